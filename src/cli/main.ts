@@ -1,0 +1,66 @@
+// argv → command. Commands load lazily, so `validate` never pays for Ink and React.
+import { CliError, processIo, type Command, type Io } from './command.js';
+
+type Loader = () => Promise<{ run: Command }>;
+
+/** One line per command: name → module. The first positional argument picks the command. */
+export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
+  open: { load: () => import('./open.js'), summary: 'open the board on a plan (the default)' },
+};
+
+const USAGE = `usage: planboard PLAN                 open the board
+       planboard COMMAND [ARGS...]
+
+commands:
+${'{commands}'}
+
+Run 'planboard COMMAND --help' for a command's options.`;
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return USAGE.replace(
+    '{commands}',
+    Object.entries(COMMANDS)
+      .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+      .join('\n'),
+  );
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.out(usage());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.out('planboard 0.1.0');
+    return 0;
+  }
+  const entry = COMMANDS[first];
+  const [name, args] = entry ? [first, rest] : ['open', argv];
+  try {
+    const mod = await COMMANDS[name].load();
+    return await mod.run(args, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(e.message);
+      return e.exitCode;
+    }
+    // An unexpected failure is our bug: say so briefly, without a stack unless asked.
+    io.err(`planboard: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.PLANBOARD_DEBUG) io.err(String((e as Error)?.stack));
+    return 70;
+  }
+}
+
+const isEntry = process.argv[1] && /planboard(\.js)?$|main\.(ts|js)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 70;
+    },
+  );
+}

@@ -10,6 +10,7 @@ export type Op =
   | { kind: 'set-field'; id: string; field: string; value: unknown }
   | { kind: 'log-time'; id: string; entry: { date: string; hours: number; note?: string } }
   | { kind: 'set-subtask'; id: string; index: number; done: boolean }
-  | { kind: 'add-issue'; issue: Record<string, unknown> & { id: string; title: string } };
+  | { kind: 'add-issue'; issue: Record<string, unknown> & { id: string; title: string } }
+  | { kind: 'remove-issue'; id: string };
 
 export type OpKind = Op['kind'];

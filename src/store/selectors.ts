@@ -1,0 +1,74 @@
+// Read the store through these. Each derived selector is memoised on the slices it reads.
+import type { Issue, Model } from '../core/plan/model.js';
+import { capacityByPeriod } from '../core/schedule/index.js';
+import type { LaneCapacity } from '../core/schedule/types.js';
+import { matchIssue } from './search.js';
+import { memo } from './memo.js';
+import type { BoardState, Filter } from './types.js';
+
+export const selectModel = (s: BoardState) => s.model;
+export const selectSchedule = (s: BoardState) => s.schedule;
+export const selectSelectedId = (s: BoardState) => s.selectedId;
+export const selectToday = (s: BoardState) => s.today;
+export const selectTimelineView = (s: BoardState) => s.timeline;
+export const selectCapacityPeriod = (s: BoardState) => s.capacityPeriod;
+export const selectScenario = (s: BoardState) => s.scenario;
+export const selectPane = (s: BoardState) => s.pane;
+export const selectOverlay = (s: BoardState) => s.overlay;
+
+const filterIssues = memo((model: Model, filter: Filter, search: string): Issue[] => {
+  const q = search.trim();
+  return model.issues.filter(
+    (i) =>
+      (!filter.group || i.group === filter.group) &&
+      (!filter.milestone || i.milestone === filter.milestone) &&
+      (!filter.sprint || i.sprint === filter.sprint) &&
+      (!filter.lane || (filter.lane === '-' ? !i.lane : i.lane === filter.lane)) &&
+      (!q || matchIssue(i, q)),
+  );
+});
+
+/** Issues that pass the filter and the search, in file order. */
+export const selectVisibleIssues = (s: BoardState): Issue[] => filterIssues(s.model, s.filter, s.search);
+
+const groupRows = memo((issues: Issue[], model: Model, by: 'group' | 'lane'): Issue[] => {
+  // Stable bucket order: groups/lanes as declared, then anything undeclared, then none.
+  const order = new Map<string, number>();
+  (by === 'group' ? model.groups.map((g) => g.id) : model.lanes.map((l) => l.id)).forEach((id, n) => order.set(id, n));
+  const key = (i: Issue) => (by === 'group' ? i.group : i.lane);
+  const rank = (i: Issue) => {
+    const k = key(i);
+    if (k === undefined) return Number.MAX_SAFE_INTEGER;
+    return order.get(k) ?? order.size;
+  };
+  return [...issues].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
+});
+
+/** Timeline (and capacity/standup) row order: visible issues grouped by phase or lane. */
+export const selectTimelineRows = (s: BoardState): Issue[] => groupRows(selectVisibleIssues(s), s.model, s.timeline.groupBy);
+
+const columns = memo((issues: Issue[], statuses: string[]): Map<string, Issue[]> => {
+  const map = new Map<string, Issue[]>(statuses.map((st) => [st, []]));
+  for (const i of issues) {
+    let col = map.get(i.status);
+    if (!col) map.set(i.status, (col = [])); // a status the plan did not declare still shows
+    col.push(i);
+  }
+  return map;
+});
+
+/** Kanban columns: status → visible issues in file order. */
+export const selectColumns = (s: BoardState): Map<string, Issue[]> => columns(selectVisibleIssues(s), s.model.statuses);
+
+const capacity = memo((model: Model, schedule: BoardState['schedule'], period: BoardState['capacityPeriod']): LaneCapacity[] =>
+  schedule ? capacityByPeriod(model, schedule, period) : [],
+);
+
+/** Capacity per lane and period for the chosen period (recomputed on edit or period change). */
+export const selectCapacity = (s: BoardState): LaneCapacity[] => capacity(s.model, s.schedule, s.capacityPeriod);
+
+export const selectSelectedIssue = (s: BoardState): Issue | undefined =>
+  s.selectedId === null ? undefined : s.model.byId.get(s.selectedId);
+
+/** Does the plan have unsaved edits? */
+export const selectDirty = (s: BoardState) => s.pending.length > 0;

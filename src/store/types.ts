@@ -1,0 +1,134 @@
+// The board's state: one store, built from slices. Panes read it through selectors
+// (src/store/selectors.ts) and change it only through the actions declared here.
+import type { Model, PlanData } from '../core/plan/model.js';
+import type { Op } from '../core/plan/op-types.js';
+import type { Period, Schedule } from '../core/schedule/types.js';
+
+export type PaneId = 'kanban' | 'timeline' | 'capacity' | 'standup';
+export const PANES: PaneId[] = ['kanban', 'timeline', 'capacity'];
+
+/** Same field of the same issue changed two ways: mine (pending) vs theirs (on disk). */
+export interface Conflict {
+  id: string;
+  field: string;
+  mine: unknown;
+  theirs: unknown;
+}
+
+export type FileState = 'saved' | 'unsaved' | 'changed-on-disk' | 'conflict' | 'saving';
+
+export interface PlanSlice {
+  /** Path as given (absolute after open). */
+  file: string;
+  /** Text of the file as last read or written: the base pending ops apply to. */
+  baseText: string;
+  /** Data parsed from baseText. `data` = pending.reduce(applyOpToData, baseData). */
+  baseData: PlanData;
+  data: PlanData;
+  model: Model;
+  /** Ops applied since the base, oldest first. Also the undo stack. */
+  pending: Op[];
+  fileState: FileState;
+  conflicts: Conflict[];
+  /** Who else has the plan open (user@tty), when known. */
+  presence: string[];
+  autosave: boolean;
+  today: string;
+}
+
+export interface HistorySlice {
+  /** Undone ops, most recent last: the redo stack. Cleared by a new edit. */
+  redo: Op[];
+}
+
+export type Overlay =
+  | { kind: 'help'; scroll: number }
+  | { kind: 'detail'; cursor: number }
+  | { kind: 'prompt'; purpose: 'log-time' | 'search' | 'save-as'; label: string; value: string; error?: string }
+  | { kind: 'picker'; purpose: 'lane' | 'filter'; title: string; items: PickerItem[]; cursor: number }
+  | { kind: 'quit' }
+  | { kind: 'conflict'; cursor: number };
+
+export interface PickerItem {
+  label: string;
+  /** Opaque value the picker's purpose interprets (lane id, `group=ID`, ...). */
+  value: string;
+}
+
+export interface Filter {
+  group?: string;
+  milestone?: string;
+  sprint?: string;
+  lane?: string;
+}
+
+export type TimelineZoom = 'day' | 'week' | 'month';
+
+export interface UiSlice {
+  pane: PaneId;
+  swimlanes: boolean;
+  filter: Filter;
+  /** Fuzzy query on id, title and labels; applies to every pane. */
+  search: string;
+  overlay: Overlay | null;
+  /** Footer message line (last action's result or error). */
+  message: string | null;
+  timeline: { zoom: TimelineZoom; /** first visible column, in zoom units from the timeline's start */ scroll: number; groupBy: 'group' | 'lane' };
+  capacityPeriod: Period;
+  /** Scenario id from the plan, or undefined for the plan's own lanes. */
+  scenario?: string;
+  /** Row scroll offset per pane, kept by the pane's virtualiser. */
+  quit: boolean;
+}
+
+export interface SelectionSlice {
+  /** Selected issue id, shared by every pane. */
+  selectedId: string | null;
+}
+
+export interface ScheduleSlice {
+  /** From schedulePlan, recomputed once per edit or scenario change — never on navigation. */
+  schedule: Schedule | null;
+  scheduleError: string | null;
+}
+
+export interface Actions {
+  // selection and navigation
+  select(id: string | null): void;
+  /** Move within the current pane's row order (kanban: within the column). */
+  moveRow(delta: number): void;
+  /** Kanban: move to the neighbouring column. Timeline: scroll. */
+  moveColumn(delta: number): void;
+  moveToEdge(edge: 'first' | 'last'): void;
+  setPane(pane: PaneId): void;
+  cyclePane(delta: number): void;
+  toggleSwimlanes(): void;
+  setFilter(filter: Filter): void;
+  setSearch(query: string): void;
+  clear(): void;
+  setOverlay(overlay: Overlay | null): void;
+  setMessage(message: string | null): void;
+  zoomTimeline(delta: number): void;
+  scrollTimeline(delta: number): void;
+  cycleCapacityPeriod(): void;
+  cycleScenario(): void;
+  // edits: each becomes one core op
+  apply(op: Op): boolean;
+  toggleDone(): void;
+  shiftStatus(delta: number): void;
+  shiftLane(delta: number): void;
+  assignLane(lane: string | null): void;
+  logTime(text: string): boolean;
+  toggleSubtask(index: number): void;
+  undo(): void;
+  redo(): void;
+  // file
+  save(): Promise<void>;
+  resolveConflicts(keep: 'mine' | 'theirs'): Promise<void>;
+  /** Replace the base with new file text (after $EDITOR or another process's save), rebasing pending ops. */
+  reload(text: string, why?: string): boolean;
+  setPresence(who: string[]): void;
+  requestQuit(): void;
+}
+
+export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & ScheduleSlice & Actions;

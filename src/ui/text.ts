@@ -1,0 +1,77 @@
+// Plan text is untrusted: anyone on a shared box may write a title. Before anything reaches the
+// terminal, control characters (C0, DEL, C1 — ESC among them) become inert visible caret
+// notation (`^[`), so an escape sequence shows as text instead of acting. Bidi overrides, which
+// can reorder what the reader sees, are shown as `<U+202E>`.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function inert(ch: string, keepNewlines: boolean): string {
+  const c = ch.charCodeAt(0);
+  if (ch === '\n') return keepNewlines ? '\n' : ' ';
+  if (ch === '\t') return ' ';
+  if (ch === '\r') return keepNewlines ? '' : ' ';
+  if (c < 0x20) return '^' + String.fromCharCode(c + 0x40);
+  if (c === 0x7f) return '^?';
+  return `<U+${c.toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+
+/** One line of plan text, safe to print: no control characters, no newlines. */
+export function sanitize(text: unknown): string {
+  const s = text === undefined || text === null ? '' : String(text);
+  return s.replace(UNSAFE, (ch) => inert(ch, false));
+}
+
+/** Multi-line plan text (notes): newlines kept, everything else as in sanitize(). */
+export function sanitizeBlock(text: unknown): string {
+  const s = text === undefined || text === null ? '' : String(text);
+  return s.replace(UNSAFE, (ch) => inert(ch, true));
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Terminal columns a grapheme takes: 2 for East Asian wide and emoji, 0 for combining marks. */
+function graphemeWidth(g: string): number {
+  const cp = g.codePointAt(0)!;
+  if (/^\p{Mn}/u.test(g)) return 0;
+  if (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  )
+    return 2;
+  return 1;
+}
+
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const { segment } of segmenter.segment(s)) w += graphemeWidth(segment);
+  return w;
+}
+
+/** Sanitised, cut to at most `width` columns with `…` when cut. */
+export function truncate(text: unknown, width: number): string {
+  const s = sanitize(text);
+  if (width <= 0) return '';
+  if (textWidth(s) <= width) return s;
+  let out = '';
+  let w = 0;
+  for (const { segment } of segmenter.segment(s)) {
+    const gw = graphemeWidth(segment);
+    if (w + gw > width - 1) break;
+    out += segment;
+    w += gw;
+  }
+  return out + '…';
+}
+
+/** Sanitised, cut or padded to exactly `width` columns. */
+export function fit(text: unknown, width: number): string {
+  const s = truncate(text, width);
+  return s + ' '.repeat(Math.max(0, width - textWidth(s)));
+}

@@ -1,13 +1,12 @@
 // Read the store through these. Each derived selector is memoised on the slices it reads.
 import type { Issue, Model } from '../core/plan/model.js';
-import { capacityByPeriod } from '../core/schedule/index.js';
-import type { LaneCapacity } from '../core/schedule/types.js';
+import { capacityByPeriod, schedulePlan } from '../core/schedule/index.js';
+import type { LaneCapacity, Schedule } from '../core/schedule/types.js';
 import { matchIssue } from './search.js';
 import { memo } from './memo.js';
 import type { BoardState, Filter } from './types.js';
 
 export const selectModel = (s: BoardState) => s.model;
-export const selectSchedule = (s: BoardState) => s.schedule;
 export const selectSelectedId = (s: BoardState) => s.selectedId;
 export const selectToday = (s: BoardState) => s.today;
 export const selectTimelineView = (s: BoardState) => s.timeline;
@@ -31,7 +30,7 @@ const filterIssues = memo((model: Model, filter: Filter, search: string): Issue[
 /** Issues that pass the filter and the search, in file order. */
 export const selectVisibleIssues = (s: BoardState): Issue[] => filterIssues(s.model, s.filter, s.search);
 
-const groupRows = memo((issues: Issue[], model: Model, by: 'group' | 'lane'): Issue[] => {
+const groupRows = (issues: Issue[], model: Model, by: 'group' | 'lane'): Issue[] => {
   // Stable bucket order: groups/lanes as declared, then anything undeclared, then none.
   const order = new Map<string, number>();
   (by === 'group' ? model.groups.map((g) => g.id) : model.lanes.map((l) => l.id)).forEach((id, n) => order.set(id, n));
@@ -42,14 +41,17 @@ const groupRows = memo((issues: Issue[], model: Model, by: 'group' | 'lane'): Is
     return order.get(k) ?? order.size;
   };
   return [...issues].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
-});
+};
+// One memo slot per use, so the timeline and the swimlanes never evict each other.
+const timelineRows = memo(groupRows);
+const laneRows = memo(groupRows);
 
 /** Timeline (and capacity/standup) row order: visible issues grouped by phase or lane. */
-export const selectTimelineRows = (s: BoardState): Issue[] => groupRows(selectVisibleIssues(s), s.model, s.timeline.groupBy);
+export const selectTimelineRows = (s: BoardState): Issue[] => timelineRows(selectVisibleIssues(s), s.model, s.timeline.groupBy);
 
-const columns = memo((issues: Issue[], statuses: string[]): Map<string, Issue[]> => {
+const columns = memo((issues: Issue[], statuses: string[], byLane: Issue[] | null): Map<string, Issue[]> => {
   const map = new Map<string, Issue[]>(statuses.map((st) => [st, []]));
-  for (const i of issues) {
+  for (const i of byLane ?? issues) {
     let col = map.get(i.status);
     if (!col) map.set(i.status, (col = [])); // a status the plan did not declare still shows
     col.push(i);
@@ -57,15 +59,29 @@ const columns = memo((issues: Issue[], statuses: string[]): Map<string, Issue[]>
   return map;
 });
 
-/** Kanban columns: status → visible issues in file order. */
-export const selectColumns = (s: BoardState): Map<string, Issue[]> => columns(selectVisibleIssues(s), s.model.statuses);
+/** Kanban columns: status → visible issues in file order (by lane first when swimlanes are on). */
+export const selectColumns = (s: BoardState): Map<string, Issue[]> =>
+  columns(selectVisibleIssues(s), s.model.statuses, s.swimlanes ? laneRows(selectVisibleIssues(s), s.model, 'lane') : null);
 
-const capacity = memo((model: Model, schedule: BoardState['schedule'], period: BoardState['capacityPeriod']): LaneCapacity[] =>
+const scheduled = memo((model: Model, today: string, scenario: string | undefined): { schedule: Schedule | null; error: string | null } => {
+  try {
+    return { schedule: schedulePlan(model, { today, scenario }), error: null };
+  } catch (e) {
+    return { schedule: null, error: e instanceof Error ? e.message : String(e) };
+  }
+});
+
+/** The engine's schedule: computed once per edit (new model) or scenario change, never on navigation. */
+export const selectSchedule = (s: BoardState): Schedule | null => scheduled(s.model, s.today, s.scenario).schedule;
+/** Why there is no schedule (a dependency cycle, an unknown id), or null. */
+export const selectScheduleError = (s: BoardState): string | null => scheduled(s.model, s.today, s.scenario).error;
+
+const capacity = memo((model: Model, schedule: Schedule | null, period: BoardState['capacityPeriod']): LaneCapacity[] =>
   schedule ? capacityByPeriod(model, schedule, period) : [],
 );
 
 /** Capacity per lane and period for the chosen period (recomputed on edit or period change). */
-export const selectCapacity = (s: BoardState): LaneCapacity[] => capacity(s.model, s.schedule, s.capacityPeriod);
+export const selectCapacity = (s: BoardState): LaneCapacity[] => capacity(s.model, selectSchedule(s), s.capacityPeriod);
 
 export const selectSelectedIssue = (s: BoardState): Issue | undefined =>
   s.selectedId === null ? undefined : s.model.byId.get(s.selectedId);

@@ -2,7 +2,7 @@
 // (src/store/selectors.ts) and change it only through the actions declared here.
 import type { Model, PlanData } from '../core/plan/model.js';
 import type { Op } from '../core/plan/op-types.js';
-import type { Period, Schedule } from '../core/schedule/types.js';
+import type { Period } from '../core/schedule/types.js';
 
 export type PaneId = 'kanban' | 'timeline' | 'capacity' | 'standup';
 export const PANES: PaneId[] = ['kanban', 'timeline', 'capacity'];
@@ -38,7 +38,7 @@ export interface PlanSlice {
 
 export interface HistorySlice {
   /** Undone ops, most recent last: the redo stack. Cleared by a new edit. */
-  redo: Op[];
+  redoStack: Op[];
 }
 
 export type Overlay =
@@ -77,7 +77,7 @@ export interface UiSlice {
   capacityPeriod: Period;
   /** Scenario id from the plan, or undefined for the plan's own lanes. */
   scenario?: string;
-  /** Row scroll offset per pane, kept by the pane's virtualiser. */
+  /** Set when the user confirmed quitting; the app exits on it. */
   quit: boolean;
 }
 
@@ -86,11 +86,6 @@ export interface SelectionSlice {
   selectedId: string | null;
 }
 
-export interface ScheduleSlice {
-  /** From schedulePlan, recomputed once per edit or scenario change — never on navigation. */
-  schedule: Schedule | null;
-  scheduleError: string | null;
-}
 
 export interface Actions {
   // selection and navigation
@@ -131,4 +126,6 @@ export interface Actions {
   requestQuit(): void;
 }
 
-export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & ScheduleSlice & Actions;
+// The schedule is not state: selectSchedule derives it, memoised on (model, today, scenario), so
+// it runs once per edit or scenario change and never on navigation.
+export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & Actions;

@@ -1,0 +1,139 @@
+// THE keymap: one table feeds the input handler (use-keymap.ts), the `?` help overlay, the footer
+// hints and the README's key table (scripts/gen-keys.mjs). A key string is a character (`x`,
+// `>`, `G`) or a named key: up down left right enter escape tab shift-tab space backspace
+// pageup pagedown home end, with `ctrl-` for control (`ctrl-r`).
+
+export type Scope = 'global' | 'board' | 'kanban' | 'timeline' | 'capacity' | 'standup' | 'detail' | 'help' | 'prompt' | 'picker' | 'quit' | 'conflict';
+
+export type Command =
+  | 'pane.kanban' | 'pane.timeline' | 'pane.capacity' | 'pane.standup' | 'pane.next' | 'pane.prev'
+  | 'nav.down' | 'nav.up' | 'nav.left' | 'nav.right' | 'nav.first' | 'nav.last' | 'nav.pageDown' | 'nav.pageUp'
+  | 'issue.toggleDone' | 'issue.statusNext' | 'issue.statusPrev' | 'issue.pickLane' | 'issue.lanePrev' | 'issue.laneNext'
+  | 'issue.logTime' | 'issue.detail' | 'issue.edit'
+  | 'history.undo' | 'history.redo'
+  | 'view.search' | 'view.clear' | 'view.swimlanes' | 'view.filter' | 'view.help'
+  | 'timeline.zoomIn' | 'timeline.zoomOut' | 'timeline.groupBy'
+  | 'capacity.period' | 'capacity.scenario'
+  | 'file.save' | 'app.quit' | 'app.interrupt'
+  | 'detail.down' | 'detail.up' | 'detail.toggleSubtask' | 'detail.close'
+  | 'help.down' | 'help.up' | 'help.close'
+  | 'prompt.submit' | 'prompt.cancel'
+  | 'picker.down' | 'picker.up' | 'picker.choose' | 'picker.cancel'
+  | 'quit.save' | 'quit.discard' | 'quit.cancel'
+  | 'conflict.mine' | 'conflict.theirs' | 'conflict.cancel';
+
+export interface Binding {
+  command: Command;
+  keys: string[];
+  /** Where it is in force. 'global' always (except prompts); 'board' in every pane, not in overlays. */
+  scope: Scope;
+  /** Heading in the help overlay and the README. */
+  group: string;
+  description: string;
+  /** Shown in the footer. */
+  hint?: boolean;
+  /** Short label for the footer (default: the description). */
+  short?: string;
+}
+
+export const BINDINGS: Binding[] = [
+  // Panes
+  { command: 'pane.kanban', keys: ['1'], scope: 'board', group: 'Panes', description: 'kanban pane' },
+  { command: 'pane.timeline', keys: ['2'], scope: 'board', group: 'Panes', description: 'timeline pane' },
+  { command: 'pane.capacity', keys: ['3'], scope: 'board', group: 'Panes', description: 'capacity pane' },
+  { command: 'pane.standup', keys: ['S'], scope: 'board', group: 'Panes', description: 'standup pane (toggle)' },
+  { command: 'pane.next', keys: ['tab'], scope: 'board', group: 'Panes', description: 'next pane' },
+  { command: 'pane.prev', keys: ['shift-tab'], scope: 'board', group: 'Panes', description: 'previous pane' },
+  { command: 'issue.detail', keys: ['enter'], scope: 'board', group: 'Panes', description: 'issue detail', hint: true, short: 'detail' },
+  // Navigation
+  { command: 'nav.down', keys: ['down', 'j'], scope: 'board', group: 'Navigation', description: 'next issue' },
+  { command: 'nav.up', keys: ['up', 'k'], scope: 'board', group: 'Navigation', description: 'previous issue' },
+  { command: 'nav.left', keys: ['left', 'h'], scope: 'kanban', group: 'Navigation', description: 'column to the left' },
+  { command: 'nav.right', keys: ['right', 'l'], scope: 'kanban', group: 'Navigation', description: 'column to the right' },
+  { command: 'nav.left', keys: ['left', 'h'], scope: 'timeline', group: 'Timeline', description: 'scroll earlier' },
+  { command: 'nav.right', keys: ['right', 'l'], scope: 'timeline', group: 'Timeline', description: 'scroll later' },
+  { command: 'nav.first', keys: ['g', 'home'], scope: 'board', group: 'Navigation', description: 'first issue' },
+  { command: 'nav.last', keys: ['G', 'end'], scope: 'board', group: 'Navigation', description: 'last issue' },
+  { command: 'nav.pageDown', keys: ['pagedown', 'ctrl-d'], scope: 'board', group: 'Navigation', description: 'page down' },
+  { command: 'nav.pageUp', keys: ['pageup', 'ctrl-u'], scope: 'board', group: 'Navigation', description: 'page up' },
+  // Edits
+  { command: 'issue.toggleDone', keys: ['space', 'x'], scope: 'board', group: 'Edit', description: 'tick done / untick', hint: true, short: 'done' },
+  { command: 'issue.statusNext', keys: ['>'], scope: 'board', group: 'Edit', description: 'next status', hint: true, short: 'status' },
+  { command: 'issue.statusPrev', keys: ['<'], scope: 'board', group: 'Edit', description: 'previous status' },
+  { command: 'issue.pickLane', keys: ['a'], scope: 'board', group: 'Edit', description: 'assign lane (picker)', hint: true, short: 'lane' },
+  { command: 'issue.lanePrev', keys: ['['], scope: 'board', group: 'Edit', description: 'previous lane' },
+  { command: 'issue.laneNext', keys: [']'], scope: 'board', group: 'Edit', description: 'next lane' },
+  { command: 'issue.logTime', keys: ['t'], scope: 'board', group: 'Edit', description: 'log time (e.g. 1.5h)', hint: true, short: 'log' },
+  { command: 'issue.edit', keys: ['e'], scope: 'board', group: 'Edit', description: 'open $EDITOR at the issue, then reload' },
+  { command: 'history.undo', keys: ['u'], scope: 'board', group: 'Edit', description: 'undo', hint: true, short: 'undo' },
+  { command: 'history.redo', keys: ['ctrl-r'], scope: 'board', group: 'Edit', description: 'redo' },
+  // View
+  { command: 'view.search', keys: ['/'], scope: 'board', group: 'View', description: 'search id, title, labels (all panes)', hint: true, short: 'search' },
+  { command: 'view.clear', keys: ['escape'], scope: 'board', group: 'View', description: 'clear search and filters' },
+  { command: 'view.filter', keys: ['f'], scope: 'board', group: 'View', description: 'filter by group, milestone, sprint or lane' },
+  { command: 'view.swimlanes', keys: ['w'], scope: 'kanban', group: 'View', description: 'swimlanes by lane', hint: true, short: 'swimlanes' },
+  { command: 'timeline.zoomIn', keys: ['+', '='], scope: 'timeline', group: 'Timeline', description: 'zoom in (months → weeks → days)', hint: true, short: 'zoom' },
+  { command: 'timeline.zoomOut', keys: ['-'], scope: 'timeline', group: 'Timeline', description: 'zoom out' },
+  { command: 'timeline.groupBy', keys: ['b'], scope: 'timeline', group: 'Timeline', description: 'group rows by phase / lane', hint: true, short: 'group by' },
+  { command: 'capacity.period', keys: ['p'], scope: 'capacity', group: 'Capacity', description: 'period: week, month, quarter, sprint', hint: true, short: 'period' },
+  { command: 'capacity.scenario', keys: ['c'], scope: 'capacity', group: 'Capacity', description: 'next scenario', hint: true, short: 'scenario' },
+  { command: 'view.help', keys: ['?'], scope: 'board', group: 'View', description: 'help: keys in force here', hint: true, short: 'help' },
+  // File
+  { command: 'file.save', keys: ['s'], scope: 'board', group: 'File', description: 'save', hint: true, short: 'save' },
+  { command: 'app.quit', keys: ['q'], scope: 'board', group: 'File', description: 'quit (asks if unsaved)', hint: true, short: 'quit' },
+  { command: 'app.interrupt', keys: ['ctrl-c'], scope: 'global', group: 'File', description: 'quit now, restoring the terminal' },
+  // Overlays
+  { command: 'detail.down', keys: ['down', 'j'], scope: 'detail', group: 'Detail', description: 'next subtask', hint: true, short: 'move' },
+  { command: 'detail.up', keys: ['up', 'k'], scope: 'detail', group: 'Detail', description: 'previous subtask' },
+  { command: 'detail.toggleSubtask', keys: ['space', 'x'], scope: 'detail', group: 'Detail', description: 'tick / untick subtask', hint: true, short: 'tick subtask' },
+  { command: 'detail.close', keys: ['escape', 'enter', 'q'], scope: 'detail', group: 'Detail', description: 'close', hint: true, short: 'close' },
+  { command: 'help.down', keys: ['down', 'j', 'pagedown'], scope: 'help', group: 'Help', description: 'scroll down', hint: true, short: 'scroll' },
+  { command: 'help.up', keys: ['up', 'k', 'pageup'], scope: 'help', group: 'Help', description: 'scroll up' },
+  { command: 'help.close', keys: ['escape', '?', 'q'], scope: 'help', group: 'Help', description: 'close help', hint: true, short: 'close' },
+  { command: 'prompt.submit', keys: ['enter'], scope: 'prompt', group: 'Prompt', description: 'accept', hint: true, short: 'accept' },
+  { command: 'prompt.cancel', keys: ['escape'], scope: 'prompt', group: 'Prompt', description: 'cancel', hint: true, short: 'cancel' },
+  { command: 'picker.down', keys: ['down', 'j'], scope: 'picker', group: 'Picker', description: 'next choice', hint: true, short: 'move' },
+  { command: 'picker.up', keys: ['up', 'k'], scope: 'picker', group: 'Picker', description: 'previous choice' },
+  { command: 'picker.choose', keys: ['enter', 'space'], scope: 'picker', group: 'Picker', description: 'choose', hint: true, short: 'choose' },
+  { command: 'picker.cancel', keys: ['escape', 'q'], scope: 'picker', group: 'Picker', description: 'cancel', hint: true, short: 'cancel' },
+  { command: 'quit.save', keys: ['s'], scope: 'quit', group: 'Quit', description: 'save, then quit', hint: true, short: 'save & quit' },
+  { command: 'quit.discard', keys: ['d', 'y'], scope: 'quit', group: 'Quit', description: 'quit without saving', hint: true, short: 'discard & quit' },
+  { command: 'quit.cancel', keys: ['escape', 'n', 'q'], scope: 'quit', group: 'Quit', description: 'stay', hint: true, short: 'stay' },
+  { command: 'conflict.mine', keys: ['m'], scope: 'conflict', group: 'Conflict', description: 'keep mine and save', hint: true, short: 'keep mine' },
+  { command: 'conflict.theirs', keys: ['t'], scope: 'conflict', group: 'Conflict', description: 'keep theirs (drop my conflicting edits) and save', hint: true, short: 'keep theirs' },
+  { command: 'conflict.cancel', keys: ['escape'], scope: 'conflict', group: 'Conflict', description: 'decide later (edits stay unsaved)', hint: true, short: 'later' },
+];
+
+/** Scopes in force, most specific first: an overlay's own scope, else the pane's plus 'board'. */
+export function activeScopes(pane: string, overlay: string | null): Scope[] {
+  if (overlay) return [overlay as Scope, 'global'];
+  return [pane as Scope, 'board', 'global'];
+}
+
+/** The bindings in force, in the order the table lists them (pane-specific entries win on a clash). */
+export function bindingsInForce(scopes: Scope[]): Binding[] {
+  const taken = new Set<string>();
+  const out: Binding[] = [];
+  for (const scope of scopes) {
+    for (const b of BINDINGS) {
+      if (b.scope !== scope) continue;
+      const keys = b.keys.filter((k) => !taken.has(k));
+      if (keys.length === 0) continue;
+      keys.forEach((k) => taken.add(k));
+      out.push(keys.length === b.keys.length ? b : { ...b, keys });
+    }
+  }
+  return out;
+}
+
+const KEY_LABELS: Record<string, string> = {
+  up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', escape: 'Esc', tab: 'Tab', 'shift-tab': 'Shift-Tab',
+  space: 'Space', backspace: 'Backspace', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
+};
+
+/** How a key is written for people: `ctrl-r` → `Ctrl-r`, `escape` → `Esc`. */
+export function keyLabel(key: string): string {
+  if (KEY_LABELS[key]) return KEY_LABELS[key];
+  if (key.startsWith('ctrl-')) return `Ctrl-${key.slice(5)}`;
+  return key;
+}

@@ -1,0 +1,76 @@
+// The board's one store (vanilla zustand), built from slices. Actions turn keys into core ops;
+// the data is re-derived from the base plus pending ops, never by re-parsing YAML per keypress.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { buildModel, type PlanData } from '../core/plan/model.js';
+import type { Op } from '../core/plan/op-types.js';
+import { applyOpToData } from '../core/plan/ops.js';
+import { loadPlanText, formatProblem } from '../core/plan/load.js';
+import { commitOps } from '../core/persist/file-store.js';
+import { readPlanFile } from '../core/persist/read-plan.js';
+import { createEditSlice } from './edit-slice.js';
+import { createUiSlice } from './ui-slice.js';
+import type { BoardState, Conflict } from './types.js';
+
+export type BoardStore = StoreApi<BoardState>;
+
+/** How the store reaches the file system; tests inject their own. */
+export interface Persistence {
+  commit(path: string, ops: Op[], opts: { baseText: string }): Promise<{ text: string; conflicts: Conflict[] }>;
+  /** Current text on disk, or an error message. */
+  read(path: string): Promise<{ ok: true; text: string } | { ok: false; message: string }>;
+  /** Parse text into plan data, or explain why not (validate-style lines). */
+  parse(text: string, path: string): { ok: true; data: PlanData } | { ok: false; message: string };
+}
+
+export const filePersistence: Persistence = {
+  commit: (path, ops, opts) => commitOps(path, ops, opts),
+  read: async (path) => {
+    const r = await readPlanFile(path);
+    return r.ok ? { ok: true, text: r.plan.text } : { ok: false, message: r.problems.map(formatProblem).join('\n') };
+  },
+  parse: (text, path) => {
+    const r = loadPlanText(text, path);
+    return r.ok ? { ok: true, data: r.plan.data } : { ok: false, message: r.problems.map(formatProblem).join('\n') };
+  },
+};
+
+export interface BoardOptions {
+  file: string;
+  /** The file's text as read: the base for pending ops and for conflict detection on save. */
+  text: string;
+  /** Its parsed data (from the loader). */
+  data: PlanData;
+  /** "Today" as YYYY-MM-DD; default: the local calendar date. */
+  today?: string;
+  persistence?: Persistence;
+}
+
+/** The local calendar date, YYYY-MM-DD (not UTC: "today" is where the user sits). */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function createBoardStore(opts: BoardOptions): BoardStore {
+  const persistence = opts.persistence ?? filePersistence;
+  const model = buildModel(opts.data);
+  return createStore<BoardState>()((set, get, api) => ({
+    file: opts.file,
+    baseText: opts.text,
+    baseData: opts.data,
+    data: opts.data,
+    model,
+    pending: [],
+    redoStack: [],
+    fileState: 'saved',
+    conflicts: [],
+    presence: [],
+    autosave: opts.data.settings?.autosave ?? false,
+    today: opts.today ?? localToday(),
+    selectedId: model.issues[0]?.id ?? null,
+    ...createUiSlice(set, get, api),
+    ...createEditSlice(set, get, api, persistence, applyOpToData),
+  }));
+}
+
+export type { BoardState } from './types.js';

@@ -1,0 +1,154 @@
+// Navigation, panes, filters, search and overlays: no edits, no schedule runs.
+import type { StoreApi } from 'zustand/vanilla';
+import type { Period } from '../core/schedule/types.js';
+import { selectColumns, selectTimelineRows, selectVisibleIssues } from './selectors.js';
+import { PANES, type BoardState, type TimelineZoom, type UiSlice } from './types.js';
+
+type Set = StoreApi<BoardState>['setState'];
+type Get = StoreApi<BoardState>['getState'];
+
+const ZOOMS: TimelineZoom[] = ['day', 'week', 'month'];
+const PERIODS: Period[] = ['week', 'month', 'quarter', 'sprint'];
+
+type UiActions = Pick<
+  BoardState,
+  | 'select'
+  | 'moveRow'
+  | 'moveColumn'
+  | 'moveToEdge'
+  | 'setPane'
+  | 'cyclePane'
+  | 'toggleSwimlanes'
+  | 'setFilter'
+  | 'setSearch'
+  | 'clear'
+  | 'setOverlay'
+  | 'setMessage'
+  | 'zoomTimeline'
+  | 'scrollTimeline'
+  | 'cycleCapacityPeriod'
+  | 'cycleScenario'
+  | 'requestQuit'
+  | 'setPresence'
+>;
+
+/** Kanban: the non-empty columns in order, and where the selection sits. */
+function kanbanPosition(s: BoardState) {
+  const cols = [...selectColumns(s).values()].filter((c) => c.length > 0);
+  for (let c = 0; c < cols.length; c++) {
+    const r = cols[c].findIndex((i) => i.id === s.selectedId);
+    if (r >= 0) return { cols, c, r };
+  }
+  return { cols, c: -1, r: -1 };
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
+
+export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): UiSlice & UiActions {
+  /** After a filter or search change, keep the selection on something visible. */
+  const keepSelectionVisible = () => {
+    const s = get();
+    const visible = selectVisibleIssues(s);
+    if (s.selectedId !== null && visible.some((i) => i.id === s.selectedId)) return;
+    set({ selectedId: visible[0]?.id ?? null });
+  };
+
+  return {
+    pane: 'kanban',
+    swimlanes: false,
+    filter: {},
+    search: '',
+    overlay: null,
+    message: null,
+    timeline: { zoom: 'week', scroll: 0, groupBy: 'group' },
+    capacityPeriod: 'week',
+    scenario: undefined,
+    quit: false,
+
+    select: (id) => set({ selectedId: id }),
+    moveRow: (delta) => {
+      const s = get();
+      if (s.pane === 'kanban') {
+        const { cols, c, r } = kanbanPosition(s);
+        if (c < 0) return set({ selectedId: cols[0]?.[0]?.id ?? null });
+        const col = cols[c];
+        set({ selectedId: col[clamp(r + delta, 0, col.length - 1)].id });
+        return;
+      }
+      const rows = selectTimelineRows(s);
+      const at = rows.findIndex((i) => i.id === s.selectedId);
+      if (rows.length === 0) return;
+      set({ selectedId: rows[at < 0 ? 0 : clamp(at + delta, 0, rows.length - 1)].id });
+    },
+    moveColumn: (delta) => {
+      const s = get();
+      if (s.pane === 'timeline') return get().scrollTimeline(delta);
+      if (s.pane !== 'kanban') return;
+      const { cols, c, r } = kanbanPosition(s);
+      if (cols.length === 0) return;
+      const to = c < 0 ? 0 : clamp(c + delta, 0, cols.length - 1);
+      const col = cols[to];
+      set({ selectedId: col[clamp(r, 0, col.length - 1)].id });
+    },
+    moveToEdge: (edge) => {
+      const s = get();
+      let list;
+      if (s.pane === 'kanban') {
+        const { cols, c } = kanbanPosition(s);
+        list = cols[Math.max(0, c)] ?? [];
+      } else list = selectTimelineRows(s);
+      if (list.length) set({ selectedId: (edge === 'first' ? list[0] : list[list.length - 1]).id });
+    },
+    setPane: (pane) => set({ pane, overlay: null }),
+    cyclePane: (delta) => {
+      const s = get();
+      const at = PANES.indexOf(s.pane);
+      set({ pane: PANES[(Math.max(0, at) + delta + PANES.length) % PANES.length] });
+    },
+    toggleSwimlanes: () => set((s) => ({ swimlanes: !s.swimlanes, message: s.swimlanes ? 'swimlanes off' : 'swimlanes by lane' })),
+    setFilter: (filter) => {
+      set({ filter });
+      keepSelectionVisible();
+    },
+    setSearch: (search) => {
+      set({ search });
+      keepSelectionVisible();
+    },
+    clear: () => {
+      const s = get();
+      if (s.overlay) return set({ overlay: null });
+      if (s.search || Object.keys(s.filter).length) {
+        set({ search: '', filter: {}, message: 'search and filters cleared' });
+        return;
+      }
+      set({ message: null });
+    },
+    setOverlay: (overlay) => set({ overlay }),
+    setMessage: (message) => set({ message }),
+    zoomTimeline: (delta) =>
+      set((s) => {
+        const zoom = ZOOMS[clamp(ZOOMS.indexOf(s.timeline.zoom) - delta, 0, ZOOMS.length - 1)];
+        return { timeline: { ...s.timeline, zoom, scroll: 0 }, message: `zoom: ${zoom}s` };
+      }),
+    scrollTimeline: (delta) => set((s) => ({ timeline: { ...s.timeline, scroll: Math.max(0, s.timeline.scroll + delta) } })),
+    cycleCapacityPeriod: () =>
+      set((s) => {
+        const capacityPeriod = PERIODS[(PERIODS.indexOf(s.capacityPeriod) + 1) % PERIODS.length];
+        return { capacityPeriod, message: `period: ${capacityPeriod}` };
+      }),
+    cycleScenario: () =>
+      set((s) => {
+        const ids = (s.data.scenarios ?? []).map((x) => x.id);
+        if (ids.length === 0) return { message: 'this plan defines no scenarios' };
+        const all: (string | undefined)[] = [undefined, ...ids];
+        const scenario = all[(all.indexOf(s.scenario) + 1) % all.length];
+        return { scenario, message: `scenario: ${scenario ?? 'plan as written'}` };
+      }),
+    requestQuit: () => {
+      const s = get();
+      if (s.pending.length > 0) set({ overlay: { kind: 'quit' } });
+      else set({ quit: true });
+    },
+    setPresence: (presence) => set({ presence }),
+  };
+}

@@ -17,6 +17,12 @@
 // A pane must render at most `height` lines of at most `width` columns, render only the rows it
 // can show (virtualise: window around the selected row), and pass every piece of plan text
 // through `sanitize()` / `fit()` from src/ui/text.ts before rendering it.
+//
+// Names: src/ui/panes/Timeline.tsx exports `Timeline`, Capacity.tsx exports `Capacity`,
+// Standup.tsx exports `Standup`, each `(props: PaneProps) => ReactNode`; App imports them by
+// these names (src/ui/panes/registry.ts). Colours come from `useTheme()` (src/ui/theme.tsx):
+// it honours NO_COLOR, and every colour-coded state also needs a mark (critical `◆`, blocked `⊘`,
+// over-allocated `!`, done `✓`) — see MARKS there.
 import type { PaneId } from '../../store/types.js';
 
 export interface PaneProps {

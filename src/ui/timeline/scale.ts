@@ -1,7 +1,7 @@
 // What the timeline shows across: which calendar days each column covers, per zoom level.
 //   day   — one day per cell, 3 columns wide, labelled with the day of the month;
 //   week  — one day per column, labelled at each Monday (`Jan 12`);
-//   month — one week per column, labelled at each month (January shows the year).
+//   month — one week per column, labelled at each month.
 // `scroll` counts zoom units (days, weeks, months) from the default view, which opens on the
 // current week (day), the week before (week) or the current month (month). It may be negative.
 import type { TimelineZoom } from '../../store/types.js';
@@ -86,8 +86,7 @@ function labelFor(scale: Scale, cell: Cell, index: number): string | null {
   // month zoom: the cell holding the 1st of a month, or the first cell (which may start mid-month)
   const firstOfMonth = monthStart(cell.to);
   if (firstOfMonth >= cell.from || index === 0) {
-    const p = parts(firstOfMonth >= cell.from ? firstOfMonth : cell.from);
-    return p.month === 1 ? String(p.year) : monthName(p.month);
+    return monthName(parts(firstOfMonth >= cell.from ? firstOfMonth : cell.from).month);
   }
   return null;
 }

@@ -80,3 +80,28 @@ export function lineText(line: Line): string {
 export function lineWidth(line: Line): number {
   return textWidth(lineText(line));
 }
+
+/** Cuts a line to at most `width` columns (whole graphemes only). */
+export function clipLine(line: Line, width: number): Line {
+  const out: Line = [];
+  let room = width;
+  for (const seg of line) {
+    if (room <= 0) break;
+    const w = textWidth(seg.text);
+    if (w <= room) {
+      out.push(seg);
+      room -= w;
+      continue;
+    }
+    let text = '';
+    for (const { segment } of graphemes.segment(seg.text)) {
+      const gw = textWidth(segment);
+      if (gw > room) break;
+      text += segment;
+      room -= gw;
+    }
+    out.push({ text, style: seg.style });
+    break;
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+// Capacity per lane and period: hours available (from the scheduler's own calendar), planned
+// (booked by the forward pass), logged (time entries of the lane's issues), free, and whether
+// the lane is over-allocated (planned + logged above available).
+import type { Model } from '../plan/model.js';
+import { calendarFor } from './calendar.js';
+import { dayOf, formatISODate, isoWeek, parseISODate, ymd, type DayNum } from './dates.js';
+import type { CapacityCell, LaneCapacity, Period, Schedule } from './types.js';
+
+export interface PeriodSpan {
+  key: string;
+  start: DayNum;
+  end: DayNum;
+}
+
+/** The period (week / month / quarter) that contains `day`. */
+export function periodOf(period: Exclude<Period, 'sprint'>, day: DayNum): PeriodSpan {
+  if (period === 'week') {
+    const w = isoWeek(day);
+    return { key: `${w.year}-W${String(w.week).padStart(2, '0')}`, start: w.monday, end: w.monday + 6 };
+  }
+  const { y, m } = ymd(day);
+  if (period === 'month') return { key: `${y}-${String(m).padStart(2, '0')}`, start: dayOf(y, m, 1), end: dayOf(y, m + 1, 1) - 1 };
+  const q = Math.floor((m - 1) / 3);
+  return { key: `${y}-Q${q + 1}`, start: dayOf(y, q * 3 + 1, 1), end: dayOf(y, q * 3 + 4, 1) - 1 };
+}
+
+/** Consecutive periods covering [from, to]; sprints are the schedule's sprints. */
+export function periodsBetween(period: Period, from: DayNum, to: DayNum, schedule: Schedule): PeriodSpan[] {
+  if (period === 'sprint') {
+    return schedule.sprints.map((s) => ({ key: s.name, start: parseISODate(s.start), end: parseISODate(s.end) }));
+  }
+  const out: PeriodSpan[] = [];
+  for (let d = from; d <= to; ) {
+    const p = periodOf(period, d);
+    out.push(p);
+    d = p.end + 1;
+  }
+  return out;
+}
+
+/**
+ * Capacity per lane (the schedule's lanes) and period. The default range runs from the period
+ * holding "today" to the one holding the plan's finish; sprints are all of the plan's sprints.
+ */
+export function capacityByPeriod(
+  model: Model,
+  schedule: Schedule,
+  period: Period,
+  range: { from?: string; to?: string } = {},
+): LaneCapacity[] {
+  const cal = calendarFor(model);
+  const today = parseISODate(schedule.today);
+  const from = range.from ? parseISODate(range.from) : today;
+  const to = range.to ? parseISODate(range.to) : Math.max(today, schedule.finish ? parseISODate(schedule.finish) : today);
+  const spans = periodsBetween(period, from, to, schedule);
+  const find = (day: DayNum): number => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (day < spans[mid].start) hi = mid - 1;
+      else if (day > spans[mid].end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+
+  // Logged hours per lane per period, from each issue's time entries.
+  const logged = new Map<string, Float64Array>();
+  for (const issue of model.issues) {
+    if (issue.log.length === 0) continue;
+    const lane = schedule.byId.get(issue.id)?.lane;
+    if (lane === undefined) continue;
+    let row = logged.get(lane);
+    if (!row) logged.set(lane, (row = new Float64Array(spans.length)));
+    for (const e of issue.log) {
+      const k = find(parseISODate(e.date));
+      if (k >= 0) row[k] += e.hours;
+    }
+  }
+
+  return schedule.lanes.map((lane): LaneCapacity => {
+    const planned = new Float64Array(spans.length);
+    for (const [date, hours] of schedule.booked.get(lane) ?? []) {
+      const k = find(parseISODate(date));
+      if (k >= 0) planned[k] += hours;
+    }
+    const periods = spans.map((s, k): CapacityCell => {
+      let available = 0;
+      for (let d = s.start; d <= s.end; d++) available += cal.laneHours(lane, d);
+      const log = logged.get(lane)?.[k] ?? 0;
+      const free = available - planned[k] - log;
+      return {
+        period: s.key,
+        start: formatISODate(s.start),
+        end: formatISODate(s.end),
+        availableHours: round(available),
+        plannedHours: round(planned[k]),
+        loggedHours: round(log),
+        freeHours: round(free),
+        over: free < -1e-6,
+      };
+    });
+    return { lane, periods };
+  });
+}
+
+const round = (h: number) => Math.round(h * 1000) / 1000;

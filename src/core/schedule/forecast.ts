@@ -1,0 +1,106 @@
+// Per milestone: how much work, how far along, when it lands (expected / optimistic /
+// pessimistic), the verdict against its deadline, and whether the remaining work fits in the
+// hours its lanes have left before the deadline.
+// - late: the expected finish misses the deadline; at-risk: only the pessimistic one does.
+// - slip: working days from the deadline to the expected finish.
+// - Done work is the estimate already behind us (a done issue's whole estimate, an in-progress
+//   issue's logged hours up to its estimate).
+import type { Model } from '../plan/model.js';
+import type { WorkCalendar } from './calendar.js';
+import { formatISODate, parseISODate, type DayNum } from './dates.js';
+import type { Work } from './estimates.js';
+import type { PassResult } from './forward.js';
+import type { MilestoneForecast, Verdict } from './types.js';
+
+export interface ForecastInput {
+  model: Model;
+  cal: WorkCalendar;
+  today: DayNum;
+  work: Work[];
+  covered: Map<string, number[]>;
+  exp: PassResult;
+  opt: PassResult;
+  pes: PassResult;
+  laneOf: Int32Array;
+  lanes: string[];
+  /** Velocity factor applied to remaining work (1 without). */
+  factor: number;
+}
+
+export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
+  const { model, cal, today, work } = f;
+  // When an issue is over, for one pass: its last booked day or its external wait, whichever is later.
+  const finishOf = (pass: PassResult, i: number): number => {
+    const issue = model.issues[i];
+    if (issue.done) return issue.doneOn ? parseISODate(issue.doneOn) : -Infinity;
+    const end = pass.end[i];
+    if (Number.isNaN(end)) return NaN;
+    return Number.isNaN(pass.extEnd[i]) ? end : Math.max(end, pass.extEnd[i]);
+  };
+  const landing = (pass: PassResult, ids: number[]): string | null => {
+    let last = -Infinity;
+    for (const i of ids) {
+      const d = finishOf(pass, i);
+      if (Number.isNaN(d)) return null;
+      if (d > last) last = d;
+    }
+    return last === -Infinity ? null : formatISODate(last);
+  };
+
+  return model.milestones.map((m): MilestoneForecast => {
+    const ids = f.covered.get(m.id) ?? [];
+    let estimate = 0;
+    let doneHours = 0;
+    let remaining = 0;
+    let unestimated = 0;
+    let doneCount = 0;
+    const lanes = new Set<number>();
+    for (const i of ids) {
+      const w = work[i];
+      const est = w.estimate?.expected ?? 0;
+      estimate += est;
+      doneHours += est - w.remaining.expected;
+      remaining += w.remaining.expected * f.factor;
+      if (model.issues[i].done) doneCount++;
+      else {
+        if (w.unestimated) unestimated++;
+        lanes.add(f.laneOf[i]);
+      }
+    }
+    const expected = landing(f.exp, ids);
+    const optimistic = landing(f.opt, ids);
+    const pessimistic = landing(f.pes, ids);
+    const deadline = m.deadline ?? null;
+    let verdict: Verdict | null = null;
+    let slipDays = 0;
+    let capacityHoursLeft: number | null = null;
+    if (deadline) {
+      const dl = parseISODate(deadline);
+      // No date at all: late when open work cannot be scheduled, on track when all is done.
+      const misses = (x: string | null) => (x === null ? doneCount < ids.length : parseISODate(x) > dl);
+      verdict = misses(expected) ? 'late' : misses(pessimistic) ? 'at-risk' : 'on-track';
+      if (expected !== null && parseISODate(expected) > dl) slipDays = cal.workingDaysBetween(dl, parseISODate(expected));
+      capacityHoursLeft = 0;
+      for (const l of lanes) for (let d = today; d <= dl; d++) capacityHoursLeft += cal.laneHours(f.lanes[l], d);
+    }
+    return {
+      id: m.id,
+      ...(m.title !== undefined ? { title: m.title } : {}),
+      deadline,
+      issues: ids.map((i) => model.issues[i].id),
+      estimateHours: estimate,
+      doneHours,
+      remainingHours: remaining,
+      unestimated,
+      progressEstimate: estimate > 0 ? doneHours / estimate : ids.length > 0 && doneCount === ids.length ? 1 : 0,
+      progressCount: ids.length > 0 ? doneCount / ids.length : 0,
+      expected,
+      optimistic,
+      pessimistic,
+      verdict,
+      slipDays,
+      capacityHoursLeft,
+      fits: capacityHoursLeft === null ? null : remaining <= capacityHoursLeft + 1e-9,
+    };
+  });
+}

@@ -1,0 +1,204 @@
+// schedulePlan: estimates → dependency graph → three forward passes (expected, optimistic,
+// pessimistic) → backward passes → per-issue results, sprints and milestone forecasts.
+// Deterministic for a given model and options.
+import type { Model } from '../plan/model.js';
+import { calendarFor } from './calendar.js';
+import { formatISODate, parseISODate, type DayNum } from './dates.js';
+import { ScheduleError } from './errors.js';
+import { estimateWork, observedVelocity } from './estimates.js';
+import { forwardPass, type PassInput, type PassResult } from './forward.js';
+import { backwardPass, drivingChain } from './backward.js';
+import { buildGraph } from './graph.js';
+import { milestoneIssues } from './milestones.js';
+import { forecastMilestones } from './forecast.js';
+import { sprintSpans } from './sprints.js';
+import { UNASSIGNED, type Schedule, type ScheduledIssue, type ScheduleOptions } from './types.js';
+
+/** Days the forward pass keeps trying before it calls an issue unschedulable (a lane with no hours). */
+const HORIZON_DAYS = 366 * 30;
+
+export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
+  const today = parseISODate(opts.today);
+  const cal = calendarFor(model);
+  const work = estimateWork(model);
+  const graph = buildGraph(model, work);
+  const n = model.issues.length;
+  const notes: string[] = [];
+  const fmt = (d: number) => (Number.isNaN(d) ? null : formatISODate(d));
+
+  // Lanes: the plan's, then any the scenario or issues name that the plan does not define,
+  // then UNASSIGNED. Undefined lanes work full time, and the notes say so.
+  const lanes = model.lanes.map((l) => l.id);
+  const laneIndex = new Map(lanes.map((id, i) => [id, i]));
+  const useLane = (id: string) => {
+    let i = laneIndex.get(id);
+    if (i === undefined) {
+      i = lanes.length;
+      lanes.push(id);
+      laneIndex.set(id, i);
+      cal.addFullTimeLane(id);
+      if (id !== UNASSIGNED) notes.push(`lane "${id}" is not defined in the plan: scheduled as full time`);
+    }
+    return i;
+  };
+  const scenarioRank = new Float64Array(n).fill(Infinity);
+  const scenarioLane = new Map<string, string>();
+  if (opts.scenario !== undefined) {
+    const sc = (model.data.scenarios ?? []).find((s) => s.id === opts.scenario);
+    if (!sc) {
+      const known = (model.data.scenarios ?? []).map((s) => s.id);
+      throw new ScheduleError(
+        `unknown scenario "${opts.scenario}"${known.length ? ` (the plan has: ${known.join(', ')})` : ' (the plan has none)'}`,
+        [opts.scenario],
+      );
+    }
+    for (const [lane, ids] of Object.entries(sc.assign)) {
+      ids.forEach((id, k) => {
+        if (!model.byId.has(id)) throw new ScheduleError(`scenario "${sc.id}" assigns unknown issue "${id}"`, [id]);
+        scenarioLane.set(id, lane);
+        scenarioRank[model.byId.get(id)!.index] = k;
+      });
+    }
+  }
+  const laneOf = new Int32Array(n);
+  let unassigned = 0;
+  model.issues.forEach((issue, i) => {
+    const lane = scenarioLane.get(issue.id) ?? issue.lane;
+    if (lane === undefined && !issue.done) unassigned++;
+    laneOf[i] = useLane(lane ?? UNASSIGNED);
+  });
+  if (unassigned > 0) notes.push(`${unassigned} open issue(s) have no lane: booked on "${UNASSIGNED}" at full time`);
+
+  const done = Uint8Array.from(model.issues, (x) => (x.done ? 1 : 0));
+  const inProgress = Uint8Array.from(work, (w) => (w.inProgress ? 1 : 0));
+  const priorityRank = Float64Array.from(model.issues, (x) => {
+    const r = x.priority === undefined ? -1 : model.priorities.indexOf(x.priority);
+    return r < 0 ? model.priorities.length : r;
+  });
+  const freezes = model.issues.map((x) => {
+    const f = cal.freezesFor(x);
+    return f.length > 0 ? f : undefined;
+  });
+  const unestimated = work.filter((w, i) => w.unestimated && !done[i]).length;
+  if (unestimated > 0) notes.push(`${unestimated} open issue(s) have no estimate: booked as 0h`);
+
+  let factor = 1;
+  if (opts.velocity) {
+    const v = observedVelocity(model, work);
+    if (v) {
+      factor = v.ratio;
+      notes.push(`velocity ${v.ratio.toFixed(2)} (actual ÷ estimated over ${v.issues} done issue(s)) applied to remaining work`);
+    } else notes.push('velocity not applied: no done issue has both an estimate and logged hours');
+  }
+
+  const variant = (key: 'min' | 'expected' | 'max', record: boolean): PassResult => {
+    const input: PassInput = {
+      cal,
+      graph,
+      today,
+      lanes,
+      laneOf,
+      done,
+      inProgress,
+      remaining: Float64Array.from(work, (w) => w.remaining[key] * factor),
+      scenarioRank,
+      priorityRank,
+      externals: model.issues.map((x) => {
+        const open = x.external.filter((e) => !e.done);
+        if (open.length === 0) return undefined;
+        return open.map((e) => ({ leadDays: e.lead[key] / model.hoursPerDay, since: e.since ? parseISODate(e.since) : undefined }));
+      }),
+      freezes,
+      record,
+      horizonDays: HORIZON_DAYS,
+    };
+    return forwardPass(input);
+  };
+  const exp = variant('expected', true);
+  const opt = variant('min', false);
+  const pes = variant('max', false);
+  if (exp.unfinished.length > 0) {
+    const ids = exp.unfinished.slice(0, 10).map((i) => model.issues[i].id);
+    notes.push(
+      `${exp.unfinished.length} issue(s) cannot finish within ${Math.round(HORIZON_DAYS / 366)} years (a lane without hours?): ${ids.join(', ')}${exp.unfinished.length > 10 ? ', …' : ''}`,
+    );
+  }
+
+  let finish = -Infinity;
+  for (let i = 0; i < n; i++) if (!done[i] && !Number.isNaN(exp.end[i])) finish = Math.max(finish, exp.end[i]);
+  const finishDay: DayNum = finish === -Infinity ? today : finish;
+
+  // Deadlines per issue: the earliest deadline among the milestones that cover it.
+  const covered = milestoneIssues(model);
+  const deadline = new Float64Array(n).fill(NaN);
+  for (const m of model.milestones) {
+    if (!m.deadline) continue;
+    const day = parseISODate(m.deadline);
+    for (const i of covered.get(m.id) ?? []) if (!(deadline[i] <= day)) deadline[i] = day;
+  }
+  const base = { cal, graph, pass: exp, laneOf, done, inProgress };
+  const toDeadline = backwardPass({ ...base, cap: (i) => (Number.isNaN(deadline[i]) ? finishDay : deadline[i]) });
+  const toFinish = backwardPass({ ...base, cap: () => finishDay });
+  const chain = drivingChain(exp, done);
+  const onChain = new Set(chain);
+
+  const issues: ScheduledIssue[] = model.issues.map((issue, i) => {
+    const blockedBy = issue.deps.filter((d) => !model.byId.get(d.id)?.done).map((d) => d.id);
+    if (done[i]) {
+      return {
+        id: issue.id,
+        lane: lanes[laneOf[i]],
+        start: issue.started ?? null,
+        end: issue.doneOn ?? null,
+        optimisticEnd: issue.doneOn ?? null,
+        pessimisticEnd: issue.doneOn ?? null,
+        remainingHours: 0,
+        unestimated: work[i].unestimated,
+        latestFinish: null,
+        slackDays: null,
+        critical: false,
+        blockedBy,
+      };
+    }
+    const slack = toDeadline.slack[i];
+    return {
+      id: issue.id,
+      lane: lanes[laneOf[i]],
+      start: fmt(exp.start[i]),
+      end: fmt(exp.end[i]),
+      optimisticEnd: fmt(opt.end[i]),
+      pessimisticEnd: fmt(pes.end[i]),
+      remainingHours: work[i].remaining.expected * factor,
+      unestimated: work[i].unestimated,
+      latestFinish: fmt(toDeadline.latestFinish[i]),
+      slackDays: Number.isNaN(slack) ? null : slack,
+      critical: onChain.has(i) || slack <= 0 || toFinish.slack[i] <= 0,
+      blockedBy,
+    };
+  });
+
+  const booked = new Map<string, Map<string, number>>();
+  lanes.forEach((id, l) => {
+    const days = new Map<string, number>();
+    for (const [d, h] of exp.booked[l]) days.set(formatISODate(d), h);
+    booked.set(id, days);
+  });
+  const usedLanes = lanes.filter((id, l) => id !== UNASSIGNED || exp.booked[l].size > 0 || unassigned > 0);
+  const finishIso = finish === -Infinity ? null : formatISODate(finish);
+
+  const schedule: Schedule = {
+    today: formatISODate(today),
+    ...(opts.scenario !== undefined ? { scenario: opts.scenario } : {}),
+    issues,
+    byId: new Map(issues.map((x) => [x.id, x])),
+    sprints: sprintSpans(model, formatISODate(Math.max(finishDay, today))),
+    milestones: [],
+    lanes: usedLanes,
+    booked,
+    finish: finishIso,
+    criticalPath: chain.map((i) => model.issues[i].id),
+    notes,
+  };
+  schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor });
+  return schedule;
+}

@@ -146,14 +146,16 @@ export function validatePlan(data: PlanData): Validation {
     if (issues.has(id)) warn(['groups', gi, 'id'], `"${id}" is both a group and an issue id; references to it mean both`);
   }
 
-  const ref = (path: Path, id: string | undefined, known: Map<string, number>, what: string) => {
+  /** `what` names the reference ("dependency"); `kind` the list it must be in ("issue"). */
+  const ref = (path: Path, id: string | undefined, known: Map<string, number>, what: string, kind = what) => {
     if (id === undefined || known.has(id)) return;
     let message = `unknown ${what} "${id}"${hint(id, known.keys())}`;
-    if (!message.endsWith('?)') && known.size > 0 && known.size <= 8) message += ` (${what}s: ${[...known.keys()].join(', ')})`;
-    if (known.size === 0) message += ` (the plan has no ${what}s)`;
+    if (!message.endsWith('?)') && known.size > 0 && known.size <= 8) message += ` (${kind}s: ${[...known.keys()].join(', ')})`;
+    if (known.size === 0) message += ` (the plan has no ${kind}s)`;
     err(path, message);
   };
   const issueRef = (path: Path, id: string) => ref(path, id, issues, 'issue');
+  const depRef = (path: Path, id: string) => ref(path, id, issues, 'dependency', 'issue');
 
   // --- lanes ------------------------------------------------------------------------------
   const hoursPerDay = data.hours_per_day ?? 8;
@@ -203,13 +205,13 @@ export function validatePlan(data: PlanData): Validation {
     }
     duration([...p, 'estimate'], x.estimate, 'estimate');
     x.depends_on?.forEach((d, j) => {
-      if (typeof d === 'string') issueRef([...p, 'depends_on', j], d);
+      if (typeof d === 'string') depRef([...p, 'depends_on', j], d);
       else {
-        issueRef([...p, 'depends_on', j, 'id'], d.id);
+        depRef([...p, 'depends_on', j, 'id'], d.id);
         duration([...p, 'depends_on', j, 'lag'], d.lag, 'lag');
       }
     });
-    x.blocks?.forEach((id, j) => issueRef([...p, 'blocks', j], id));
+    x.blocks?.forEach((id, j) => ref([...p, 'blocks', j], id, issues, 'blocked issue', 'issue'));
     x.external?.forEach((e, j) => {
       duration([...p, 'external', j, 'lead'], e.lead, 'lead');
       date([...p, 'external', j, 'since'], e.since);

@@ -1,0 +1,42 @@
+// What the everyday commands share: option parsing, reading a plan, checking dates. Every
+// failure here is the user's to fix, so it becomes a CliError with a clear message.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { resolve } from 'node:path';
+import { CliError } from '../../cli/command.js';
+import { formatProblem, type LoadedPlan } from '../plan/load.js';
+import { readPlanFile } from '../persist/read-plan.js';
+import { isISODate, localToday } from '../schedule/dates.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs, with its errors turned into usage errors (exit 2). */
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`planboard ${command}: ${(e as Error).message.split('\n')[0]}\n${usage}`, 2);
+  }
+}
+
+export function checkDate(command: string, flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isISODate(value)) throw new CliError(`planboard ${command}: bad date for ${flag}: "${value}" (expected a real date YYYY-MM-DD)`, 2);
+  return value;
+}
+
+export const todayOf = (command: string, value: string | undefined) => checkDate(command, '--today', value) ?? localToday();
+
+export async function loadPlan(command: string, cwd: string, path: string | undefined, usage: string): Promise<LoadedPlan & { path: string }> {
+  if (!path) throw new CliError(`planboard ${command}: which plan? ${usage}`, 2);
+  const full = resolve(cwd, path);
+  const r = await readPlanFile(full);
+  if (!r.ok) throw new CliError(r.problems.map(formatProblem).join('\n'), 1);
+  return { ...r.plan, path: full };
+}
+
+export function checkLane(command: string, plan: LoadedPlan, lane: string | undefined, extra: string[] = []): string | undefined {
+  if (lane === undefined) return undefined;
+  const known = [...plan.model.lanes.map((l) => l.id), ...extra];
+  if (!known.includes(lane)) throw new CliError(`planboard ${command}: unknown lane "${lane}"; lanes: ${known.join(', ') || '(none)'}`, 1);
+  return lane;
+}

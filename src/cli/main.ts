@@ -8,6 +8,7 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
   open: { load: () => import('./open.js'), summary: 'open the board on a plan (the default)' },
   validate: { load: () => import('./validate.js'), summary: 'check plans: print PLAN:LINE:COL: message per problem' },
   merge: { load: () => import('./merge.js'), summary: 'three-way merge of plan files by issue id (a git merge driver)' },
+  import: { load: () => import('./import.js'), summary: 'turn a Markdown/reStructuredText roadmap (or a JSON export) into a plan' },
 };
 
 const USAGE = `usage: planboard PLAN                 open the board

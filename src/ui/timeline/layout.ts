@@ -5,6 +5,7 @@
 import type { Issue, Model } from '../../core/plan/model.js';
 import type { Schedule, ScheduledIssue } from '../../core/schedule/types.js';
 import { fit, truncate } from '../text.js';
+import { MARKS } from '../theme.js';
 import { type PlanCalendar, SHADE_GLYPH, type Shade, baseShades, headerShades, issueShades, planCalendar } from './calendar.js';
 import { type Day, parts, shortDate, toDay } from './dates.js';
 import { type RowIndex, type Row, scrollWindow, timelineRows } from './rows.js';
@@ -18,12 +19,13 @@ export const GLYPH = {
   group: '─',
   today: '│',
   todayHead: '▼',
-  deadline: '◆',
+  deadline: '◇',
   before: '‹',
   after: '›',
 } as const;
 
-export const MARK = { done: '✓', critical: '!', blocked: '⊘', unestimated: '?' } as const;
+/** The board's marks (src/ui/theme.tsx), so a state looks the same in every pane. */
+export const MARK = { done: MARKS.done, critical: MARKS.critical, blocked: MARKS.blocked, unestimated: MARKS.unestimated, selected: MARKS.selected } as const;
 
 export const LEGEND = `${GLYPH.expected} expected ${GLYPH.pessimistic} pessimistic ${GLYPH.done} done ${MARK.critical} critical ${MARK.blocked} blocked ${MARK.unestimated} unestimated ${GLYPH.deadline} deadline`;
 
@@ -100,7 +102,7 @@ export function layoutTimeline(input: TimelineInput): TimelineFrame {
       const selected = r.issue.id === input.selectedId;
       const { mark, style } = issueMark(r.issue, s);
       const label: Line = [
-        { text: (selected ? '▸' : ' ') + mark, style: selected ? 'selected' : style },
+        { text: (selected ? MARK.selected : ' ') + mark, style: selected ? 'selected' : style },
         { text: fit(` ${r.issue.id} ${r.issue.title}`, labelW - 2), style: selected ? 'selected' : 'label' },
       ];
       row(label, issueCanvas(scale, gridW, r.issue, s, issueShades(base, scale, cal, r.issue), todayCell));

@@ -1,0 +1,140 @@
+// The board: header and tabs, the pane (or an overlay in its place), footer hints and the message
+// line. Exactly `height` lines, never taller than the terminal.
+import { Box, Text, useApp, type Key } from 'ink';
+import { useCallback, useEffect, useMemo } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
+import { activeScopes, bindingsInForce, keyLabel } from '../keymap/bindings.js';
+import { useKeymap } from '../keymap/use-keymap.js';
+import { selectScheduleError } from '../store/selectors.js';
+import type { BoardState } from '../store/types.js';
+import { Detail } from './panes/Detail.js';
+import { PANE_COMPONENTS, PANE_TITLES } from './panes/registry.js';
+import { StoreProvider, useBoard } from './store-context.js';
+import { fit, sanitize } from './text.js';
+import { colorFromEnv, makeTheme, ThemeProvider, useTheme } from './theme.js';
+import { useCommands, type AppEffects } from './use-commands.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { HelpOverlay } from './widgets/HelpOverlay.js';
+import { Picker } from './widgets/Picker.js';
+import { Prompt } from './widgets/Prompt.js';
+import { ConflictPrompt, QuitPrompt } from './widgets/Confirm.js';
+import { StatusBar } from './widgets/StatusBar.js';
+
+export const MIN_WIDTH = 80;
+export const MIN_HEIGHT = 24;
+const CHROME = 4; // header, tabs, footer hints, message line
+
+export interface AppProps extends AppEffects {
+  store: StoreApi<BoardState>;
+  /** Fixed size (tests, render); default: the terminal's, following resizes. */
+  width?: number;
+  height?: number;
+  color?: boolean;
+}
+
+export function App({ store, width, height, color, ...effects }: AppProps) {
+  const theme = useMemo(() => makeTheme(color ?? colorFromEnv()), [color]);
+  return (
+    <StoreProvider store={store}>
+      <ThemeProvider value={theme}>
+        <Board store={store} fixed={{ width, height }} effects={effects} />
+      </ThemeProvider>
+    </StoreProvider>
+  );
+}
+
+function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: { width?: number; height?: number }; effects: AppEffects }) {
+  const { width, height } = useTerminalSize(fixed);
+  const { exit } = useApp();
+  const pane = useBoard((s) => s.pane);
+  const overlay = useBoard((s) => s.overlay);
+  const quit = useBoard((s) => s.quit);
+  const onCommand = useCommands(store, effects);
+  const scopes = useMemo(() => activeScopes(pane, overlay?.kind ?? null), [pane, overlay?.kind]);
+
+  const onText = useCallback(
+    (input: string, key: Key) => {
+      const ov = store.getState().overlay;
+      if (ov?.kind !== 'prompt') return;
+      let value = ov.value;
+      if (key.backspace || key.delete) value = value.slice(0, -1);
+      else if (!key.ctrl && !key.meta && input) value += input.replace(/[\u0000-\u001f\u007f]/g, '');
+      else return;
+      store.getState().setOverlay({ ...ov, value, error: undefined });
+      if (ov.purpose === 'search') store.getState().setSearch(value);
+    },
+    [store],
+  );
+  useKeymap({ scopes, onCommand, onText });
+
+  useEffect(() => {
+    if (quit) exit();
+  }, [quit, exit]);
+
+  if (width < MIN_WIDTH || height < MIN_HEIGHT) return <TooSmall width={width} height={height} />;
+
+  const body = height - CHROME;
+  const Pane = PANE_COMPONENTS[pane];
+  let main;
+  if (overlay?.kind === 'help') main = <HelpOverlay pane={pane} scroll={overlay.scroll} width={width} height={body} />;
+  else if (overlay?.kind === 'detail') main = <Detail width={width} height={body} cursor={overlay.cursor} />;
+  else if (overlay?.kind === 'picker') main = <Picker title={overlay.title} items={overlay.items} cursor={overlay.cursor} width={width} height={body} />;
+  else if (overlay?.kind === 'quit') main = <QuitPrompt width={width} height={body} />;
+  else if (overlay?.kind === 'conflict') main = <ConflictPrompt width={width} height={body} />;
+  else main = <Pane width={width} height={body} focused />;
+
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <StatusBar width={width} titles={PANE_TITLES} />
+      <Box width={width} height={body} overflow="hidden" flexDirection="column">
+        {main}
+      </Box>
+      <Footer width={width} pane={pane} overlay={overlay?.kind ?? null} />
+      {overlay?.kind === 'prompt' ? (
+        <Prompt label={overlay.label} value={overlay.value} error={overlay.error} width={width} />
+      ) : (
+        <MessageLine width={width} />
+      )}
+    </Box>
+  );
+}
+
+function Footer({ width, pane, overlay }: { width: number; pane: string; overlay: string | null }) {
+  const theme = useTheme();
+  const hints = bindingsInForce(activeScopes(pane, overlay))
+    .filter((b) => b.hint)
+    .map((b) => `${keyLabel(b.keys[0])} ${b.short ?? b.description}`)
+    .join('  ');
+  return (
+    <Text color={theme.c('muted')} wrap="truncate">
+      {fit(hints, width)}
+    </Text>
+  );
+}
+
+function MessageLine({ width }: { width: number }) {
+  const theme = useTheme();
+  const message = useBoard((s) => s.message);
+  const scheduleError = useBoard(selectScheduleError);
+  const pane = useBoard((s) => s.pane);
+  const text = message ?? (scheduleError && pane !== 'kanban' ? `schedule: ${scheduleError}` : '');
+  const bad = /^(cannot|not saved|schedule:|conflict)/.test(text);
+  return (
+    <Text color={bad ? theme.c('danger') : undefined} wrap="truncate">
+      {fit(sanitize(text), width)}
+    </Text>
+  );
+}
+
+function TooSmall({ width, height }: { width: number; height: number }) {
+  const lines = [`Terminal too small: ${width}×${height}.`, `planboard needs at least ${MIN_WIDTH}×${MIN_HEIGHT}.`, 'Enlarge the window, or press q to quit.'];
+  return (
+    <Box flexDirection="column" width={width} height={Math.max(1, height)} overflow="hidden">
+      {lines.slice(0, Math.max(1, height)).map((l, n) => (
+        <Text key={n} wrap="truncate">
+          {l.slice(0, Math.max(1, width))}
+        </Text>
+      ))}
+    </Box>
+  );
+}

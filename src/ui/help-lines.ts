@@ -1,0 +1,20 @@
+// The help overlay's content, generated from the keymap: only the keys in force, grouped.
+import { activeScopes, bindingsInForce, keyLabel } from '../keymap/bindings.js';
+
+export interface HelpLine {
+  kind: 'group' | 'key';
+  text: string;
+  keys?: string;
+}
+
+export function helpLines(pane: string): HelpLine[] {
+  const groups = new Map<string, HelpLine[]>();
+  for (const b of bindingsInForce(activeScopes(pane, null))) {
+    let g = groups.get(b.group);
+    if (!g) groups.set(b.group, (g = []));
+    g.push({ kind: 'key', keys: b.keys.map(keyLabel).join(' '), text: b.description });
+  }
+  const out: HelpLine[] = [];
+  for (const [group, lines] of groups) out.push({ kind: 'group', text: group }, ...lines);
+  return out;
+}

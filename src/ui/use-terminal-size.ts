@@ -1,0 +1,17 @@
+// Terminal size, following resizes. Fixed sizes (tests, `render`) bypass the terminal.
+import { useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+
+export function useTerminalSize(fixed?: { width?: number; height?: number }) {
+  const { stdout } = useStdout();
+  const read = () => ({ width: fixed?.width ?? stdout.columns ?? 80, height: fixed?.height ?? stdout.rows ?? 24 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    if (fixed?.width !== undefined && fixed?.height !== undefined) return;
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => void stdout.off('resize', onResize);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stdout, fixed?.width, fixed?.height]);
+  return fixed?.width !== undefined && fixed?.height !== undefined ? { width: fixed.width, height: fixed.height } : size;
+}

@@ -1,0 +1,39 @@
+// The quit question (unsaved edits) and the save conflict choice (keep mine / theirs).
+import { Box, Text } from 'ink';
+import { describeValue } from '../describe-value.js';
+import { useBoard } from '../store-context.js';
+import { fit } from '../text.js';
+import { useTheme } from '../theme.js';
+
+export function QuitPrompt({ width, height }: { width: number; height: number }) {
+  const pending = useBoard((s) => s.pending.length);
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.c('warn')}>
+        {fit(`You have ${pending} unsaved edit${pending === 1 ? '' : 's'}. Quit?`, width)}
+      </Text>
+      <Text>{fit('  s  save, then quit', width)}</Text>
+      <Text>{fit('  d  quit without saving (edits are lost)', width)}</Text>
+      <Text>{fit('  Esc  stay', width)}</Text>
+    </Box>
+  );
+}
+
+export function ConflictPrompt({ width, height }: { width: number; height: number }) {
+  const conflicts = useBoard((s) => s.conflicts);
+  const theme = useTheme();
+  const rows = conflicts.slice(0, Math.max(0, height - 4));
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Text bold color={theme.c('danger')}>
+        {fit(`! The file changed on disk: ${conflicts.length} field${conflicts.length === 1 ? '' : 's'} changed both here and there. Nothing was written.`, width)}
+      </Text>
+      {rows.map((c, n) => (
+        <Text key={n}>{fit(`  ${c.id}.${c.field}:  mine ${describeValue(c.mine)}  ·  theirs ${describeValue(c.theirs)}`, width)}</Text>
+      ))}
+      {conflicts.length > rows.length ? <Text>{fit(`  … and ${conflicts.length - rows.length} more`, width)}</Text> : null}
+      <Text>{fit('  m  keep mine (and save)   t  keep theirs (drop my conflicting edits, save the rest)   Esc  decide later', width)}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,71 @@
+// Header: title, as-of, today, file name and state, presence; then the pane tabs.
+import { Box, Text } from 'ink';
+import { basename } from 'node:path';
+import { PANES, type BoardState, type PaneId } from '../../store/types.js';
+import { useBoard } from '../store-context.js';
+import { fit, sanitize, truncate } from '../text.js';
+import { useTheme } from '../theme.js';
+
+const STATE_TEXT: Record<BoardState['fileState'], string> = {
+  saved: 'saved',
+  unsaved: 'unsaved changes',
+  'changed-on-disk': 'changed on disk',
+  conflict: 'CONFLICT',
+  saving: 'saving…',
+};
+
+export function StatusBar({ width, titles }: { width: number; titles: Record<PaneId, string> }) {
+  const theme = useTheme();
+  const title = useBoard((s) => s.model.title);
+  const asOf = useBoard((s) => s.data.as_of);
+  const today = useBoard((s) => s.today);
+  const file = useBoard((s) => s.file);
+  const fileState = useBoard((s) => s.fileState);
+  const pending = useBoard((s) => s.pending.length);
+  const presence = useBoard((s) => s.presence);
+  const pane = useBoard((s) => s.pane);
+  const search = useBoard((s) => s.search);
+  const filter = useBoard((s) => s.filter);
+
+  const state = fileState === 'unsaved' ? `${STATE_TEXT.unsaved} (${pending})` : STATE_TEXT[fileState];
+  const stateMark = fileState === 'saved' ? '✓' : '●';
+  const right = `${basename(file)} ${stateMark} ${state}`;
+  const dates = `${asOf ? `as of ${asOf} · ` : ''}today ${today}`;
+  const who = presence.length ? ` · also here: ${presence.map(sanitize).join(', ')}` : '';
+  const leftRoom = Math.max(10, width - right.length - 1);
+  const left = truncate(`${sanitize(title)} · ${dates}${who}`, leftRoom);
+
+  const tabs = [...PANES, ...(pane === 'standup' ? (['standup'] as PaneId[]) : [])];
+  const filters = [
+    search ? `/${sanitize(search)}` : '',
+    ...Object.entries(filter).map(([k, v]) => `${k}=${sanitize(v)}`),
+  ].filter(Boolean);
+  const filterText = filters.length ? `filter: ${filters.join(' ')}  Esc clears` : '';
+  const tabsText = tabs.map((p, n) => ` ${p === 'standup' ? 'S' : n + 1} ${titles[p]} `);
+  const tabsWidth = tabsText.reduce((w, t) => w + t.length, 1);
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box width={width}>
+        <Text bold wrap="truncate">
+          {fit(left, leftRoom)}
+        </Text>
+        <Text> </Text>
+        <Text color={fileState === 'saved' ? theme.c('ok') : fileState === 'conflict' ? theme.c('danger') : theme.c('warn')} wrap="truncate">
+          {fit(right, width - leftRoom - 1)}
+        </Text>
+      </Box>
+      <Box width={width}>
+        {tabs.map((p, n) => (
+          <Text key={p} inverse={p === pane} bold={p === pane}>
+            {tabsText[n]}
+          </Text>
+        ))}
+        <Text> </Text>
+        <Text color={theme.c('warn')} wrap="truncate">
+          {fit(filterText, Math.max(0, width - tabsWidth))}
+        </Text>
+      </Box>
+    </Box>
+  );
+}

@@ -108,6 +108,10 @@ export function zodProblems(issues: readonly ZIssue[], ctx: ZodContext, prefix: 
         out.push({ path, message: typeMessage(path, [issue.expected], issue.input, hasInput(issue), ctx) });
         break;
       case 'invalid_value': {
+        if (!hasInput(issue) && typeof path[path.length - 1] === 'string') {
+          out.push({ path, message: `missing required key "${path[path.length - 1]}"` });
+          break;
+        }
         const values = issue.values.map((v) => String(v));
         const got = describe(issue.input);
         if (values.length === 1) out.push({ path, message: `expected ${JSON.stringify(issue.values[0])}, got ${got}` });

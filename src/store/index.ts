@@ -5,8 +5,6 @@ import { buildModel, type PlanData } from '../core/plan/model.js';
 import type { Op } from '../core/plan/op-types.js';
 import { applyOpToData } from '../core/plan/ops.js';
 import { loadPlanText, formatProblem } from '../core/plan/load.js';
-import { commitOps } from '../core/persist/file-store.js';
-import { readPlanFile } from '../core/persist/read-plan.js';
 import { createEditSlice } from './edit-slice.js';
 import { createUiSlice } from './ui-slice.js';
 import type { BoardState, Conflict } from './types.js';
@@ -23,9 +21,10 @@ export interface Persistence {
 }
 
 export const filePersistence: Persistence = {
-  commit: (path, ops, opts) => commitOps(path, ops, opts),
+  // Loaded on first save: navigating never pays for the lock and writer modules.
+  commit: async (path, ops, opts) => (await import('../core/persist/file-store.js')).commitOps(path, ops, opts),
   read: async (path) => {
-    const r = await readPlanFile(path);
+    const r = await (await import('../core/persist/read-plan.js')).readPlanFile(path);
     return r.ok ? { ok: true, text: r.plan.text } : { ok: false, message: r.problems.map(formatProblem).join('\n') };
   },
   parse: (text, path) => {

@@ -52,16 +52,16 @@ describe('timeline bars (week zoom: one column per day)', () => {
     expect(grid(a).slice(7, 9)).toBe('══');
     expect(a[1]).toBe('✓');
   });
-  it('marks critical issues with ! as well as colour', () => {
-    expect(rowOf(lines, 'B')[1]).toBe('!');
+  it('marks critical issues with ◆ as well as colour', () => {
+    expect(rowOf(lines, 'B')[1]).toBe('◆');
     const seg = layoutTimeline(input()).lines.find((l) => lineText(l).includes(' B Model'))!;
     expect(seg.some((s) => s.style === 'crit' && s.text.includes('█'))).toBe(true);
   });
   it('marks issues waiting on open dependencies as blocked', () => {
     expect(rowOf(lines, 'C')[1]).toBe('⊘');
   });
-  it('points the selected row out with ▸, not colour alone', () => {
-    expect(rowOf(lines, 'B')[0]).toBe('▸');
+  it('points the selected row out with ▶, not colour alone', () => {
+    expect(rowOf(lines, 'B')[0]).toBe('▶');
     expect(rowOf(lines, 'A')[0]).toBe(' ');
   });
   it('shades weekends, holidays and freezes with their own glyphs, and marks today', () => {
@@ -86,14 +86,14 @@ describe('timeline bars (week zoom: one column per day)', () => {
     expect(grid(lines[1]).slice(7, 19)).toBe('├Sprint 1──┤'); // Jan 5..16
     const cal = grid(lines[2]);
     expect(cal[9]).toBe('▼');
-    expect(cal[32]).toBe('◆'); // M1, Jan 30
+    expect(cal[32]).toBe('◇'); // M1, Jan 30
     expect(cal[24]).toBe('/'); // the header shows every freeze, even track-limited ones
   });
   it('lists the selected issue\'s dates, dependencies and dependents beneath', () => {
     const footer = lines.slice(-3);
-    expect(footer[0]).toMatch(/^B Model · Jan 07→Jan 09 · pessimistic Jan 14 · slack 0d · ! critical · lane ann/);
+    expect(footer[0]).toMatch(/^B Model · Jan 07→Jan 09 · pessimistic Jan 14 · slack 0d · ◆ critical · lane ann/);
     expect(footer[1]).toMatch(/^needs: A ✓ · blocks: C/);
-    expect(footer[2]).toMatch(/^█ expected ░ pessimistic ═ done/);
+    expect(footer[2]).toMatch(/^█ expected ░ pessimistic ═ done ◆ critical/);
   });
   it('shows where off-screen bars are', () => {
     const later = frame({ scroll: -6 }); // Nov 17 .. Jan 9: C starts after
@@ -154,7 +154,7 @@ describe('rows and virtualisation', () => {
     const f = layoutTimeline(input({ model: BIG, schedule: bigSchedule, issues: BIG.issues, selectedId: 'I9876', height: 24 }));
     const text = f.lines.map(lineText);
     expect(text).toHaveLength(24);
-    expect(text.some((l) => l.startsWith('▸  I9876 Task 9876'))).toBe(true);
+    expect(text.some((l) => l.startsWith('▶  I9876 Task 9876'))).toBe(true);
     expect(f.offset).toBeGreaterThan(9000);
   });
 

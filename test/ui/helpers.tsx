@@ -1,0 +1,33 @@
+// Renders the board at a fixed size and waits a tick after the first frame (so useInput is
+// listening) before keys are written.
+import { render } from 'ink-testing-library';
+import { App, type AppProps } from '../../src/ui/App.js';
+export * from './board-fixture.js';
+
+export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+export async function renderBoard(props: Partial<AppProps> & { store: AppProps['store'] }) {
+  const ui = render(<App width={96} height={24} color={false} {...props} />);
+  await tick(20);
+  /** Types keys and waits for the frame. */
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      ui.stdin.write(k);
+      await tick(5);
+    }
+    await tick(20);
+  };
+  return { ...ui, press, frame: () => ui.lastFrame() ?? '' };
+}
+
+export const KEY = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  backspace: '\u007F',
+  ctrlR: '\u0012',
+};

@@ -16,8 +16,10 @@ export interface BackwardInput {
   laneOf: Int32Array;
   done: Uint8Array;
   inProgress: Uint8Array;
-  /** Latest allowed finish per issue before constraints (a deadline or the plan finish). */
+  /** An issue's own deadline (NaN for none). */
   cap: (i: number) => DayNum;
+  /** Latest finish of an issue with no deadline and nothing after it: the plan's finish. */
+  fallback: DayNum;
 }
 
 export function backwardPass(b: BackwardInput): { latestFinish: Float64Array; slack: Float64Array } {
@@ -31,19 +33,28 @@ export function backwardPass(b: BackwardInput): { latestFinish: Float64Array; sl
   const bySeq: number[] = [];
   for (let i = 0; i < n; i++) if (pass.seq[i] >= 0 && !Number.isNaN(pass.end[i])) bySeq[pass.seq[i]] = i;
 
+  // On one lane the next issue may take over on the day the previous one ends, but only if the
+  // forward pass shared that day between them; otherwise the hand-over costs a day.
+  const handOver = (i: number, s: number) => (pass.start[s] === pass.end[i] ? ls[s] : cal.addWorkingDays(ls[s], -1));
+
   for (let k = bySeq.length - 1; k >= 0; k--) {
     const i = bySeq[k];
     if (i === undefined) continue;
-    let latest = b.cap(i);
+    const own = b.cap(i);
+    let latest = Number.isNaN(own) ? Infinity : own;
     for (const e of graph.succs[i]) {
       const s = e.other;
       if (done[s] || (inProgress[s] && !e.sameDay) || Number.isNaN(ls[s])) continue;
-      const bound =
-        e.sameDay || (laneOf[s] === laneOf[i] && e.lag === 0) ? ls[s] : cal.addWorkingDays(ls[s], -(Math.ceil(e.lag - 1e-9) + 1));
+      const bound = e.sameDay
+        ? ls[s]
+        : laneOf[s] === laneOf[i] && e.lag === 0
+          ? handOver(i, s)
+          : cal.addWorkingDays(ls[s], -(Math.ceil(e.lag - 1e-9) + 1));
       if (bound < latest) latest = bound;
     }
     const next = laneNext[i];
-    if (next >= 0 && !Number.isNaN(ls[next]) && ls[next] < latest) latest = ls[next];
+    if (next >= 0 && !Number.isNaN(ls[next]) && handOver(i, next) < latest) latest = handOver(i, next);
+    if (latest === Infinity) latest = b.fallback;
     const dur = Math.max(1, cal.countWorkingDays(pass.start[i], pass.end[i]));
     lf[i] = latest;
     ls[i] = cal.addWorkingDays(cal.isWorkingDay(latest) ? latest : cal.addWorkingDays(latest, -1), -(dur - 1));

@@ -91,6 +91,9 @@ function findCycle(preds: Edge[][], indeg: number[]): number[] {
     cur = preds[cur].find((e) => indeg[e.other] > 0)!.other;
   }
   const cycle = path.slice(pos.get(cur)!).reverse();
-  start = cycle[0];
-  return [...cycle, start];
+  // Start at the issue that comes first in the file, so the message is stable.
+  const first = cycle.indexOf(Math.min(...cycle));
+  const rotated = [...cycle.slice(first), ...cycle.slice(0, first)];
+  start = rotated[0];
+  return [...rotated, start];
 }

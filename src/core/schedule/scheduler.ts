@@ -71,9 +71,10 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
 
   const done = Uint8Array.from(model.issues, (x) => (x.done ? 1 : 0));
   const inProgress = Uint8Array.from(work, (w) => (w.inProgress ? 1 : 0));
+  // No (or an unknown) priority sits in the middle of the list, as TaskJuggler's default 500 does.
   const priorityRank = Float64Array.from(model.issues, (x) => {
     const r = x.priority === undefined ? -1 : model.priorities.indexOf(x.priority);
-    return r < 0 ? model.priorities.length : r;
+    return r < 0 ? (model.priorities.length - 1) / 2 : r;
   });
   const freezes = model.issues.map((x) => {
     const f = cal.freezesFor(x);
@@ -137,8 +138,10 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     for (const i of covered.get(m.id) ?? []) if (!(deadline[i] <= day)) deadline[i] = day;
   }
   const base = { cal, graph, pass: exp, laneOf, done, inProgress };
-  const toDeadline = backwardPass({ ...base, cap: (i) => (Number.isNaN(deadline[i]) ? finishDay : deadline[i]) });
-  const toFinish = backwardPass({ ...base, cap: () => finishDay });
+  // Slack against deadlines (the plan finish where none applies), and float against the finish
+  // alone, which finds the longest chain even when every deadline is far away.
+  const toDeadline = backwardPass({ ...base, cap: (i) => deadline[i], fallback: finishDay });
+  const toFinish = backwardPass({ ...base, cap: () => NaN, fallback: finishDay });
   const chain = drivingChain(exp, done);
   const onChain = new Set(chain);
 

@@ -25,7 +25,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 /** The closest candidate close enough to be a plausible typo, or undefined. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
-  const limit = Math.max(1, Math.floor(w.length / 3));
+  // One typo per three letters; ids of one or two letters only match ignoring case.
+  const limit = w.length < 3 ? 0 : Math.max(1, Math.floor(w.length / 3));
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

@@ -6,7 +6,8 @@
 //   priority, then longest remaining path (hours), then file order.
 // - Finish-to-start: a dependent may start the working day after its dependency's last booked
 //   day, plus `lag` working days. A dependent on the same lane with no lag continues on the
-//   same day with the hours left (the person just carries on).
+//   same day with the hours left (the person just carries on); so does any dependent of an
+//   issue with no hours to book.
 // - An external wait (lead time) starts when its issue could first start (or on `since`) and
 //   holds the issue's dependents until it has elapsed.
 // - In-progress issues start at once: their open dependencies no longer hold them.
@@ -53,6 +54,8 @@ export interface PassResult {
   laneSeq: number[][];
   booked: Map<DayNum, number>[];
   unfinished: number[];
+  /** Issues with no hours to book (they hand over on the day they finish). */
+  zero: Uint8Array;
 }
 
 const EPS = 1e-9;
@@ -71,6 +74,7 @@ export function forwardPass(p: PassInput): PassResult {
   const seq = new Int32Array(n).fill(-1);
   const driver = new Int32Array(n).fill(-1);
   const left = Float64Array.from(remaining);
+  const zero = Uint8Array.from(remaining, (h) => (h <= EPS ? 1 : 0));
   const started = new Uint8Array(n);
   const pendingPreds = new Int32Array(n);
   const laneSeq: number[][] = Array.from({ length: L }, () => []);
@@ -134,8 +138,9 @@ export function forwardPass(p: PassInput): PassResult {
     for (const e of graph.succs[i]) {
       const s = e.other;
       if (!counts(s, e)) continue;
-      const sameLane = laneOf[s] === laneOf[i] && e.lag === 0;
-      let rel = e.sameDay || sameLane ? d : cal.addWorkingDays(d, Math.ceil(e.lag - EPS)) + 1;
+      // Same day: an epic edge, the same lane carrying on, or a predecessor that took no time.
+      const sameDay = e.sameDay || (e.lag === 0 && (laneOf[s] === laneOf[i] || zero[i]));
+      let rel = sameDay ? d : cal.addWorkingDays(d, Math.ceil(e.lag - EPS)) + 1;
       if (extReady[i] > rel) rel = extReady[i];
       if (rel > relAt[s]) {
         relAt[s] = rel;
@@ -218,5 +223,5 @@ export function forwardPass(p: PassInput): PassResult {
   }
   const unfinished: number[] = [];
   for (let i = 0; i < n; i++) if (!done[i] && Number.isNaN(end[i])) unfinished.push(i);
-  return { start, end, ready, extEnd, seq, driver, laneSeq, booked, unfinished };
+  return { start, end, ready, extEnd, seq, driver, laneSeq, booked, unfinished, zero };
 }

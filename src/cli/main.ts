@@ -6,6 +6,7 @@ type Loader = () => Promise<{ run: Command }>;
 /** One line per command: name → module. The first positional argument picks the command. */
 export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
   open: { load: () => import('./open.js'), summary: 'open the board on a plan (the default)' },
+  render: { load: () => import('./render.js'), summary: 'print a pane (kanban, timeline, capacity) as plain text' },
   validate: { load: () => import('./validate.js'), summary: 'check plans: print PLAN:LINE:COL: message per problem' },
   merge: { load: () => import('./merge.js'), summary: 'three-way merge of plan files by issue id (a git merge driver)' },
   import: { load: () => import('./import.js'), summary: 'turn a Markdown/reStructuredText roadmap (or a JSON export) into a plan' },

@@ -1,7 +1,7 @@
 // A small table for the terminal: column widths from content, numbers right-aligned, text cut
 // with `…` to fit the width. We write our own because ink-table 3.1.0 is CommonJS and its
 // `require('ink')` fails against Ink 6 (ERR_REQUIRE_ASYNC_MODULE: Ink has a top-level await).
-import { fit, textWidth, truncate } from '../text.js';
+import { fit, sanitize, textWidth, truncate } from '../text.js';
 import type { Line, Style } from '../timeline/segments.js';
 
 export interface Column {
@@ -17,8 +17,8 @@ const text = (c: Cell) => (typeof c === 'string' ? c : c.text);
 
 /** Column widths: each as wide as its content, the widest shrunk first until the table fits. */
 export function columnWidths(columns: Column[], rows: Cell[][], width: number, gap = 2): number[] {
-  const widths = columns.map((col, i) => Math.max(textWidth(col.title), ...rows.map((r) => textWidth(truncate(text(r[i] ?? ''), 1000)))));
-  const mins = columns.map((col) => Math.min(widths[columns.indexOf(col)], col.min ?? Math.max(3, textWidth(col.title))));
+  const widths = columns.map((col, i) => Math.max(textWidth(col.title), ...rows.map((r) => textWidth(sanitize(text(r[i] ?? ''))))));
+  const mins = columns.map((col, i) => Math.min(widths[i], col.min ?? Math.max(3, textWidth(col.title))));
   const budget = width - gap * Math.max(0, columns.length - 1);
   let total = widths.reduce((a, b) => a + b, 0);
   while (total > budget) {

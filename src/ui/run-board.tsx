@@ -1,0 +1,116 @@
+// The full-screen board: alternate screen in, terminal restored on every way out (quit, Ctrl-c,
+// SIGTERM/SIGHUP, a crash). Live reload and presence come from core/persist.
+import { render } from 'ink';
+import type { PlanData } from '../core/plan/model.js';
+import { createBoardStore } from '../store/index.js';
+import { App } from './App.js';
+import { issueLine, runEditor } from './editor.js';
+
+const ENTER_ALT = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
+
+export interface BoardArgs {
+  file: string;
+  text: string;
+  data: PlanData;
+  today?: string;
+}
+
+export async function runBoard(args: BoardArgs): Promise<number> {
+  const out = process.stdout;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    } catch {
+      /* stdin already closed */
+    }
+    out.write(LEAVE_ALT);
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    restore();
+    process.exit(sig === 'SIGTERM' ? 143 : 129);
+  };
+  const onCrash = (e: unknown) => {
+    restore();
+    process.stderr.write(`planboard: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.PLANBOARD_DEBUG) process.stderr.write(String((e as Error)?.stack) + '\n');
+    process.exit(70);
+  };
+  process.on('exit', restore);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  out.write(ENTER_ALT);
+
+  const store = createBoardStore({ file: args.file, text: args.text, data: args.data, today: args.today });
+
+  // Live reload: another process saved → rebase our pending edits onto its text.
+  const { watchPlan } = await import('../core/persist/watch.js');
+  const watcher = await watchPlan(
+    args.file,
+    (change) => {
+      store.getState().reload(change.text, `${change.changes} change${change.changes === 1 ? '' : 's'} by another session`);
+    },
+    {
+      baseText: args.text,
+      onProblem: (problems) => store.setState({ fileState: 'changed-on-disk', message: `the file on disk does not read: ${problems[0]?.message ?? ''}` }),
+    },
+  ).catch(() => undefined);
+  const unsub = store.subscribe((s, prev) => {
+    if (s.baseText !== prev.baseText) watcher?.known(s.baseText);
+  });
+
+  // Presence: who else has the plan open.
+  const { joinPresence } = await import('../core/persist/presence.js');
+  const presence = await joinPresence(args.file).catch(() => undefined);
+  const refreshPresence = async () => {
+    const others = (await presence?.others().catch(() => [])) ?? [];
+    store.getState().setPresence(others.map((e) => `${e.user}@${e.tty}`));
+  };
+  void refreshPresence();
+  const presenceTimer = setInterval(() => void refreshPresence(), 5000);
+  presenceTimer.unref();
+
+  const openEditor = (file: string, line: number) => {
+    out.write(LEAVE_ALT);
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    let status = 0;
+    let failure: unknown;
+    try {
+      status = runEditor(file, line);
+    } catch (e) {
+      failure = e;
+    }
+    if (process.stdin.isTTY) process.stdin.setRawMode(true);
+    out.write(ENTER_ALT);
+    void (async () => {
+      const { readPlanFile } = await import('../core/persist/read-plan.js');
+      const r = await readPlanFile(file);
+      const s = store.getState();
+      if (failure) s.setMessage(`editor: ${failure instanceof Error ? failure.message : String(failure)}`);
+      else if (!r.ok) s.setMessage(`after editing, the plan does not read (board unchanged): ${r.problems[0] ? `${r.problems[0].line}:${r.problems[0].col} ${r.problems[0].message}` : ''}`);
+      else if (r.plan.text === s.baseText) s.setMessage(`editor closed (status ${status}); no changes`);
+      else s.reload(r.plan.text, 'after editing');
+    })();
+  };
+
+  const app = render(<App store={store} openEditor={openEditor} issueLine={issueLine} />, { exitOnCtrlC: true, patchConsole: true });
+  try {
+    await app.waitUntilExit();
+  } finally {
+    clearInterval(presenceTimer);
+    unsub();
+    watcher?.close();
+    await presence?.leave().catch(() => undefined);
+    restore();
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  }
+  return 0;
+}

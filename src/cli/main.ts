@@ -10,6 +10,11 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
   validate: { load: () => import('./validate.js'), summary: 'check plans: print PLAN:LINE:COL: message per problem' },
   merge: { load: () => import('./merge.js'), summary: 'three-way merge of plan files by issue id (a git merge driver)' },
   import: { load: () => import('./import.js'), summary: 'turn a Markdown/reStructuredText roadmap (or a JSON export) into a plan' },
+  standup: { load: () => import('./standup.js'), summary: 'per lane: done, in progress, next up, blocked, load this week' },
+  log: { load: () => import('./log.js'), summary: 'log time on an issue: planboard log PLAN ID 1.5h' },
+  hours: { load: () => import('./hours.js'), summary: 'hours logged vs available per lane (--week, --month)' },
+  schedule: { load: () => import('./schedule.js'), summary: 'when each issue lands: dates, slack, critical path, milestone verdicts' },
+  capacity: { load: () => import('./capacity.js'), summary: 'hours available, planned and logged per lane and period; does each milestone fit' },
 };
 
 const USAGE = `usage: planboard PLAN                 open the board

@@ -1,12 +1,13 @@
 // Writes schema/plan.schema.json from the zod `Plan` in src/core/plan/schema.ts, the same
 // definition the validator uses. `--check` exits 1 when the committed file is stale.
-// Run: node scripts/gen-schema.mjs [--check]
+// Run: node scripts/gen-schema.mjs [--check] [--out FILE]
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = `${root}schema/plan.schema.json`;
+const outArg = process.argv.indexOf('--out');
+const out = outArg > 0 ? process.argv[outArg + 1] : `${root}schema/plan.schema.json`;
 
 // schema.ts is TypeScript: bundle it (with zod, so one zod instance builds and converts it).
 const bundled = await build({
@@ -50,10 +51,10 @@ if (process.argv.includes('--check')) {
     committed = readFileSync(out, 'utf8');
   } catch {}
   if (committed !== text) {
-    console.error('schema/plan.schema.json is stale: run node scripts/gen-schema.mjs');
+    console.error(`${out} is stale: run node scripts/gen-schema.mjs`);
     process.exit(1);
   }
-  console.log('schema/plan.schema.json is up to date');
+  console.log(`${out} is up to date`);
 } else {
   writeFileSync(out, text);
   console.log(`wrote ${out}`);

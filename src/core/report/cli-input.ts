@@ -6,6 +6,9 @@ import { CliError } from '../../cli/command.js';
 import { formatProblem, type LoadedPlan } from '../plan/load.js';
 import { readPlanFile } from '../persist/read-plan.js';
 import { isISODate, localToday } from '../schedule/dates.js';
+import { schedulePlan } from '../schedule/scheduler.js';
+import { ScheduleError } from '../schedule/errors.js';
+import type { Schedule } from '../schedule/types.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -39,4 +42,19 @@ export function checkLane(command: string, plan: LoadedPlan, lane: string | unde
   const known = [...plan.model.lanes.map((l) => l.id), ...extra];
   if (!known.includes(lane)) throw new CliError(`planboard ${command}: unknown lane "${lane}"; lanes: ${known.join(', ') || '(none)'}`, 1);
   return lane;
+}
+
+/** Schedules the plan; a cycle or unknown dependency is the user's to fix, not a crash. */
+export function scheduleOf(plan: LoadedPlan, today: string, scenario?: string): Schedule {
+  try {
+    return schedulePlan(plan.model, { today, scenario });
+  } catch (e) {
+    if (e instanceof ScheduleError) throw new CliError(`${plan.file}: cannot schedule: ${e.message}`, 1);
+    throw e;
+  }
+}
+
+/** Refuses options that would otherwise be silently ignored. */
+export function noExtraPositionals(command: string, positionals: string[], max: number, usage: string): void {
+  if (positionals.length > max) throw new CliError(`planboard ${command}: unexpected argument "${positionals[max]}"\n${usage}`, 2);
 }

@@ -1,0 +1,32 @@
+// `planboard hours PLAN [--week | --month] [--lane L] [--today D] [--json]`
+import { CliError, type Command } from './command.js';
+import { checkLane, loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from '../core/report/cli-input.js';
+import { hoursReport, renderHours } from '../core/report/hours.js';
+import { UNASSIGNED } from '../core/schedule/types.js';
+
+const USAGE = `usage: planboard hours PLAN [--week | --month] [--lane LANE] [--today YYYY-MM-DD] [--json]
+
+Hours logged against hours available per lane, for the week (default) or month holding today,
+and the issues the logged hours went to.`;
+
+export const run: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs('hours', args, {
+    week: { type: 'boolean' },
+    month: { type: 'boolean' },
+    lane: { type: 'string' },
+    today: { type: 'string' },
+    json: { type: 'boolean' },
+  }, USAGE);
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  noExtraPositionals('hours', positionals, 1, USAGE);
+  if (values.week && values.month) throw new CliError('planboard hours: choose --week or --month, not both', 2);
+  const today = todayOf('hours', values.today);
+  const plan = await loadPlan('hours', io.cwd, positionals[0], USAGE);
+  const lane = checkLane('hours', plan, values.lane, [UNASSIGNED]);
+  const r = hoursReport(plan.model, scheduleOf(plan, today), { today, period: values.month ? 'month' : 'week', lane });
+  io.out(values.json ? JSON.stringify(r, null, 2) : renderHours(r));
+  return 0;
+};

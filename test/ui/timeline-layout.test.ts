@@ -171,6 +171,14 @@ describe('rows and virtualisation', () => {
   });
 });
 
+describe('without a schedule', () => {
+  it('still lists the issues, and says why there are no bars', () => {
+    const lines = frame({ schedule: null, scheduleError: 'dependency cycle: B -> C -> B' });
+    expect(rowOf(lines, 'B')).not.toMatch(/█/);
+    expect(lines.some((l) => l.startsWith('no schedule: dependency cycle: B -> C -> B'))).toBe(true);
+  });
+});
+
 describe('untrusted plan text', () => {
   it('shows control characters in titles and sprint names inert', () => {
     const evil = model(`planboard: 1\ntitle: t\nissues:\n  - { id: X, title: "a\\u001b[2Jb" }\n`);

@@ -1,0 +1,34 @@
+// Capacity: hours available against planned per lane and period, the milestone forecasts, and
+// each scenario's finish. Layout is pure (src/ui/timeline/capacity.ts).
+import { useMemo } from 'react';
+import {
+  selectCapacity,
+  selectCapacityPeriod,
+  selectModel,
+  selectScenario,
+  selectSchedule,
+  selectScheduleError,
+  selectToday,
+} from '../../store/selectors.js';
+import { useBoard } from '../store-context.js';
+import { layoutCapacity } from '../timeline/capacity.js';
+import { scenarioFinishes } from '../timeline/scenarios.js';
+import { StyledLines } from '../widgets/BarLine.js';
+import type { PaneProps } from './types.js';
+
+export function Capacity({ width, height }: PaneProps) {
+  const model = useBoard(selectModel);
+  const schedule = useBoard(selectSchedule);
+  const scheduleError = useBoard(selectScheduleError);
+  const capacity = useBoard(selectCapacity);
+  const period = useBoard(selectCapacityPeriod);
+  const scenario = useBoard(selectScenario);
+  const today = useBoard(selectToday);
+  const scenarios = useMemo(() => scenarioFinishes(model, today), [model, today]);
+  const lines = useMemo(
+    () =>
+      layoutCapacity({ model, capacity, milestones: schedule?.milestones ?? [], period, today, scenarios, scenario, width, height, scheduleError }),
+    [model, capacity, schedule, period, today, scenarios, scenario, width, height, scheduleError],
+  );
+  return <StyledLines lines={lines} width={width} height={height} />;
+}

@@ -46,3 +46,49 @@ export function writeTemp(name: string, text: string): string {
 export function snapshot(path: string): { text: string; mtimeMs: number } {
   return { text: readFileSync(path, 'utf8'), mtimeMs: statSync(path).mtimeMs };
 }
+
+/** A small team plan checked by hand: today is Tuesday 2026-03-10, so "since" is Monday 03-09. */
+export const TEAM_PLAN = `planboard: 1
+title: Team
+lanes:
+  - id: ana
+    name: Ana
+    capacity: 8h/w
+  - id: bo
+issues:
+  - id: A-0
+    title: Done last week
+    lane: ana
+    status: done
+    done_on: 2026-03-02
+    estimate: 2h
+  - id: A-1
+    title: Done yesterday
+    lane: ana
+    status: done
+    done_on: 2026-03-09
+    estimate: 2h
+  - id: A-2
+    title: Started Friday
+    lane: ana
+    status: in-progress
+    started: 2026-03-06
+    estimate: 6h
+    log:
+      - { date: 2026-03-09, hours: 2, note: pairing }
+  - id: A-3
+    title: Ready next
+    lane: ana
+    status: todo
+    estimate: 4h
+  - id: A-4
+    title: Waits on A-3
+    lane: ana
+    status: todo
+    estimate: 4h
+    depends_on: [A-3]
+  - id: B-1
+    title: Bo's work
+    lane: bo
+    estimate: 1d
+`;

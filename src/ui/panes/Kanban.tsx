@@ -5,7 +5,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { Issue, Model } from '../../core/plan/model.js';
 import { selectColumns, selectModel, selectSelectedId } from '../../store/selectors.js';
 import { useBoard } from '../store-context.js';
-import { fit } from '../text.js';
+import { fit, textWidth, truncate } from '../text.js';
 import { useTheme } from '../theme.js';
 import { Card, CARD_LINES } from '../widgets/Card.js';
 import type { PaneProps } from './types.js';
@@ -116,6 +116,12 @@ interface SwimlaneProps {
 
 const NO_LANE = '\u0000none';
 
+/** `── label ───…` across the width. */
+function rule(label: string, width: number): string {
+  const text = truncate(label, width);
+  return text + '─'.repeat(Math.max(0, width - textWidth(text)));
+}
+
 /** One band per lane (plan order, then lanes the plan does not declare, then none). */
 function Swimlanes({ model, columns, shown, colW, width, height, selected, edgeNote }: SwimlaneProps) {
   const theme = useTheme();
@@ -169,7 +175,7 @@ function Swimlanes({ model, columns, shown, colW, width, height, selected, edgeN
     const name = lane === NO_LANE ? '(no lane)' : (model.laneById.get(lane)?.name ?? lane);
     lines.push(
       <Text key={`lane-${lane}`} color={theme.c('info')} bold wrap="truncate">
-        {fit(`── ${name} (${count}) `, width).replace(/ +$/, (m) => '─'.repeat(m.length))}
+        {rule(`── ${name} (${count}) `, width)}
       </Text>,
     );
     const selCol = selected && n === selBand ? (b.get(selected.status) ?? []).findIndex((i) => i.id === selected.id) : -1;

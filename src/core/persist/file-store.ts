@@ -84,3 +84,11 @@ export async function commitOps(path: string, ops: Op[], opts: CommitOptions = {
     opts,
   );
 }
+
+/** One line per conflict, for CLIs (which exit 3) and logs: `S-1 lane: mine "cy" / theirs "bo"`. */
+export function formatConflicts(path: string, conflicts: Conflict[]): string {
+  return (
+    `not saved: ${path} was changed by another session in the same places:\n` +
+    conflicts.map((c) => `  ${c.id} ${c.field}: mine ${JSON.stringify(c.mine)} / theirs ${JSON.stringify(c.theirs)}`).join('\n')
+  );
+}

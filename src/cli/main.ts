@@ -15,6 +15,10 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
   hours: { load: () => import('./hours.js'), summary: 'hours logged vs available per lane (--week, --month)' },
   schedule: { load: () => import('./schedule.js'), summary: 'when each issue lands: dates, slack, critical path, milestone verdicts' },
   capacity: { load: () => import('./capacity.js'), summary: 'hours available, planned and logged per lane and period; does each milestone fit' },
+  tick: { load: () => import('./tick.js'), summary: 'mark an issue done: planboard tick PLAN ID' },
+  untick: { load: () => import('./untick.js'), summary: 'mark an issue not done: planboard untick PLAN ID' },
+  move: { load: () => import('./move.js'), summary: 'move an issue to a lane: planboard move PLAN ID --lane LANE' },
+  status: { load: () => import('./status.js'), summary: 'set an issue status: planboard status PLAN ID STATUS' },
 };
 
 const USAGE = `usage: planboard PLAN                 open the board

@@ -128,7 +128,7 @@ function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: 
   else {
     out.push(
       table(
-        ['ID', 'TITLE', 'LANE', 'STATUS', 'START', 'END', 'SLACK', 'CRIT'],
+        ['ID', 'TITLE', 'LANE', 'STATUS', 'START', 'END', 'SLACK', 'CRIT', ''],
         open.map(([x, r]) => [
           x.id,
           clip(x.title, 40),
@@ -137,7 +137,8 @@ function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: 
           r.start ?? '—',
           r.end ?? '—',
           r.slackDays === null ? '—' : r.slackDays,
-          r.critical ? '*' : r.unestimated ? 'no estimate' : '',
+          r.critical ? '*' : '',
+          r.unestimated ? 'no estimate' : '',
         ]),
         [6],
       ),

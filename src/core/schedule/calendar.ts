@@ -89,8 +89,14 @@ export class WorkCalendar {
   laneHours(id: string, day: DayNum): number {
     if (!this.isWorkingDay(day)) return 0;
     const lane = this.lanes.get(id);
+    if (!lane || lane.off.has(day)) return 0;
+    return this.laneRate(id, day);
+  }
+
+  /** Hours lane `id` works on a normal working day around `day`, ignoring days off. */
+  laneRate(id: string, day: DayNum): number {
+    const lane = this.lanes.get(id);
     if (!lane) return 0;
-    if (lane.off.has(day)) return 0;
     let cap = lane.base;
     for (let i = lane.changes.length - 1; i >= 0; i--) {
       if (lane.changes[i].from <= day) {

@@ -3,7 +3,10 @@
 // - A lane works on one issue at a time and finishes it before taking the next (an issue a
 //   freeze stops is set aside for the day and picked up again after).
 // - Order of the ready queue: started / in-progress first, then the scenario's order, then
-//   priority, then longest remaining path (hours), then file order.
+//   priority, then longest remaining path, then file order. The path is measured back from the
+//   deadlines ahead of the issue: its latest start, were each lane to work on nothing else
+//   (working days: deadline − remaining work along the chain). Without deadlines this is plain
+//   longest-path-first; with them, a quarter due in March goes before one due in July.
 // - Finish-to-start: a dependent may start the working day after its dependency's last booked
 //   day, plus `lag` working days. A dependent on the same lane with no lag continues on the
 //   same day with the hours left (the person just carries on); so does any dependent of an
@@ -30,6 +33,10 @@ export interface PassInput {
   /** Scenario position per issue (Infinity when unlisted). */
   scenarioRank: Float64Array;
   priorityRank: Float64Array;
+  /** Working-day ordinal of each issue's own deadline (NaN for none). */
+  deadlineOrd: Float64Array;
+  /** Hours per normal working day of each lane, to turn hours into days. */
+  laneRate: Float64Array;
   /** Open externals: lead in working days and optional start. */
   externals: ({ leadDays: number; since?: DayNum }[] | undefined)[];
   /** Freeze windows that stop each issue in particular. */
@@ -83,13 +90,23 @@ export function forwardPass(p: PassInput): PassResult {
   const lastDay = new Float64Array(L).fill(-Infinity);
   let counter = 0;
 
-  // Longest remaining path (hours) from each issue to the end of the graph.
+  // Latest start (working-day ordinal) with unlimited lanes, and the remaining path in hours.
+  const FAR = 1e9;
+  const latest = new Float64Array(n);
   const path = new Float64Array(n);
   for (let k = graph.topo.length - 1; k >= 0; k--) {
     const i = graph.topo[k];
+    let tail = Number.isNaN(p.deadlineOrd[i]) ? FAR : p.deadlineOrd[i];
     let best = 0;
-    for (const e of graph.succs[i]) if (!done[e.other] && path[e.other] > best) best = path[e.other];
-    path[i] = (done[i] ? 0 : left[i]) + best;
+    for (const e of graph.succs[i]) {
+      if (done[e.other]) continue;
+      if (path[e.other] > best) best = path[e.other];
+      if (latest[e.other] - e.lag < tail) tail = latest[e.other] - e.lag;
+    }
+    const own = done[i] ? 0 : left[i];
+    path[i] = own + best;
+    const rate = p.laneRate[laneOf[i]];
+    latest[i] = tail - (own > 0 ? own / (rate > 0 ? rate : cal.hoursPerDay) : 0);
   }
   const less = (a: number, b: number): boolean => {
     const ka = started[a] | inProgress[a] ? 0 : 1;
@@ -97,6 +114,7 @@ export function forwardPass(p: PassInput): PassResult {
     if (ka !== kb) return ka < kb;
     if (p.scenarioRank[a] !== p.scenarioRank[b]) return p.scenarioRank[a] < p.scenarioRank[b];
     if (p.priorityRank[a] !== p.priorityRank[b]) return p.priorityRank[a] < p.priorityRank[b];
+    if (latest[a] !== latest[b]) return latest[a] < latest[b];
     if (path[a] !== path[b]) return path[a] > path[b];
     return a < b;
   };

@@ -92,6 +92,18 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     } else notes.push('velocity not applied: no done issue has both an estimate and logged hours');
   }
 
+  // Deadlines per issue: the earliest deadline among the milestones that cover it.
+  const covered = milestoneIssues(model);
+  const deadline = new Float64Array(n).fill(NaN);
+  for (const m of model.milestones) {
+    if (!m.deadline) continue;
+    const day = parseISODate(m.deadline);
+    for (const i of covered.get(m.id) ?? []) if (!(deadline[i] <= day)) deadline[i] = day;
+  }
+  const deadlineOrd = Float64Array.from(deadline, (d) => (Number.isNaN(d) ? NaN : cal.ordinal(d + 1)));
+  const firstDay = cal.nextWorkingDay(today);
+  const laneRate = Float64Array.from(lanes, (id) => cal.laneRate(id, firstDay));
+
   const variant = (key: 'min' | 'expected' | 'max', record: boolean): PassResult => {
     const input: PassInput = {
       cal,
@@ -104,6 +116,8 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       remaining: Float64Array.from(work, (w) => w.remaining[key] * factor),
       scenarioRank,
       priorityRank,
+      deadlineOrd,
+      laneRate,
       externals: model.issues.map((x) => {
         const open = x.external.filter((e) => !e.done);
         if (open.length === 0) return undefined;
@@ -129,14 +143,6 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   for (let i = 0; i < n; i++) if (!done[i] && !Number.isNaN(exp.end[i])) finish = Math.max(finish, exp.end[i]);
   const finishDay: DayNum = finish === -Infinity ? today : finish;
 
-  // Deadlines per issue: the earliest deadline among the milestones that cover it.
-  const covered = milestoneIssues(model);
-  const deadline = new Float64Array(n).fill(NaN);
-  for (const m of model.milestones) {
-    if (!m.deadline) continue;
-    const day = parseISODate(m.deadline);
-    for (const i of covered.get(m.id) ?? []) if (!(deadline[i] <= day)) deadline[i] = day;
-  }
   const base = { cal, graph, pass: exp, laneOf, done, inProgress };
   // Slack against deadlines (the plan finish where none applies), and float against the finish
   // alone, which finds the longest chain even when every deadline is far away.

@@ -311,3 +311,24 @@ describe('determinism', () => {
     expect(strip(schedule(plan, { today: T }))).toBe(strip(schedule(plan, { today: T })));
   });
 });
+
+describe('deadlines steer the order of ready work', () => {
+  it('takes work due sooner first, whatever the file order', () => {
+    const s = schedule(
+      {
+        lanes: [{ id: 'solo', capacity: '8h/w' }],
+        milestones: [
+          { id: 'late', deadline: '2026-07-31' },
+          { id: 'soon', deadline: '2026-03-31' },
+        ],
+        issues: [
+          { id: 'L', title: 'l', estimate: '2d', lane: 'solo', milestone: 'late' },
+          { id: 'S', title: 's', estimate: '1d', lane: 'solo', milestone: 'soon' },
+        ],
+      },
+      { today: T },
+    );
+    expect(span(s, 'S')).toEqual(['2026-01-05', '2026-01-09']);
+    expect(s.byId.get('L')!.start).toBe('2026-01-12');
+  });
+});

@@ -19,6 +19,8 @@ export const COMMANDS: Record<string, { load: Loader; summary: string }> = {
   untick: { load: () => import('./untick.js'), summary: 'mark an issue not done: planboard untick PLAN ID' },
   move: { load: () => import('./move.js'), summary: 'move an issue to a lane: planboard move PLAN ID --lane LANE' },
   status: { load: () => import('./status.js'), summary: 'set an issue status: planboard status PLAN ID STATUS' },
+  report: { load: () => import('./report.js'), summary: 'Markdown capacity report: milestones, phases, availability, verdict' },
+  export: { load: () => import('./export.js'), summary: 'export a plan: --format json|csv|mermaid|tjp' },
 };
 
 const USAGE = `usage: planboard PLAN                 open the board

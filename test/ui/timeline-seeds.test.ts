@@ -1,0 +1,53 @@
+// The timeline on the seed plans, with the real engine: sprints from the cadence, the freeze and
+// the holiday shaded, and the k3s critical chain marked.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadPlanText } from '../../src/core/plan/load.js';
+import { schedulePlan } from '../../src/core/schedule/index.js';
+import { layoutTimeline, labelWidth } from '../../src/ui/timeline/layout.js';
+import { lineText } from '../../src/ui/timeline/segments.js';
+
+function load(file: string) {
+  const r = loadPlanText(readFileSync(file, 'utf8'), file);
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  return r.plan.model;
+}
+
+describe('platform-delivery on the timeline', () => {
+  const model = load('plans/platform-delivery.yaml');
+  const today = '2025-10-22';
+  const schedule = schedulePlan(model, { today });
+  // Week zoom from Mon Dec 1 (scroll 7 weeks on from Oct 13): one column a day, 150 wide.
+  const lines = layoutTimeline({ model, schedule, issues: model.issues, selectedId: null, today, zoom: 'week', scroll: 7, groupBy: 'group', width: 150, height: 30, offset: 0 }).lines.map(lineText);
+  const grid = (l: string) => [...l].slice(labelWidth(150) + 1).join('');
+  const col = (iso: string) => (Date.parse(iso) - Date.parse('2025-12-01')) / 86_400_000;
+
+  it('draws Sprint 4 (Dec 8 – Dec 19) and Sprint 5 (Jan 5 – Jan 16) where the cadence and the freeze put them', () => {
+    const band = grid(lines[1]);
+    expect(band.slice(col('2025-12-08'), col('2025-12-19') + 1)).toMatch(/^├Sprint 4─+┤$/);
+    expect(band.slice(col('2026-01-05'), col('2026-01-16') + 1)).toMatch(/^├Sprint 5─+┤$/);
+    expect(band.slice(col('2025-12-22'), col('2026-01-02') + 1).trim()).toBe('');
+  });
+  it('shades the change freeze (Dec 22 – Jan 2) with its own glyph', () => {
+    const cal = grid(lines[2]);
+    expect(cal.slice(col('2025-12-22'), col('2026-01-02') + 1)).toBe('/'.repeat(12));
+    expect(cal[col('2026-01-03')]).toBe('·');
+  });
+  it('shades Thanksgiving as a holiday', () => {
+    const before = layoutTimeline({ model, schedule, issues: model.issues, selectedId: null, today, zoom: 'week', scroll: 0, groupBy: 'group', width: 150, height: 10, offset: 0 }).lines.map(lineText);
+    const c = (Date.parse('2025-11-27') - Date.parse('2025-10-13')) / 86_400_000;
+    expect(grid(before[2])[c]).toBe(':');
+  });
+});
+
+describe('k3s-mono-pgsql on the timeline', () => {
+  it('marks the issues on the engine\'s critical chain with ◆', () => {
+    const model = load('plans/k3s-mono-pgsql.yaml');
+    const today = '2026-02-10';
+    const schedule = schedulePlan(model, { today });
+    const lines = layoutTimeline({ model, schedule, issues: model.issues, selectedId: null, today, zoom: 'week', scroll: 0, groupBy: 'group', width: 100, height: 60, offset: 0 }).lines.map(lineText);
+    const marked = lines.filter((l) => l[1] === '◆').map((l) => l.slice(3).split(' ')[0]);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(new Set(marked)).toEqual(new Set(schedule.issues.filter((s) => s.critical && !model.byId.get(s.id)!.done).map((s) => s.id)));
+  });
+});

@@ -22,7 +22,7 @@ function size(name: string, v: unknown, fallback: number, min: number): number {
 export async function renderView(file: string, text: string, data: PlanData, view: View, width: number, height: number, today?: string): Promise<string> {
   const [{ createBoardStore }, { renderPaneText }] = await Promise.all([import('../store/index.js'), import('../ui/render-pane.js')]);
   const store = createBoardStore({ file, text, data, today });
-  store.setState({ pane: view });
+  store.setState({ pane: view, selectedId: null }); // a static picture: no cursor
   return renderPaneText(store, view, width, height);
 }
 

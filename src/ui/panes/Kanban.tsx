@@ -36,13 +36,25 @@ function Separator({ height }: { height: number }) {
   );
 }
 
-/** Which columns fit, as a window that contains the selected one. */
-function visibleColumns(statuses: string[], selectedCol: number, width: number) {
+/**
+ * Which columns fit (a window containing the selected one) and their widths: an empty column
+ * needs only its header, so the room goes to columns with cards.
+ */
+function visibleColumns(statuses: string[], counts: number[], selectedCol: number, width: number) {
   const fitCount = Math.max(1, Math.floor((width + 1) / (MIN_COL + 1)));
   const [from, to] = windowAround(Math.max(0, selectedCol), Math.min(fitCount, statuses.length), statuses.length);
   const shown = statuses.slice(from, to);
-  const colW = Math.floor((width - (shown.length - 1)) / shown.length);
-  return { shown, colW, hiddenLeft: from, hiddenRight: statuses.length - to };
+  const room = width - (shown.length - 1);
+  const empty = shown.map((st, n) => counts[from + n] === 0);
+  const narrow = shown.map((st) => Math.min(18, textWidth(`${st} (0)`)));
+  const full = shown.length - empty.filter(Boolean).length;
+  const left = room - narrow.reduce((sum, w, n) => sum + (empty[n] ? w : 0), 0);
+  const wide = full ? Math.floor(left / full) : 0;
+  let widths = shown.map((_, n) => (empty[n] ? narrow[n] : wide));
+  if (full === 0 || wide < MIN_COL) widths = shown.map(() => Math.floor(room / shown.length));
+  // Give the rounding remainder to the last column so the rows span the width.
+  widths[widths.length - 1] += room - widths.reduce((a, b) => a + b, 0);
+  return { shown, widths, hiddenLeft: from, hiddenRight: statuses.length - to };
 }
 
 export function Kanban({ width, height }: PaneProps) {
@@ -55,11 +67,12 @@ export function Kanban({ width, height }: PaneProps) {
   const statuses = [...columns.keys()];
   const selectedIssue = selectedId === null ? undefined : model.byId.get(selectedId);
   const selectedCol = selectedIssue ? statuses.indexOf(selectedIssue.status) : 0;
-  const { shown, colW, hiddenLeft, hiddenRight } = visibleColumns(statuses, selectedCol, width);
+  const counts = statuses.map((st) => columns.get(st)?.length ?? 0);
+  const { shown, widths, hiddenLeft, hiddenRight } = visibleColumns(statuses, counts, selectedCol, width);
 
-  const header = (status: string, count: number, extra = '') => (
+  const header = (status: string, count: number, w: number, extra = '') => (
     <Text key={`h-${status}`} bold color={theme.c('accent')} wrap="truncate">
-      {fit(`${status} (${count})${extra}`, colW)}
+      {fit(`${status} (${count})${extra}`, w)}
     </Text>
   );
   const edgeNote = hiddenLeft || hiddenRight ? ` ‹${hiddenLeft} ${hiddenRight}›` : '';
@@ -70,7 +83,7 @@ export function Kanban({ width, height }: PaneProps) {
         model={model}
         columns={columns}
         shown={shown}
-        colW={colW}
+        widths={widths}
         width={width}
         height={height}
         selected={selectedIssue}
@@ -86,12 +99,13 @@ export function Kanban({ width, height }: PaneProps) {
     const at = issues.findIndex((i) => i.id === selectedId);
     const [from, to] = windowAround(Math.max(0, at), slots, issues.length);
     const more = issues.length > to - from ? ` ↑${from} ↓${issues.length - to}` : '';
+    const w = widths[n];
     if (n > 0) out.push(<Separator key={`s-${status}`} height={height} />);
     out.push(
-      <Column key={status} width={colW} height={height}>
-        {header(status, issues.length, n === shown.length - 1 ? more + edgeNote : more)}
+      <Column key={status} width={w} height={height}>
+        {header(status, issues.length, w, n === shown.length - 1 ? more + edgeNote : more)}
         {issues.slice(from, to).map((i) => (
-          <Card key={i.id} issue={i} model={model} width={colW} selected={i.id === selectedId} />
+          <Card key={i.id} issue={i} model={model} width={w} selected={i.id === selectedId} />
         ))}
       </Column>,
     );
@@ -107,7 +121,7 @@ interface SwimlaneProps {
   model: Model;
   columns: Map<string, Issue[]>;
   shown: string[];
-  colW: number;
+  widths: number[];
   width: number;
   height: number;
   selected: Issue | undefined;
@@ -123,7 +137,7 @@ function rule(label: string, width: number): string {
 }
 
 /** One band per lane (plan order, then lanes the plan does not declare, then none). */
-function Swimlanes({ model, columns, shown, colW, width, height, selected, edgeNote }: SwimlaneProps) {
+function Swimlanes({ model, columns, shown, widths, width, height, selected, edgeNote }: SwimlaneProps) {
   const theme = useTheme();
   const bands = useMemo(() => {
     const byLane = new Map<string, Map<string, Issue[]>>();
@@ -162,7 +176,7 @@ function Swimlanes({ model, columns, shown, colW, width, height, selected, edgeN
     <Box key="head" flexDirection="row">
       {shown.map((s, n) => (
         <Text key={s} bold color={theme.c('accent')} wrap="truncate">
-          {(n ? '│' : '') + fit(`${s} (${columns.get(s)?.length ?? 0})${n === shown.length - 1 ? edgeNote : ''}`, colW)}
+          {(n ? '│' : '') + fit(`${s} (${columns.get(s)?.length ?? 0})${n === shown.length - 1 ? edgeNote : ''}`, widths[n])}
         </Text>
       ))}
     </Box>,
@@ -189,10 +203,10 @@ function Swimlanes({ model, columns, shown, colW, width, height, selected, edgeN
             return issue ? (
               <Box key={s}>
                 <Text color={theme.c('muted')}>{sep}</Text>
-                <Card issue={issue} model={model} width={colW} selected={issue.id === selected?.id} compact />
+                <Card issue={issue} model={model} width={widths[c]} selected={issue.id === selected?.id} compact />
               </Box>
             ) : (
-              <Text key={s}>{sep + ' '.repeat(colW)}</Text>
+              <Text key={s}>{sep + ' '.repeat(widths[c])}</Text>
             );
           })}
         </Box>,

@@ -349,13 +349,13 @@ export class TextEditor {
     if (appended.length) this.appendItems(seq, removed, appended, path, inFlow);
   }
 
-  private dashOf(item: unknown): number {
+  /** Offset of the `-` that starts block-sequence item i (it may sit lines above, before an anchor). */
+  private dashOf(seq: YAMLSeq, i: number): number {
+    const tok = seq.srcToken as { type?: string; items?: { start: { type: string; offset: number }[] }[] } | undefined;
+    const ind = tok?.type === 'block-seq' && tok.items?.length === seq.items.length ? tok.items[i].start.find((t) => t.type === 'seq-item-ind') : undefined;
     const t = this.text;
-    const a = rangeOf(item)[0];
-    const ls = lineStart(t, a);
-    const d = ls + (/^ */.exec(t.slice(ls, a))?.[0].length ?? 0);
-    if (t[d] !== '-' || d >= a) throw new EditLayoutError('a list item whose dash is not at the start of its line');
-    return d;
+    if (ind && t[ind.offset] === '-' && /^[ ]*$/.test(t.slice(lineStart(t, ind.offset), ind.offset).replace(/^\uFEFF/, ''))) return ind.offset;
+    throw new EditLayoutError('a list item whose dash cannot be found');
   }
 
   private removeItems(seq: YAMLSeq, removed: Set<number>, inFlow: boolean) {
@@ -370,7 +370,7 @@ export class TextEditor {
         if (b + 1 < items.length) this.splice(rangeOf(items[a])[0], rangeOf(items[b + 1])[0], '');
         else this.splice(rangeOf(items[a - 1])[1], rangeOf(items[b])[1], '');
       } else {
-        this.removeLines(lineStart(t, this.dashOf(items[a])), afterLine(t, rangeOf(items[b])[1]));
+        this.removeLines(lineStart(t, this.dashOf(seq, a)), afterLine(t, rangeOf(items[b])[1]));
       }
       a = b;
     }
@@ -386,7 +386,7 @@ export class TextEditor {
       const end = rangeOf(last)[1];
       return this.splice(end, end, appended.map((x) => ', ' + renderFlow(x)).join(''));
     }
-    const dash = columnOf(t, this.dashOf(last));
+    const dash = columnOf(t, this.dashOf(seq, lastKept));
     // New items copy the last item's style: a block map stays a block map, a flow map a flow map.
     const style = isMap(last) && !last.flow ? 'block' : isMap(last) ? 'flow' : this.hints.itemStyle(path);
     const lines = appended.flatMap((x) => renderSeqItem(x, dash, style, path, this.hints));

@@ -40,10 +40,13 @@ export function issueSpans(text: string): { id: string; from: number; to: number
   if (!isMap(root)) return [];
   const pair = (root.items as Pair[]).find((p) => String((p.key as { value?: unknown })?.value) === 'issues');
   if (!pair || !isSeq(pair.value)) return [];
-  return pair.value.items.map((item) => {
-    const node = item as { range: [number, number, number]; get?: (k: string) => unknown };
+  const tokens = (pair.value.srcToken as { items?: { start: { type: string; offset: number }[] }[] } | undefined)?.items;
+  return pair.value.items.map((item, i) => {
+    const node = item as { range: [number, number, number] };
     const [a, b] = node.range;
-    const from = text.lastIndexOf('\n', a - 1) + 1;
+    // Start at the item's dash, which may sit lines above its first key (`- &anchor`).
+    const dash = tokens?.[i]?.start.find((t) => t.type === 'seq-item-ind')?.offset ?? a;
+    const from = text.lastIndexOf('\n', Math.min(a, dash) - 1) + 1;
     const nl = text[b - 1] === '\n' ? b - 1 : text.indexOf('\n', b);
     const to = nl < 0 ? text.length : nl + 1;
     const id = isMap(item) ? String(item.get('id', false)) : '?';

@@ -33,6 +33,8 @@ export function formatProblem(p: Problem): string {
 /** Options for parseDocument: positions kept for edits, duplicate keys refused. */
 export const PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true } as const;
 
+const MAX_YAML_ERRORS = 20;
+
 const byPosition = (a: Problem, b: Problem) => a.line - b.line || a.col - b.col;
 
 /** YAML's own messages, reworded where a shorter one says more. */
@@ -42,6 +44,7 @@ function yamlMessage(code: string, message: string, text: string, offset: number
     return key ? `duplicate key "${key}"` : 'duplicate key';
   }
   if (code === 'MULTIPLE_DOCS') return 'more than one YAML document in the file: a plan is one document';
+  if (/call stack/i.test(message)) return 'nested too deeply to read: this is not a plan';
   return `YAML syntax error: ${message.split('\n')[0].replace(/\.$/, '')}`;
 }
 
@@ -64,8 +67,23 @@ export function loadPlanText(text: string, file: string): LoadResult {
   };
 
   if (doc.errors.length) {
-    const problems = doc.errors.map((e) => atOffset(e.pos[0], yamlMessage(e.code, e.message, text, e.pos[0])));
-    return { ok: false, problems: problems.sort(byPosition) };
+    // One broken bracket can cascade into thousands of errors: keep distinct ones, and few.
+    const seen = new Set<string>();
+    const problems: Problem[] = [];
+    for (const e of doc.errors) {
+      const p = atOffset(e.pos[0], yamlMessage(e.code, e.message, text, e.pos[0]));
+      const key = formatProblem(p);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(p);
+    }
+    problems.sort(byPosition);
+    if (problems.length > MAX_YAML_ERRORS) {
+      const more = problems.length - MAX_YAML_ERRORS;
+      problems.length = MAX_YAML_ERRORS;
+      problems.push(atOffset(doc.errors[doc.errors.length - 1].pos[0], `and ${more} more YAML syntax errors`));
+    }
+    return { ok: false, problems };
   }
   const yamlWarnings = doc.warnings.map((w) => atOffset(w.pos[0], `YAML: ${w.message.split('\n')[0]}`));
 

@@ -45,10 +45,10 @@ export function validatePlan(data: PlanData): Validation {
   const err = (path: Path, message: string, extra: Partial<PathProblem> = {}) => errors.push({ path, message, ...extra });
   const warn = (path: Path, message: string) => warnings.push({ path, message });
   let hintBudget = HINT_BUDGET;
-  const hint = (word: string, candidates: Iterable<string>): string => {
+  const hint = (word: string, candidates: Iterable<string> | (() => Iterable<string>)): string => {
     if (hintBudget <= 0) return '';
     hintBudget--;
-    const c = closest(word, candidates);
+    const c = closest(word, typeof candidates === 'function' ? candidates() : candidates);
     return c === undefined ? '' : ` (did you mean "${c}"?)`;
   };
 
@@ -173,7 +173,7 @@ export function validatePlan(data: PlanData): Validation {
     date(['milestones', i, 'deadline'], m.deadline);
     m.requires?.forEach((id, j) => {
       if (!issues.has(id) && !groups.has(id)) {
-        err(['milestones', i, 'requires', j], `unknown issue or group "${id}"${hint(id, [...issues.keys(), ...groups.keys()])}`);
+        err(['milestones', i, 'requires', j], `unknown issue or group "${id}"${hint(id, () => [...issues.keys(), ...groups.keys()])}`);
       }
     });
   });

@@ -121,6 +121,19 @@ describe('schema problems name the place and what was expected', () => {
     expect(bad(deep)).toEqual(['3:72: nested deeper than 64 levels: this is not a plan']);
   });
 
+  it('refuses nesting deep enough to exhaust the YAML parser, without throwing', () => {
+    const problems = bad(HEAD + 'notes: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^3:\d+: nested too deeply to read: this is not a plan$/);
+  });
+
+  it('keeps a cascade of YAML syntax errors short', () => {
+    const text = HEAD + 'issues:\n' + Array.from({ length: 100 }, (_, i) => `  - id: A${i}\n    title: [x${i}\n`).join('');
+    const problems = bad(text);
+    expect(problems.length).toBe(21);
+    expect(problems[20]).toMatch(/^\d+:\d+: and \d+ more YAML syntax errors$/);
+  });
+
   it('counts lines and columns the same with CRLF line endings', () => {
     expect(bad('planboard: 1\r\ntitle: T\r\nissues:\r\n  - id: A\r\n    title: a\r\n    estimat: 2d\r\n')).toEqual([
       '6:5: unknown key "estimat" (did you mean "estimate"?)',

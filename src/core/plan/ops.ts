@@ -6,7 +6,7 @@ import { isMap, isSeq, isScalar, type Document, type Node, type Pair } from 'yam
 import type { Op } from './op-types.js';
 import type { IssueData, PlanData } from './model.js';
 import { DATE_RE, DEFAULT_STATUSES, DONE, Issue as IssueSchema, Plan, TimeEntry } from './schema.js';
-import { formatProblem, loadPlanText, type Problem } from './load.js';
+import { formatProblem, loadPlanText, type LoadedPlan, type Problem } from './load.js';
 import { closest } from './suggest.js';
 import { editDocumentText, EditLayoutError, type EditHints } from './yaml-edit.js';
 
@@ -282,6 +282,8 @@ function hintsFor(doc: Document, text: string): EditHints {
 export interface ApplyOptions {
   /** File name for problem messages. */
   file?: string;
+  /** The text already loaded (e.g. by readPlanFile): skips loading it again when it is this text. */
+  loaded?: LoadedPlan;
 }
 
 export interface Applied {
@@ -296,7 +298,7 @@ export interface Applied {
  */
 export function applyOpsDetailed(text: string, ops: Op[], opts: ApplyOptions = {}): Applied {
   const file = opts.file ?? 'plan';
-  const loaded = loadPlanText(text, file);
+  const loaded = opts.loaded?.text === text ? { ok: true as const, plan: opts.loaded } : loadPlanText(text, file);
   if (!loaded.ok) throw new PlanTextError(loaded.problems);
   const before = loaded.plan.data;
   const intended = ops.reduce(applyOpToData, before);

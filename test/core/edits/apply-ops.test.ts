@@ -128,3 +128,17 @@ describe('applyOps refuses instead of damaging', () => {
     expect(applyOps(t, [{ kind: 'tick', id: 'B', date: '2026-03-02' }])).toBe(t.replace('status: *s\n', 'status: done\n    done_on: 2026-03-02\n'));
   });
 });
+
+describe('applyOps with an already loaded plan', () => {
+  it('gives the same text as loading it afresh, and ignores a loaded plan of other text', async () => {
+    const { loadPlanText } = await import('../../../src/core/plan/load.js');
+    const text = plan('  - id: A\n    title: A\n');
+    const other = plan('  - id: B\n    title: B\n');
+    const loaded = loadPlanText(text, 'p');
+    const loadedOther = loadPlanText(other, 'p');
+    if (!loaded.ok || !loadedOther.ok) throw new Error('fixture does not load');
+    const ops = [{ kind: 'tick', id: 'A', date: '2026-03-02' }] as const;
+    expect(applyOps(text, [...ops], { loaded: loaded.plan })).toBe(applyOps(text, [...ops]));
+    expect(applyOps(text, [...ops], { loaded: loadedOther.plan })).toBe(applyOps(text, [...ops]));
+  });
+});

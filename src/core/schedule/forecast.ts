@@ -29,10 +29,10 @@ export interface ForecastInput {
 
 export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
   const { model, cal, today, work } = f;
+  const doneOn = Float64Array.from(model.issues, (x) => (x.done && x.doneOn ? parseISODate(x.doneOn) : -Infinity));
   // When an issue is over, for one pass: its last booked day or its external wait, whichever is later.
   const finishOf = (pass: PassResult, i: number): number => {
-    const issue = model.issues[i];
-    if (issue.done) return issue.doneOn ? parseISODate(issue.doneOn) : -Infinity;
+    if (model.issues[i].done) return doneOn[i];
     const end = pass.end[i];
     if (Number.isNaN(end)) return NaN;
     return Number.isNaN(pass.extEnd[i]) ? end : Math.max(end, pass.extEnd[i]);

@@ -54,8 +54,9 @@ export function buildGraph(model: Model, work: Work[]): Graph {
     if (w.epicOf !== undefined) epicIndex.set(w.epicOf, i);
   });
   if (epicIndex.size > 0) {
+    const seen = new Set<string>();
     model.issues.forEach((issue, i) => {
-      const seen = new Set<string>();
+      seen.clear();
       for (let g = issue.group; g !== undefined && !seen.has(g); g = model.groupById.get(g)?.parent) {
         seen.add(g);
         const e = epicIndex.get(g);

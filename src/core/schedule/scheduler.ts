@@ -104,6 +104,7 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   const firstDay = cal.nextWorkingDay(today);
   const laneRate = Float64Array.from(lanes, (id) => cal.laneRate(id, firstDay));
 
+  const externals = model.issues.map((x) => (x.external.some((e) => !e.done) ? x.external.filter((e) => !e.done) : undefined));
   const variant = (key: 'min' | 'expected' | 'max', record: boolean): PassResult => {
     const input: PassInput = {
       cal,
@@ -118,11 +119,9 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       priorityRank,
       deadlineOrd,
       laneRate,
-      externals: model.issues.map((x) => {
-        const open = x.external.filter((e) => !e.done);
-        if (open.length === 0) return undefined;
-        return open.map((e) => ({ leadDays: e.lead[key] / model.hoursPerDay, since: e.since ? parseISODate(e.since) : undefined }));
-      }),
+      externals: externals.map((list) =>
+        list?.map((e) => ({ leadDays: e.lead[key] / model.hoursPerDay, since: e.since ? parseISODate(e.since) : undefined })),
+      ),
       freezes,
       record,
       horizonDays: HORIZON_DAYS,

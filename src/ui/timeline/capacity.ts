@@ -4,11 +4,10 @@
 import type { Model } from '../../core/plan/model.js';
 import type { CapacityCell, LaneCapacity, MilestoneForecast, Period } from '../../core/schedule/types.js';
 import { UNASSIGNED } from '../../core/schedule/types.js';
-import { fit, textWidth, truncate } from '../text.js';
 import { MARKS } from '../theme.js';
 import { type Cell, type Column, layoutTable } from '../widgets/TableLayout.js';
 import { parts, toDay } from './dates.js';
-import { clipLine, type Line, type Style } from './segments.js';
+import { clipLine, cut, pad, type Line, type Style, widthOf } from './segments.js';
 
 export const BAR = { logged: '▒', planned: '█', free: '░', over: '▓', none: '·' } as const;
 
@@ -70,8 +69,8 @@ function currentPeriod(cells: CapacityCell[], today: string): number {
 /** Lane × period matrix: header line plus one line per lane (at most `rows` lanes). */
 export function capacityMatrix(input: CapacityInput, rows: number): Line[] {
   const { capacity, width } = input;
-  if (capacity.length === 0) return [[{ text: fit('No lanes to show.', width), style: 'dim' }]];
-  const laneW = Math.min(16, Math.max(6, ...capacity.map((l) => textWidth(truncate(laneName(input.model, l.lane), 16)))));
+  if (capacity.length === 0) return [[{ text: pad('No lanes to show.', width), style: 'dim' }]];
+  const laneW = Math.min(16, Math.max(6, ...capacity.map((l) => widthOf(cut(laneName(input.model, l.lane), 16)))));
   const first = currentPeriod(capacity[0].periods, input.today) + Math.max(0, input.periodOffset ?? 0);
   const numbers = capacity.flatMap((l) => l.periods.slice(first).map((c) => `${hours(c.plannedHours + c.loggedHours)}/${hours(c.availableHours)}`));
   const numW = Math.max(5, ...numbers.slice(0, 200).map((s) => s.length));
@@ -81,20 +80,20 @@ export function capacityMatrix(input: CapacityInput, rows: number): Line[] {
   const shown = capacity[0].periods.slice(first, first + count);
   const more = capacity[0].periods.length - first - shown.length;
 
-  const header: Line = [{ text: fit('lane', laneW), style: 'heading' }];
-  for (const c of shown) header.push({ text: ' ' + fit(periodLabel(c, input.period), cellW), style: 'heading' });
+  const header: Line = [{ text: pad('lane', laneW), style: 'heading' }];
+  for (const c of shown) header.push({ text: ' ' + pad(periodLabel(c, input.period), cellW), style: 'heading' });
   if (more > 0) header.push({ text: ` +${more}›`, style: 'dim' });
   const out: Line[] = [clipLine(header, width)];
   if (shown.length === 0) {
     const why = capacity[0].periods.length === 0 && input.period === 'sprint' ? 'This plan has no sprints.' : 'No periods from today on.';
-    return [...out, [{ text: fit(why, width), style: 'dim' }]];
+    return [...out, [{ text: pad(why, width), style: 'dim' }]];
   }
 
   const lanes = capacity.slice(0, rows);
   for (const lane of lanes) {
     const cells = lane.periods.slice(first, first + count);
     const over = cells.some((c) => c.over);
-    const line: Line = [{ text: fit(laneName(input.model, lane.lane), laneW), style: over ? 'over' : 'label' }];
+    const line: Line = [{ text: pad(laneName(input.model, lane.lane), laneW), style: over ? 'over' : 'label' }];
     for (const c of cells) {
       line.push({ text: ' ', style: 'plain' }, ...capacityBar(c, barW));
       const n = `${hours(c.plannedHours + c.loggedHours)}/${hours(c.availableHours)}`;
@@ -103,7 +102,7 @@ export function capacityMatrix(input: CapacityInput, rows: number): Line[] {
     }
     out.push(clipLine(line, width));
   }
-  if (capacity.length > lanes.length) out.push([{ text: fit(`… ${capacity.length - lanes.length} more lanes`, width), style: 'dim' }]);
+  if (capacity.length > lanes.length) out.push([{ text: pad(`… ${capacity.length - lanes.length} more lanes`, width), style: 'dim' }]);
   return out;
 }
 
@@ -164,7 +163,7 @@ export function scenarioLine(scenarios: ScenarioFinish[], current: string | unde
   scenarios.forEach((s, i) => {
     if (i > 0) line.push({ text: ' │ ', style: 'dim' });
     const on = s.id === current;
-    line.push({ text: `${on ? MARKS.selected : ' '}${truncate(s.title, 20)} ${s.error ? '(error)' : dateCell(s.finish, today)}`, style: on ? 'selected' : 'plain' });
+    line.push({ text: `${on ? MARKS.selected : ' '}${cut(s.title, 20)} ${s.error ? '(error)' : dateCell(s.finish, today)}`, style: on ? 'selected' : 'plain' });
   });
   return clipLine(line, width);
 }
@@ -174,9 +173,9 @@ export function layoutCapacity(input: CapacityInput): Line[] {
   if (height <= 0 || width <= 0) return [];
   const current = input.scenarios.find((s) => s.id === input.scenario);
   const title = `Capacity by ${input.period} · ${current ? current.title : 'plan as written'} · ${BAR.logged} logged ${BAR.planned} planned ${BAR.free} free ${BAR.over} over ${MARKS.over}`;
-  const top: Line[] = [[{ text: fit(title, width), style: 'heading' }]];
+  const top: Line[] = [[{ text: pad(title, width), style: 'heading' }]];
   if (input.scenarios.length > 1) top.push(scenarioLine(input.scenarios, input.scenario, input.today, width));
-  if (input.scheduleError) top.push([{ text: fit(`no schedule: ${input.scheduleError}`, width), style: 'over' }]);
+  if (input.scheduleError) top.push([{ text: pad(`no schedule: ${input.scheduleError}`, width), style: 'over' }]);
 
   const table = input.milestones.length ? layoutTable(MILESTONE_COLUMNS, milestoneRows(input.model, input.milestones, input.today), width) : [];
   const room = height - top.length;
@@ -195,7 +194,7 @@ export function layoutCapacity(input: CapacityInput): Line[] {
     out.push([{ text: ' '.repeat(width), style: 'plain' }]);
     const keep = tableRows < table.length ? tableRows - 1 : tableRows;
     out.push(...table.slice(0, keep));
-    if (keep < table.length) out.push([{ text: fit(`… ${table.length - keep} more milestones`, width), style: 'dim' }]);
+    if (keep < table.length) out.push([{ text: pad(`… ${table.length - keep} more milestones`, width), style: 'dim' }]);
   }
   return out.slice(0, height);
 }

@@ -4,13 +4,12 @@
 //   footer: the selected issue's dates and dependencies, and a legend when there is room
 import type { Issue, Model } from '../../core/plan/model.js';
 import type { Schedule, ScheduledIssue } from '../../core/schedule/types.js';
-import { fit, truncate } from '../text.js';
 import { MARKS } from '../theme.js';
 import { type PlanCalendar, SHADE_GLYPH, type Shade, baseShades, headerShades, issueShades, planCalendar } from './calendar.js';
 import { type Day, parts, shortDate, toDay } from './dates.js';
 import { type RowIndex, type Row, scrollWindow, timelineRows } from './rows.js';
 import { type Scale, type Zoom, buildScale, cellOf, scaleLabels } from './scale.js';
-import { Canvas, clipLine, type Line, type Style } from './segments.js';
+import { Canvas, clipLine, cut, pad, type Line, type Style } from './segments.js';
 
 export const GLYPH = {
   expected: '█',
@@ -83,34 +82,34 @@ export function layoutTimeline(input: TimelineInput): TimelineFrame {
   const lines: Line[] = [];
   const row = (label: Line, grid: Canvas) => lines.push(clipLine([...label, { text: '│', style: 'dim' }, ...grid.line()], width));
 
-  row([{ text: fit(`${input.zoom} ${years(scale)}`, labelW), style: 'heading' }], scaleCanvas(scale, gridW));
+  row([{ text: pad(`${input.zoom} ${years(scale)}`, labelW), style: 'heading' }], scaleCanvas(scale, gridW));
   if (headerRows > 1) {
-    row([{ text: fit('sprints', labelW), style: 'dim' }], sprintCanvas(scale, gridW, schedule));
-    row([{ text: fit(legendFor(labelW), labelW), style: 'dim' }], calendarCanvas(scale, gridW, cal, model, input.today));
+    row([{ text: pad('sprints', labelW), style: 'dim' }], sprintCanvas(scale, gridW, schedule));
+    row([{ text: pad(legendFor(labelW), labelW), style: 'dim' }], calendarCanvas(scale, gridW, cal, model, input.today));
   }
 
   const base = baseShades(scale, cal);
   const todayCell = cellOf(scale, toDay(input.today));
   const visible = index.rows.slice(offset, offset + bodyH);
   if (index.rows.length === 0 && bodyH > 0) {
-    lines.push([{ text: fit(input.issues.length === 0 ? 'No issues to show.' : '', width), style: 'dim' }]);
+    lines.push([{ text: pad(input.issues.length === 0 ? 'No issues to show.' : '', width), style: 'dim' }]);
   }
   for (const r of visible) {
-    if (r.kind === 'group') row([{ text: fit(`▾ ${r.label}`, labelW), style: 'group' }], groupCanvas(scale, gridW, r, schedule, todayCell));
+    if (r.kind === 'group') row([{ text: pad(`▾ ${r.label}`, labelW), style: 'group' }], groupCanvas(scale, gridW, r, schedule, todayCell));
     else {
       const s = schedule?.byId.get(r.issue.id);
       const selected = r.issue.id === input.selectedId;
       const { mark, style } = issueMark(r.issue, s);
       const label: Line = [
         { text: (selected ? MARK.selected : ' ') + mark, style: selected ? 'selected' : style },
-        { text: fit(` ${r.issue.id} ${r.issue.title}`, labelW - 2), style: selected ? 'selected' : 'label' },
+        { text: pad(` ${r.issue.id} ${r.issue.title}`, labelW - 2), style: selected ? 'selected' : 'label' },
       ];
       row(label, issueCanvas(scale, gridW, r.issue, s, issueShades(base, scale, cal, r.issue), todayCell));
     }
   }
   if (footerRows > 0) {
     while (lines.length < height - footerRows) lines.push([{ text: ' '.repeat(width), style: 'plain' }]);
-    for (const text of footerText(input, schedule, index, footerRows)) lines.push([{ text: fit(text, width), style: 'plain' }]);
+    for (const text of footerText(input, schedule, index, footerRows)) lines.push([{ text: pad(text, width), style: 'plain' }]);
   }
   return { lines: lines.slice(0, height), offset };
 }
@@ -162,7 +161,7 @@ function sprintCanvas(scale: Scale, w: number, schedule: Schedule | null): Canva
     if (closes && endCol > startCol) c.set(endCol, '┤', style);
     const nameAt = startCol + (opens ? 1 : 0);
     const room = endCol - nameAt + (closes ? 0 : 1);
-    if (room >= 2) c.text(nameAt, truncate(sp.name, room), style, room);
+    if (room >= 2) c.text(nameAt, cut(sp.name, room), style, room);
   });
   return c;
 }
@@ -241,7 +240,7 @@ function footerText(input: TimelineInput, schedule: Schedule | null, index: RowI
     out.push(`${index.rows.filter((r) => r.kind === 'issue').length} issues`);
   }
   out.push(LEGEND);
-  return out.slice(0, rows).map((t) => truncate(t, input.width));
+  return out.slice(0, rows).map((t) => cut(t, input.width));
 }
 
 const dependents = new WeakMap<Model, Map<string, string[]>>();

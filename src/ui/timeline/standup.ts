@@ -2,10 +2,9 @@
 // per lane, done since the last working day, in progress with age, next up, blocked with what
 // blocks it, and this week's load (over capacity marked). Empty sections are left out.
 import type { LaneStandup, Standup } from '../../core/report/standup.js';
-import { truncate } from '../text.js';
 import { MARKS } from '../theme.js';
 import { shortDate, toDay } from './dates.js';
-import { clipLine, type Line, type Style } from './segments.js';
+import { clipLine, cut, type Line, type Style } from './segments.js';
 
 const LABEL = 15;
 const h = (n: number) => `${Math.round(n * 10) / 10}h`;
@@ -47,7 +46,7 @@ function laneLines(l: LaneStandup, width: number): Line[] {
   ]);
   if (out.length === 1) out.push([{ text: '  nothing to report', style: 'dim' }]);
   // Plan text is sanitised and cut here, once, for every segment.
-  return out.map((line) => clipLine(line.map((s) => ({ ...s, text: truncate(s.text, width) })), width));
+  return out.map((line) => clipLine(line.map((s) => ({ ...s, text: cut(s.text, width) })), width));
 }
 
 export interface StandupLayout {
@@ -58,7 +57,7 @@ export interface StandupLayout {
 
 /** Every lane's block, one after the other, under a title line. */
 export function standupLines(st: Standup, width: number): StandupLayout {
-  const lines: Line[] = [[{ text: truncate(`Standup ${st.today} · done since ${st.since} · ${st.title}`, width), style: 'heading' }]];
+  const lines: Line[] = [[{ text: cut(`Standup ${st.today} · done since ${st.since} · ${st.title}`, width), style: 'heading' }]];
   const blocks = new Map<string, number>();
   for (const l of st.lanes) {
     blocks.set(l.lane, lines.length);

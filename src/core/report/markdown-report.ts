@@ -18,6 +18,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const num = (n: number) => String(Math.round(n * 100) / 100);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
 /** A phase's number from its id or title (`phase-2.6`, `Phase 2.6 - Cilium`), else its id. */
 function phaseLabel(g: GroupData): string {
@@ -139,7 +140,7 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
       const allDone = list.every((i) => i.done);
       const title = g ? (/^phase/i.test(g.id) && !/^phase/i.test(g.title ?? '') ? `Phase ${phaseLabel(g)} - ${g.title ?? g.id}` : (g.title ?? g.id)) : '(no group)';
       push(`#### ${title}${allDone ? ' ✅' : ''}`);
-      for (const i of list) push(`- [${i.done ? 'x' : ' '}] ${i.id}: ${i.title}${!i.done && i.status !== firstStatus ? ` (${statusName(i.status)})` : ''}`);
+      for (const i of list) push(`- [${i.done ? 'x' : ' '}] ${i.id}: ${oneLine(i.title)}${!i.done && i.status !== firstStatus ? ` (${statusName(i.status)})` : ''}`);
       push('');
     }
   }

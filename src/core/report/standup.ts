@@ -115,7 +115,10 @@ export function standup(model: Model, schedule: Schedule, opts: StandupOptions):
 }
 
 const h = (n: number) => `${Math.round(n * 10) / 10}h`;
-const clip = (s: string, n = 60) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+const clip = (raw: string, n = 60) => {
+  const s = raw.replace(/\s+/g, ' ');
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+};
 
 /** Plain text, short enough to paste into a chat. */
 export function renderStandup(st: Standup): string {

@@ -35,7 +35,10 @@ const clock = (h: number) => `${Math.floor(h)}:${String(Math.round((h % 1) * 60)
 export function exportTjp(model: Model, schedule: Schedule): string {
   const tj = idMaker();
   const today = schedule.today;
-  const end = addDays(schedule.finish && schedule.finish > today ? schedule.finish : today, 366);
+  // TaskJuggler reads years 1970–2035 only.
+  const end = [addDays(schedule.finish && schedule.finish > today ? schedule.finish : today, 366), '2035-12-31'].sort()[0];
+  /** Leaves outside the project interval change nothing (TJ ignores them) and may not even parse. */
+  const inProject = (from: string, to: string) => to >= today && from <= end;
   const out: string[] = [];
   const hpd = model.hoursPerDay;
 
@@ -51,9 +54,10 @@ export function exportTjp(model: Model, schedule: Schedule): string {
   const cal = model.data.calendar ?? {};
   for (const h of cal.holidays ?? []) {
     const r = typeof h === 'string' ? { from: h, to: h, name: undefined } : h;
-    out.push(`leaves holiday ${str(r.name ?? 'Holiday')} ${span(r.from, r.to)}`);
+    if (inProject(r.from, r.to)) out.push(`leaves holiday ${str(r.name ?? 'Holiday')} ${span(r.from, r.to)}`);
   }
   for (const f of cal.freezes ?? []) {
+    if (!inProject(f.from, f.to)) continue;
     if (f.tracks?.length || f.labels?.length) out.push(`# freeze ${f.name ?? ''} ${f.from}..${f.to} stops only ${[...(f.tracks ?? []), ...(f.labels ?? [])].join(', ')}: not expressible as a TJ leave`);
     else out.push(`leaves holiday ${str(f.name ?? 'Freeze')} ${span(f.from, f.to)}`);
   }
@@ -69,7 +73,7 @@ export function exportTjp(model: Model, schedule: Schedule): string {
       const limit = l.capacity.per === 'w' ? 'weeklymax' : 'dailymax';
       if (!(l.capacity.per === 'w' && l.capacity.hours >= hpd * model.workdays.length) && !(l.capacity.per === 'd' && l.capacity.hours >= hpd))
         out.push(`  limits { ${limit} ${hours(l.capacity.hours)} }`);
-      for (const t of l.timeOff) out.push(`  leaves annual ${span(t.from, t.to)}`);
+      for (const t of l.timeOff) if (inProject(t.from, t.to)) out.push(`  leaves annual ${span(t.from, t.to)}`);
       for (const c of l.changes) out.push(`  # capacity ${c.capacity.hours}h/${c.capacity.per} from ${c.from}: TJ limits cannot change over time here`);
     }
     out.push('}');

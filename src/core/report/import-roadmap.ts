@@ -150,6 +150,13 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
   let criticalPath: string[] | undefined;
   const plan: { title?: string; version?: string; as_of?: string; target?: string } = {};
 
+  const milestoneIds = new Set<string>();
+  const uniqueMilestone = (id: string) => {
+    let out = id;
+    for (let n = 2; milestoneIds.has(out); n++) out = `${id}-${n}`;
+    milestoneIds.add(out);
+    return out;
+  };
   const root: Section = { title: '', level: 0, line: 0, note: [], hasIssues: false, held: [] };
   let stack: Section[] = [root];
   let issueCtx: { issue: IssueDraft; level: number } | null = null;
@@ -328,7 +335,7 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
     const q = /^(Q[1-4])\b/.exec(t);
     const [head, ...rest] = t.split(/\s+[-–—]\s+/);
     const id = q ? q[1] : slug(head);
-    return { id, title: rest.length ? rest.join(' - ') : t, kind: q ? 'quarter' : 'release' };
+    return { id: uniqueMilestone(id), title: rest.length ? rest.join(' - ') : t, kind: q ? 'quarter' : 'release' };
   };
 
   const listLine = (l: SourceLine): boolean => {
@@ -628,7 +635,7 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
   }
   for (const c of checkpoints) {
     const requires = c.requires.filter((id) => issueById.has(id));
-    milestones.push({ id: c.id, title: c.title, kind: 'checkpoint', ...(requires.length ? { requires } : {}), ...(c.note.length ? { note: c.note.join('\n') } : {}) });
+    milestones.push({ id: uniqueMilestone(c.id), title: c.title, kind: 'checkpoint', ...(requires.length ? { requires } : {}), ...(c.note.length ? { note: c.note.join('\n') } : {}) });
   }
 
   // A single stated capacity means a solo plan: everyone's work is that lane's.
@@ -638,10 +645,15 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
   for (const i of issues) {
     const missing = [...i.depends_on, ...i.blocks].filter((d) => !issueById.has(d));
     if (missing.length) i.notes.push(`Mentions unknown issues: ${missing.join(', ')}`);
-    i.depends_on = [...new Set(i.depends_on.filter((d) => issueById.has(d) && d !== i.id))];
-    // `A blocks B` and `B depends on A` say the same thing: keep it once, on B.
-    i.blocks = [...new Set(i.blocks.filter((d) => issueById.has(d) && d !== i.id && !issueById.get(d)!.depends_on.includes(i.id)))];
+    i.depends_on = i.depends_on.filter((d) => issueById.has(d) && d !== i.id);
   }
+  // `A blocks B` says `B depends on A`: keep it once, on B.
+  for (const i of issues) {
+    for (const b of i.blocks) if (issueById.has(b) && b !== i.id) issueById.get(b)!.depends_on.push(i.id);
+    i.blocks = [];
+  }
+  for (const i of issues) i.depends_on = [...new Set(i.depends_on)];
+  breakCycles(issues, issueById, (line) => unplaced.push({ line: 0, text: line }));
 
   // Story-numbered plans (`1.1`, `2.4`) read best in story order.
   if (issues.length && issues.every((i) => /^\d+(\.\d+)+$/.test(i.id))) {
@@ -667,7 +679,13 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
   if (criticalPath) calendar.critical_path = criticalPath;
 
   unplaced.sort((a, b) => a.line - b.line);
+  const scenarioIds = new Set<string>();
   const scenarios = sections.filter((s) => s.scenario && Object.keys(s.scenario.assign).length).map((s) => s.scenario!);
+  for (const sc of scenarios) {
+    const base = sc.id;
+    for (let n = 2; scenarioIds.has(sc.id); n++) sc.id = `${base}-${n}`;
+    scenarioIds.add(sc.id);
+  }
   const data = clean({
     planboard: 1 as const,
     title: plan.title ?? 'Imported roadmap',
@@ -685,6 +703,39 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
     notes: unplaced.length ? unplaced.map((u) => (u.line ? `[line ${u.line}] ${u.text}` : u.text)).join('\n') : undefined,
   }) as RoadmapImport['data'];
   return { data, unplaced };
+}
+
+/**
+ * A document can contradict itself (`A -> B -> A`): a plan cannot. The edge that closes a cycle
+ * is dropped and reported, so the plan still schedules and the words are not lost.
+ */
+function breakCycles(issues: IssueDraft[], byId: Map<string, IssueDraft>, report: (text: string) => void): void {
+  const state = new Map<string, 1 | 2>(); // 1 on the path, 2 finished
+  for (const root of issues) {
+    if (state.has(root.id)) continue;
+    const stack: { issue: IssueDraft; k: number }[] = [{ issue: root, k: 0 }];
+    state.set(root.id, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.k >= top.issue.depends_on.length) {
+        state.set(top.issue.id, 2);
+        stack.pop();
+        continue;
+      }
+      const dep = top.issue.depends_on[top.k];
+      if (state.get(dep) === 1) {
+        top.issue.depends_on.splice(top.k, 1);
+        top.issue.notes.push(`Depends on ${dep} (dropped: it would close a dependency cycle)`);
+        report(`dependency ${top.issue.id} → ${dep} dropped: it would close a cycle`);
+        continue;
+      }
+      top.k++;
+      if (!state.has(dep)) {
+        state.set(dep, 1);
+        stack.push({ issue: byId.get(dep)!, k: 0 });
+      }
+    }
+  }
 }
 
 /** Drops undefined values and empty arrays, so the YAML carries only what the document said. */

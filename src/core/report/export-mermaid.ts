@@ -3,6 +3,7 @@
 import type { Model } from '../plan/model.js';
 import type { Schedule } from '../schedule/types.js';
 import { addDays } from '../schedule/dates.js';
+import { isInProgress } from '../schedule/estimates.js';
 
 /** Mermaid task names end at `:` and comments start at `%%`; `#` and `;` confuse its parser. */
 const label = (s: string) => s.replace(/[:;#]/g, ' ').replace(/%%/g, '%').replace(/\s+/g, ' ').trim() || '-';
@@ -24,7 +25,7 @@ export function exportMermaid(model: Model, schedule: Schedule): string {
       undated.push(issue.id);
       continue;
     }
-    const active = !issue.done && (issue.status === 'in-progress' || Boolean(issue.started) || issue.loggedHours > 0);
+    const active = isInProgress(model, issue);
     const tags = [s.critical ? 'crit' : '', issue.done ? 'done' : active ? 'active' : ''].filter(Boolean);
     // Mermaid draws a bar up to the start of its end date: our end is inclusive.
     const line = `    ${label(`${issue.id} ${issue.title}`)} :${[...tags, mid(issue.id)].join(', ')}, ${s.start}, ${addDays(s.end, 1)}`;

@@ -5,7 +5,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 
 /** Keys whose values are ids (or lists of ids): a number there is read as its source text. */
-const ID_KEYS = new Set([
+export const ID_KEYS: ReadonlySet<string> = new Set([
   'id',
   'depends_on',
   'blocks',
@@ -24,7 +24,7 @@ const ID_KEYS = new Set([
   'name',
 ]);
 /** `assign: { lane: [ids] }`: every value of this map is a list of ids. */
-const ID_MAP_KEYS = new Set(['assign']);
+export const ID_MAP_KEYS: ReadonlySet<string> = new Set(['assign']);
 
 /** How far aliases may grow the data, in nodes. A plan needs a few hundred; a bomb needs billions. */
 export const MAX_ALIAS_EXPANSION = 100_000;
@@ -40,7 +40,7 @@ export class ConvertError extends Error {
   }
 }
 
-type Mode = 'plain' | 'id' | 'idmap';
+export type Mode = 'plain' | 'id' | 'idmap';
 
 export interface Converted {
   value: unknown;

@@ -3,6 +3,7 @@
 // bounded) → the zod schema → semantic checks (validate.ts) → the normalised model.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { fastConvert } from './fast-convert.js';
 import { convertDocument, ConvertError } from './load-convert.js';
 import { zodProblems } from './load-zod.js';
 import { buildModel, type Model, type PlanData } from './model.js';
@@ -48,7 +49,44 @@ function yamlMessage(code: string, message: string, text: string, offset: number
   return `YAML syntax error: ${message.split('\n')[0].replace(/\.$/, '')}`;
 }
 
+/**
+ * A loaded plan whose YAML Document is built only when asked for: building it costs about 20×
+ * what the fast read does, and only the lossless text edits' fallback needs it.
+ */
+export function lazyLoadedPlan(file: string, text: string, data: PlanData, model: Model): LoadedPlan {
+  let doc: Document | undefined;
+  return {
+    file,
+    text,
+    get doc() {
+      return (doc ??= parseDocument(text, PARSE_OPTIONS));
+    },
+    data,
+    model,
+  };
+}
+
+/**
+ * The fast read (fast-convert.ts): accepted only for a plan with no problem and no warning at all;
+ * anything else, including whatever the fast parser cannot vouch for, goes the precise way.
+ */
+export function loadPlanTextFast(text: string, file: string): LoadResult | undefined {
+  const raw = fastConvert(text);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const parsed = Plan.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const { errors, warnings } = validatePlan(parsed.data);
+  if (errors.length || warnings.length) return undefined;
+  return { ok: true, plan: lazyLoadedPlan(file, text, parsed.data, buildModel(parsed.data)), warnings: [] };
+}
+
 export function loadPlanText(text: string, file: string): LoadResult {
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, problems: [{ file, line: 1, col: 1, message: 'file is empty' }] };
+  return loadPlanTextFast(text, file) ?? loadPlanTextPrecise(text, file);
+}
+
+/** The precise read: yaml's Document, every problem with its line and column. */
+export function loadPlanTextPrecise(text: string, file: string): LoadResult {
   const at = (line: number, col: number, message: string): Problem => ({ file, line, col, message });
   if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, problems: [at(1, 1, 'file is empty')] };
 

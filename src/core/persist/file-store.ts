@@ -73,7 +73,8 @@ export async function commitOps(path: string, ops: Op[], opts: CommitOptions = {
           if (conflicts.length) return { text: disk.text, conflicts };
         }
       }
-      const next = applyOps(disk.text, ops);
+      // The plan just read is the one edited: no second parse of the whole file.
+      const next = applyOps(disk.text, ops, { loaded: disk });
       fault('applied');
       if (next === disk.text) return { text: next, conflicts: [] };
       if (!stillHeld()) throw new LockLostError(path);

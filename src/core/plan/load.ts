@@ -50,20 +50,58 @@ function yamlMessage(code: string, message: string, text: string, offset: number
 }
 
 /**
- * A loaded plan whose YAML Document is built only when asked for: building it costs about 20×
- * what the fast read does, and only the lossless text edits' fallback needs it.
+ * A loaded plan whose YAML Document and model are built only when asked for: the Document costs
+ * about 20× what the fast read does, and only the lossless text edits' fallback needs it.
  */
-export function lazyLoadedPlan(file: string, text: string, data: PlanData, model: Model): LoadedPlan {
+function lazyLoadedPlan(file: string, text: string, data: PlanData, model: Model | (() => Model)): LoadedPlan {
   let doc: Document | undefined;
-  return {
+  let built = typeof model === 'function' ? undefined : model;
+  const plan = {
     file,
     text,
     get doc() {
       return (doc ??= parseDocument(text, PARSE_OPTIONS));
     },
     data,
-    model,
+    get model() {
+      return (built ??= (model as () => Model)());
+    },
   };
+  fastLoaded.add(plan);
+  return plan;
+}
+
+/** Plans that read with no problem and no warning at all (what the fast read accepts). */
+const fastLoaded = new WeakSet<LoadedPlan>();
+
+/** Whether this plan loaded clean through the fast read (no warnings, no YAML feature it avoids). */
+export const isFastLoaded = (plan: LoadedPlan): boolean => fastLoaded.has(plan);
+
+// The last text this process read clean or wrote, with its data: a save re-reads the file under
+// the lock, and the board re-reads what it saved; both are nearly always this very text.
+// Plan data is never mutated (edits build new objects), so handing it out again is safe.
+let last: { text: string; data: PlanData; model?: Model; checked: boolean } | undefined;
+
+/**
+ * Records that `text` reads as `data` (ops.ts, after a verified fast edit of a clean plan). The
+ * semantic checks run on the next load of this text, and only their all-clear is taken on trust.
+ */
+export function rememberPlanText(text: string, data: PlanData): void {
+  last = { text, data, checked: false };
+}
+
+function fromMemo(text: string, file: string): LoadResult | undefined {
+  const m = last;
+  if (!m || m.text !== text) return undefined;
+  if (!m.checked) {
+    const { errors, warnings } = validatePlan(m.data);
+    if (errors.length || warnings.length) {
+      last = undefined;
+      return undefined;
+    }
+    m.checked = true;
+  }
+  return { ok: true, plan: lazyLoadedPlan(file, text, m.data, () => (m.model ??= buildModel(m.data))), warnings: [] };
 }
 
 /**
@@ -77,12 +115,16 @@ export function loadPlanTextFast(text: string, file: string): LoadResult | undef
   if (!parsed.success) return undefined;
   const { errors, warnings } = validatePlan(parsed.data);
   if (errors.length || warnings.length) return undefined;
-  return { ok: true, plan: lazyLoadedPlan(file, text, parsed.data, buildModel(parsed.data)), warnings: [] };
+  const data = parsed.data;
+  const entry = { text, data, model: undefined as Model | undefined, checked: true };
+  last = entry;
+  return { ok: true, plan: lazyLoadedPlan(file, text, data, () => (entry.model ??= buildModel(data))), warnings: [] };
 }
 
 export function loadPlanText(text: string, file: string): LoadResult {
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, problems: [{ file, line: 1, col: 1, message: 'file is empty' }] };
-  return loadPlanTextFast(text, file) ?? loadPlanTextPrecise(text, file);
+  // Whitespace only (a BOM counts as whitespace): said here before either read looks at it.
+  if (!/\S/.test(text)) return { ok: false, problems: [{ file, line: 1, col: 1, message: 'file is empty' }] };
+  return fromMemo(text, file) ?? loadPlanTextFast(text, file) ?? loadPlanTextPrecise(text, file);
 }
 
 /** The precise read: yaml's Document, every problem with its line and column. */

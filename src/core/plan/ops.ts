@@ -5,8 +5,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { isMap, isSeq, isScalar, type Document, type Node, type Pair } from 'yaml';
 import type { Op } from './op-types.js';
 import type { IssueData, PlanData } from './model.js';
-import { DATE_RE, DEFAULT_STATUSES, DONE, Issue as IssueSchema, Plan, TimeEntry } from './schema.js';
-import { formatProblem, loadPlanText, type LoadedPlan, type Problem } from './load.js';
+import { DATE_RE, DEFAULT_STATUSES, DONE, Issue as IssueSchema, TimeEntry } from './schema.js';
+import { fastEditText, makeHints } from './fast-edit.js';
+import { formatProblem, isFastLoaded, loadPlanText, rememberPlanText, type LoadedPlan, type Problem } from './load.js';
+import { validatePlan } from './validate.js';
 import { closest } from './suggest.js';
 import { editDocumentText, EditLayoutError, type EditHints } from './yaml-edit.js';
 
@@ -263,20 +265,7 @@ function hintsFor(doc: Document, text: string): EditHints {
       }
     }
   }
-  const issueKeys = Object.keys(IssueSchema.shape);
-  const planKeys = Object.keys(Plan.shape);
-  const orders: Record<string, readonly string[]> = {
-    '': planKeys,
-    '.issues': issueKeys,
-    '.issues.log': ['date', 'hours', 'note'],
-    '.issues.subtasks': ['title', 'done'],
-  };
-  return {
-    seqIndent,
-    itemStyle: (path) => (path === '.issues' ? 'block' : path === '.issues.log' ? logStyle : 'flow'),
-    keyOrder: (path) => orders[path],
-    byId: (path) => path === '.issues',
-  };
+  return makeHints(seqIndent, () => logStyle);
 }
 
 export interface ApplyOptions {
@@ -284,6 +273,26 @@ export interface ApplyOptions {
   file?: string;
   /** The text already loaded (e.g. by readPlanFile): skips loading it again when it is this text. */
   loaded?: LoadedPlan;
+  /** false: always edit through the whole YAML Document (the fast path's reference, for tests). */
+  fast?: boolean;
+}
+
+/**
+ * Whether an op can leave the plan invalid in ways applyOpToData does not check (references,
+ * cycles, ranges): then the whole plan is validated before the fast path may answer.
+ */
+function needsPlanCheck(op: Op): boolean {
+  switch (op.kind) {
+    case 'set-field':
+    case 'add-issue':
+    case 'remove-issue':
+      return true;
+    case 'log-time':
+      // validate.ts refuses more than 24 hours in one entry.
+      return !(typeof op.entry.hours === 'number' && op.entry.hours <= 24);
+    default:
+      return false;
+  }
 }
 
 export interface Applied {
@@ -303,6 +312,15 @@ export function applyOpsDetailed(text: string, ops: Op[], opts: ApplyOptions = {
   const before = loaded.plan.data;
   const intended = ops.reduce(applyOpToData, before);
   if (intended === before) return { text, data: before };
+
+  if (opts.fast !== false) {
+    const fast = fastEditText(text, before, intended);
+    if (fast !== undefined && (!ops.some(needsPlanCheck) || validatePlan(intended).errors.length === 0)) {
+      // The new text reads as `intended` (checked item by item): a later load of it can skip the parse.
+      if (isFastLoaded(loaded.plan)) rememberPlanText(fast, intended);
+      return { text: fast, data: intended };
+    }
+  }
 
   let next: string;
   try {

@@ -318,6 +318,14 @@ export class TextEditor {
     }
   }
 
+  /**
+   * Edit the items of a block sequence (old items → new ones) even when none remain: for a run of
+   * items parsed on its own (fast-edit.ts), where the sequence itself is not being replaced.
+   */
+  editItems(seq: YAMLSeq, oldArr: unknown[], newArr: unknown[], path: string): void {
+    this.editSeq(seq, oldArr, newArr, path, false);
+  }
+
   private editSeq(seq: YAMLSeq, oldArr: unknown[], newArr: unknown[], path: string, inFlow: boolean) {
     const items = seq.items as unknown[];
     if (items.length !== oldArr.length) throw new EditLayoutError('a list whose items do not match its data');

@@ -2,6 +2,7 @@
 // stack). Undo re-derives the data from the base plus the remaining ops.
 import type { StoreApi } from 'zustand/vanilla';
 import { buildModel, type PlanData } from '../core/plan/model.js';
+import { updateModel } from './model-update.js';
 import type { Op } from '../core/plan/op-types.js';
 import { parseDuration } from '../core/plan/duration.js';
 import { DONE } from '../core/plan/schema.js';
@@ -56,8 +57,8 @@ export function createEditSlice(
   applyOpToData: ApplyOp,
 ): EditActions {
   /** New data → new model; keep the selection if the issue still exists. */
-  const derive = (data: PlanData) => {
-    const model = buildModel(data);
+  const derive = (data: PlanData, local = false) => {
+    const model = local ? updateModel(get().model, data) : buildModel(data);
     const sel = get().selectedId;
     return { data, model, selectedId: sel !== null && model.byId.has(sel) ? sel : (model.issues[0]?.id ?? null) };
   };
@@ -76,7 +77,7 @@ export function createEditSlice(
       set({ message: `cannot: ${errorText(e)}` });
       return false;
     }
-    set({ ...derive(data), pending: [...s.pending, op], redoStack: [], fileState: 'unsaved', message });
+    set({ ...derive(data, true), pending: [...s.pending, op], redoStack: [], fileState: 'unsaved', reloadNote: null, message });
     if (get().autosave) void get().save();
     return true;
   };
@@ -151,7 +152,7 @@ export function createEditSlice(
       if (!op) return void set({ message: 'nothing to undo' });
       const pending = s.pending.slice(0, -1);
       const { data } = rebase(s.baseData, pending);
-      set({ ...derive(data), pending, redoStack: [...s.redoStack, op], fileState: pending.length ? 'unsaved' : 'saved', message: `undone: ${op.kind} ${opTarget(op)}` });
+      set({ ...derive(data, true), pending, redoStack: [...s.redoStack, op], fileState: pending.length ? 'unsaved' : 'saved', message: `undone: ${op.kind} ${opTarget(op)}` });
       if (op.kind !== 'add-issue') set({ selectedId: op.id });
     },
     redo: () => {
@@ -164,7 +165,7 @@ export function createEditSlice(
       } catch (e) {
         return void set({ message: `cannot redo: ${errorText(e)}`, redoStack: s.redoStack.slice(0, -1) });
       }
-      set({ ...derive(data), pending: [...s.pending, op], redoStack: s.redoStack.slice(0, -1), fileState: 'unsaved', message: `redone: ${op.kind} ${opTarget(op)}` });
+      set({ ...derive(data, true), pending: [...s.pending, op], redoStack: s.redoStack.slice(0, -1), fileState: 'unsaved', message: `redone: ${op.kind} ${opTarget(op)}` });
       if (op.kind !== 'add-issue') set({ selectedId: op.id });
     },
     save: async () => {
@@ -196,6 +197,7 @@ export function createEditSlice(
         redoStack: [],
         conflicts: [],
         fileState: kept.length ? 'unsaved' : 'saved',
+        reloadNote: null,
         message: `saved ${plural(ops.length, 'edit')}`,
       });
     },
@@ -228,6 +230,7 @@ export function createEditSlice(
         pending: kept,
         redoStack: [],
         fileState: kept.length ? 'unsaved' : 'saved',
+        reloadNote: why ?? 'from disk',
         message: `reloaded${why ? `: ${why}` : ''}${dropped.length ? `; ${plural(dropped.length, 'edit')} no longer apply: ${dropped.join('; ')}` : ''}`,
       });
       return true;

@@ -64,6 +64,7 @@ export function createBoardStore(opts: BoardOptions): BoardStore {
     fileState: 'saved',
     conflicts: [],
     presence: [],
+    reloadNote: null,
     autosave: opts.data.settings?.autosave ?? false,
     today: opts.today ?? localToday(),
     selectedId: model.issues[0]?.id ?? null,

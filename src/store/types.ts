@@ -32,6 +32,8 @@ export interface PlanSlice {
   conflicts: Conflict[];
   /** Who else has the plan open (user@tty), when known. */
   presence: string[];
+  /** What the last reload brought ("1 change by another session"), until the next edit or save. */
+  reloadNote: string | null;
   autosave: boolean;
   today: string;
 }

@@ -115,9 +115,9 @@ function Footer({ width, pane, overlay }: { width: number; pane: string; overlay
 function MessageLine({ width }: { width: number }) {
   const theme = useTheme();
   const message = useBoard((s) => s.message);
-  const scheduleError = useBoard(selectScheduleError);
-  const pane = useBoard((s) => s.pane);
-  const text = message ?? (scheduleError && pane !== 'kanban' ? `schedule: ${scheduleError}` : '');
+  // The kanban needs no schedule: asking for its error there would run the scheduler per edit.
+  const scheduleError = useBoard((s) => (s.pane === 'kanban' ? null : selectScheduleError(s)));
+  const text = message ?? (scheduleError ? `schedule: ${scheduleError}` : '');
   const bad = /^(cannot|not saved|schedule:|conflict)/.test(text);
   return (
     <Text color={bad ? theme.c('danger') : undefined} wrap="truncate">

@@ -48,7 +48,11 @@ function graphemeWidth(g: string): number {
   return 1;
 }
 
+// Printable ASCII and Latin/Greek/Cyrillic ranges are one column per code unit: no segmenting.
+const NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u2190-\u21ff\u2500-\u25ff]*$/;
+
 export function textWidth(s: string): number {
+  if (NARROW.test(s)) return s.length;
   let w = 0;
   for (const { segment } of segmenter.segment(s)) w += graphemeWidth(segment);
   return w;
@@ -59,6 +63,7 @@ export function truncate(text: unknown, width: number): string {
   const s = sanitize(text);
   if (width <= 0) return '';
   if (textWidth(s) <= width) return s;
+  if (NARROW.test(s)) return s.slice(0, width - 1) + '…';
   let out = '';
   let w = 0;
   for (const { segment } of segmenter.segment(s)) {

@@ -23,13 +23,14 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
   const fileState = useBoard((s) => s.fileState);
   const pending = useBoard((s) => s.pending.length);
   const presence = useBoard((s) => s.presence);
+  const reloadNote = useBoard((s) => s.reloadNote);
   const pane = useBoard((s) => s.pane);
   const search = useBoard((s) => s.search);
   const filter = useBoard((s) => s.filter);
 
   const state = fileState === 'unsaved' ? `${STATE_TEXT.unsaved} (${pending})` : STATE_TEXT[fileState];
   const stateMark = fileState === 'saved' ? '✓' : '●';
-  const right = `${basename(file)} ${stateMark} ${state}`;
+  const right = `${sanitize(basename(file))} ${stateMark} ${state}${reloadNote ? ` · ↻ reloaded: ${sanitize(reloadNote)}` : ''}`;
   const dates = `${asOf ? `as of ${asOf} · ` : ''}today ${today}`;
   const who = presence.length ? ` · also here: ${presence.map(sanitize).join(', ')}` : '';
   const leftRoom = Math.max(10, width - right.length - 1);

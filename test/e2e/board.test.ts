@@ -41,7 +41,7 @@ async function keys(...names: string[]) {
 function changedIssues(before: string, after: string) {
   const a = parse(before);
   const b = parse(after);
-  const byId = (p: { issues: { id: unknown }[] }) => new Map(p.issues.map((i) => [String(i.id), i]));
+  const byId = (p: { issues: Record<string, unknown>[] }) => new Map(p.issues.map((i) => [String(i.id), i]));
   const ia = byId(a);
   const ib = byId(b);
   const changed = [...ia.keys()].filter((id) => JSON.stringify(ia.get(id)) !== JSON.stringify(ib.get(id)));

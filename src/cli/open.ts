@@ -54,9 +54,10 @@ export const run: Command = async (args, io) => {
     io.out(await staticKanban(file, plan.text, plan.data, today));
     return 0;
   }
-  // A person at a terminal: Ink must draw interactively even when CI variables leak in.
-  process.env.CI = '0';
-  process.env.CONTINUOUS_INTEGRATION = '0';
+  // A person at a terminal: Ink must draw interactively even when CI variables leak in (Ink then
+  // prints only the last frame). Removed, not set to 0: colour detection treats any CI as no colour.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const { runBoard } = await import('../ui/run-board.js');
   return runBoard({ file, text: plan.text, data: plan.data, today });
 };

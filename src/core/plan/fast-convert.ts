@@ -25,12 +25,15 @@ const EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** Plain scalars that may resolve to something other than a string start with one of these. */
 const NON_STRING_START = /^[-+.0-9~nNtTfF]|^$/;
+/** Every number form above at once: most scalars starting with a digit are dates or durations. */
+const ANY_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
 /** A plain scalar's value under the YAML 1.2 core schema, tested in yaml's own order. */
 export function resolvePlain(s: string): unknown {
   if (!NON_STRING_START.test(s)) return s;
   if (NULL_RE.test(s)) return null;
   if (BOOL_RE.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (!ANY_NUMBER.test(s)) return s;
   if (OCT_RE.test(s)) return parseInt(s.substring(2), 8);
   if (INT_RE.test(s)) return parseInt(s, 10);
   if (HEX_RE.test(s)) return parseInt(s.substring(2), 16);
@@ -79,8 +82,10 @@ export function fastConvert(text: string): unknown {
       (top.value as unknown[]).push(v);
       return true;
     }
+    const key = top.key!;
     // defineProperty: a key named `__proto__` must stay a key, not reach the prototype.
-    Object.defineProperty(top.value, top.key!, { value: v, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__') Object.defineProperty(top.value, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else (top.value as Record<string, unknown>)[key] = v;
     top.key = undefined;
     return true;
   };

@@ -1,0 +1,86 @@
+// In-process keypress-to-frame latency on a mounted board, and save time after one tick.
+// Bundled by bench/run.mjs; prints one JSON line.
+import { readFileSync, writeFileSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { loadPlanText } from '../src/core/plan/load.js';
+import { commitOps } from '../src/core/persist/file-store.js';
+import { createBoardStore } from '../src/store/index.js';
+import { App } from '../src/ui/App.js';
+
+const [file, today] = process.argv.slice(2);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function quantiles(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function main() {
+  const text = readFileSync(file, 'utf8');
+  const loaded = loadPlanText(text, file);
+  if (!loaded.ok) throw new Error(`plan does not load: ${loaded.problems[0]?.message}`);
+  const store = createBoardStore({ file, text, data: loaded.plan.data, today });
+  const ui = render(createElement(App, { store, width: 120, height: 40, color: false }));
+  await sleep(50);
+
+  // Resolve when the next frame is written after a key.
+  const stdout = ui.stdout as unknown as { write: (frame: string) => void };
+  const original = stdout.write.bind(stdout);
+  let onFrame: (() => void) | null = null;
+  stdout.write = (frame: string) => {
+    original(frame);
+    onFrame?.();
+  };
+  const press = async (key: string) => {
+    const framed = new Promise<void>((resolve) => (onFrame = resolve));
+    const t0 = performance.now();
+    ui.stdin.write(key);
+    await Promise.race([framed, sleep(2000)]);
+    const dt = performance.now() - t0;
+    onFrame = null;
+    await sleep(40); // let Ink's frame throttle settle so each key is measured alone
+    return dt;
+  };
+  const measure = async (keys: string[], n: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) times.push(await press(keys[i % keys.length]));
+    return quantiles(times);
+  };
+
+  const result: Record<string, unknown> = {};
+  result.j = await measure(['j'], 30);
+  result.l = await measure(['l', 'h'], 30);
+  result.space = await measure([' '], 20);
+  await press('/');
+  result.filter = await measure(['a', 'b', '\u007F', '\u007F'], 20);
+  ui.unmount();
+
+  // Save after one tick: the time of the locked, verified, atomic write, and the diff size.
+  const dir = mkdtempSync(join(tmpdir(), 'pb-bench-'));
+  const copy = join(dir, 'plan.yaml');
+  copyFileSync(file, copy);
+  const id = loaded.plan.data.issues?.find((i) => i.status !== 'done')?.id;
+  if (!id) throw new Error('no open issue to tick');
+  const t0 = performance.now();
+  const saved = await commitOps(copy, [{ kind: 'tick', id, date: today }]);
+  result.save_ms = performance.now() - t0;
+  const before = text.split('\n');
+  const after = saved.text.split('\n');
+  let head = 0;
+  while (head < before.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  result.diff_lines = { removed: before.length - head - tail, added: after.length - head - tail };
+  writeFileSync(1, JSON.stringify(result) + '\n');
+  process.exit(0);
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e?.stack ?? e) + '\n');
+  process.exit(1);
+});

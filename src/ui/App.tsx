@@ -22,6 +22,8 @@ import { StatusBar } from './widgets/StatusBar.js';
 
 export const MIN_WIDTH = 80;
 export const MIN_HEIGHT = 24;
+/** From this width the kanban and the timeline sit side by side (the current one has the keys). */
+export const SPLIT_WIDTH = 180;
 const CHROME = 4; // header, tabs, footer hints, message line
 
 export interface AppProps extends AppEffects {
@@ -81,6 +83,7 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
   else if (overlay?.kind === 'picker') main = <Picker title={overlay.title} items={overlay.items} cursor={overlay.cursor} width={width} height={body} />;
   else if (overlay?.kind === 'quit') main = <QuitPrompt width={width} height={body} />;
   else if (overlay?.kind === 'conflict') main = <ConflictPrompt width={width} height={body} />;
+  else if (width >= SPLIT_WIDTH && (pane === 'kanban' || pane === 'timeline')) main = <SideBySide width={width} height={body} pane={pane} />;
   else main = <Pane width={width} height={body} focused />;
 
   return (
@@ -95,6 +98,23 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
       ) : (
         <MessageLine width={width} />
       )}
+    </Box>
+  );
+}
+
+function SideBySide({ width, height, pane }: { width: number; height: number; pane: 'kanban' | 'timeline' }) {
+  const theme = useTheme();
+  const Left = PANE_COMPONENTS.kanban;
+  const Right = PANE_COMPONENTS.timeline;
+  const leftW = Math.floor((width - 1) / 2);
+  const rightW = width - 1 - leftW;
+  return (
+    <Box flexDirection="row" width={width} height={height}>
+      <Left width={leftW} height={height} focused={pane === 'kanban'} />
+      <Box width={1} height={height} flexDirection="column">
+        <Text color={theme.c('muted')}>{Array.from({ length: height }, () => '┃').join('\n')}</Text>
+      </Box>
+      <Right width={rightW} height={height} focused={pane === 'timeline'} />
     </Box>
   );
 }

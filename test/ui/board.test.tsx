@@ -285,3 +285,16 @@ describe('board keys', () => {
     expect(store.getState().message).toMatch(/save \(s\) or undo/);
   });
 });
+
+describe('wide terminal', () => {
+  // ink-testing-library's stdout is 100 columns, so the wide board is rendered to a string.
+  it('puts the kanban and the timeline side by side from SPLIT_WIDTH columns', async () => {
+    const { renderToString } = await import('ink');
+    const { App, SPLIT_WIDTH } = await import('../../src/ui/App.js');
+    const { store } = makeStore();
+    const wide = renderToString(<App store={store} width={SPLIT_WIDTH} height={24} color={false} />, { columns: SPLIT_WIDTH });
+    expect(wide.split('\n')[2]).toMatch(/^todo \(2\).*┃/);
+    const narrow = renderToString(<App store={store} width={SPLIT_WIDTH - 1} height={24} color={false} />, { columns: SPLIT_WIDTH });
+    expect(narrow).not.toContain('┃');
+  });
+});

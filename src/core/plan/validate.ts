@@ -29,7 +29,10 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Why a YYYY-MM-DD string is not a real calendar date, or undefined when it is one. */
 export function impossibleDate(s: string): string | undefined {
-  const [y, m, d] = s.split('-').map(Number);
+  // Zod has checked the YYYY-MM-DD shape; slicing beats split+map at 10,000 issues' dates.
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
   if (m < 1 || m > 12) return `impossible date "${s}": there is no month ${m}`;
   const days = daysInMonth(y, m);
   if (d < 1 || d > days) return `impossible date "${s}": ${MONTHS[m - 1]} ${y} has ${days} days`;
@@ -191,37 +194,41 @@ export function validatePlan(data: PlanData): Validation {
 
   // --- issues -----------------------------------------------------------------------------
   const sprintNames = new Set((cal?.sprints?.list ?? []).map((s) => s.name));
+  // The hot loop at 10,000 issues: paths are built only for a problem, never for a clean field.
   data.issues?.forEach((x, i) => {
     const p = ['issues', i];
-    ref([...p, 'lane'], x.lane, lanes, 'lane');
-    ref([...p, 'milestone'], x.milestone, milestones, 'milestone');
-    ref([...p, 'group'], x.group, groups, 'group');
-    checkStatus([...p, 'status'], x.status);
+    if (x.lane !== undefined && !lanes.has(x.lane)) ref([...p, 'lane'], x.lane, lanes, 'lane');
+    if (x.milestone !== undefined && !milestones.has(x.milestone)) ref([...p, 'milestone'], x.milestone, milestones, 'milestone');
+    if (x.group !== undefined && !groups.has(x.group)) ref([...p, 'group'], x.group, groups, 'group');
+    if (x.status !== undefined && !statusSet.has(x.status)) checkStatus([...p, 'status'], x.status);
     if (x.priority !== undefined && !priorities.has(x.priority)) {
       warn([...p, 'priority'], `priority "${x.priority}" is not one of the plan's priorities (${[...priorities].join(', ')})`);
     }
     if (x.sprint !== undefined && sprintNames.size > 0 && !sprintNames.has(x.sprint)) {
       warn([...p, 'sprint'], `sprint "${x.sprint}" is not in calendar.sprints.list`);
     }
-    duration([...p, 'estimate'], x.estimate, 'estimate');
+    if (x.estimate !== undefined) duration([...p, 'estimate'], x.estimate, 'estimate');
     x.depends_on?.forEach((d, j) => {
-      if (typeof d === 'string') depRef([...p, 'depends_on', j], d);
-      else {
+      if (typeof d === 'string') {
+        if (!issues.has(d)) depRef([...p, 'depends_on', j], d);
+      } else {
         depRef([...p, 'depends_on', j, 'id'], d.id);
         duration([...p, 'depends_on', j, 'lag'], d.lag, 'lag');
       }
     });
-    x.blocks?.forEach((id, j) => ref([...p, 'blocks', j], id, issues, 'blocked issue', 'issue'));
+    x.blocks?.forEach((id, j) => {
+      if (!issues.has(id)) ref([...p, 'blocks', j], id, issues, 'blocked issue', 'issue');
+    });
     x.external?.forEach((e, j) => {
       duration([...p, 'external', j, 'lead'], e.lead, 'lead');
       date([...p, 'external', j, 'since'], e.since);
     });
-    date([...p, 'started'], x.started);
-    date([...p, 'done_on'], x.done_on);
+    if (x.started !== undefined) date([...p, 'started'], x.started);
+    if (x.done_on !== undefined) date([...p, 'done_on'], x.done_on);
     if (x.started && x.done_on && x.done_on < x.started) warn([...p, 'done_on'], `done_on ${x.done_on} is before started ${x.started}`);
     if (x.done_on && x.status !== undefined && x.status !== DONE) warn([...p, 'done_on'], `done_on is set but status is "${x.status}"`);
     x.log?.forEach((e, j) => {
-      date([...p, 'log', j, 'date'], e.date);
+      if (impossibleDate(e.date)) date([...p, 'log', j, 'date'], e.date);
       if (e.hours > 24) err([...p, 'log', j, 'hours'], `${e.hours} hours in one entry: a day has 24`);
     });
   });
@@ -271,18 +278,20 @@ function groupCycles(data: PlanData, groups: Map<string, number>, err: (path: Pa
 function dependencyCycles(data: PlanData, issues: Map<string, number>, err: (path: Path, message: string) => void) {
   const list = data.issues ?? [];
   const n = list.length;
-  // Edges "a depends on b", each with the path of the entry that made it.
-  const adj: { to: number; path: Path }[][] = Array.from({ length: n }, () => []);
+  // Edges "a depends on b", each with where the entry that made it sits (its path, built on demand).
+  type Edge = { to: number; at: number; j: number; blocks: boolean };
+  const pathOf = (e: Edge): Path => ['issues', e.at, e.blocks ? 'blocks' : 'depends_on', e.j];
+  const adj: Edge[][] = Array.from({ length: n }, () => []);
   list.forEach((x, a) => {
     if (issues.get(x.id) !== a) return;
     x.depends_on?.forEach((d, j) => {
       const id = typeof d === 'string' ? d : d.id;
       const b = issues.get(id);
-      if (b !== undefined) adj[a].push({ to: b, path: ['issues', a, 'depends_on', j] });
+      if (b !== undefined) adj[a].push({ to: b, at: a, j, blocks: false });
     });
     x.blocks?.forEach((id, j) => {
       const b = issues.get(id);
-      if (b !== undefined) adj[b].push({ to: a, path: ['issues', a, 'blocks', j] });
+      if (b !== undefined) adj[b].push({ to: a, at: a, j, blocks: true });
     });
   });
 
@@ -346,11 +355,11 @@ function dependencyCycles(data: PlanData, issues: Map<string, number>, err: (pat
       for (const e of adj[v]) {
         if (comp[e.to] !== c) continue;
         if (e.to === start) {
-          closing = { from: v, path: e.path };
+          closing = { from: v, path: pathOf(e) };
           break;
         }
         if (!prev.has(e.to)) {
-          prev.set(e.to, { from: v, path: e.path });
+          prev.set(e.to, { from: v, path: pathOf(e) });
           queue.push(e.to);
         }
       }

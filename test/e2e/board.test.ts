@@ -92,14 +92,15 @@ describe.skipIf(!hasTmux)('board in a real terminal (tmux)', () => {
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', cmd);
     await waitFor('the board', (s) => s.includes('Plan De Livraison') && /todo \(\d+\)/.test(s));
 
+    const selectedOf = (s: string) => /▶(\S+)/.exec(s)?.[1];
+    const startId = selectedOf(screen());
+    expect(startId).toBeDefined();
     await keys('j'); // move the selection
-    const first = await waitFor('a selection', (s) => s.includes('▶'));
-    const movedId = /▶(\S+)/.exec(first)![1];
+    const movedId = selectedOf(await waitFor('the selection to move', (s) => selectedOf(s) !== startId))!;
     await keys(']'); // reassign it to the next lane
     await waitFor('the reassignment', (s) => s.includes(`${movedId}: lane`));
     await keys('j'); // another issue
-    const second = screen();
-    const tickedId = /▶(\S+)/.exec(second)![1];
+    const tickedId = selectedOf(await waitFor('the selection to move again', (s) => selectedOf(s) !== movedId))!;
     expect(tickedId).not.toBe(movedId);
     await keys('Space');
     await waitFor('the tick', (s) => s.includes(`${tickedId}: done`));
@@ -132,5 +133,30 @@ describe.skipIf(!hasTmux)('board in a real terminal (tmux)', () => {
     expect(changedText.every((l) => /^\s+(status|done_on|lane):/.test(l)), changedText.join('\n')).toBe(true);
     expect(removed.length).toBeLessThanOrEqual(2);
     expect(added.length).toBeLessThanOrEqual(3);
+  });
+
+  it('Ctrl-c with unsaved edits quits at once and gives the terminal back (alternate screen left)', async () => {
+    const quote = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
+    const before = readFileSync(plan, 'utf8');
+    const cmd = `sh -c ${quote(`echo BEFORE-BOARD; env -u CI ${quote(process.execPath)} ${quote(bin)} ${quote(plan)} --today 2026-02-10; echo EXIT=$?; sleep 30`)}`;
+    tmux('new-session', '-d', '-s', 'ctrlc', '-x', '100', '-y', '30', cmd);
+    const shot = () => tmux('capture-pane', '-p', '-t', 'ctrlc');
+    const until = async (f: (s: string) => boolean) => {
+      for (let i = 0; i < 200; i++) {
+        const s = shot();
+        if (f(s)) return s;
+        await sleep(50);
+      }
+      throw new Error(`timed out; screen:\n${shot()}`);
+    };
+    await until((s) => s.includes('Plan De Livraison') && !s.includes('BEFORE-BOARD'));
+    tmux('send-keys', '-t', 'ctrlc', 'Space');
+    await until((s) => s.includes('unsaved changes (1)'));
+    tmux('send-keys', '-t', 'ctrlc', 'C-c');
+    const after = await until((s) => s.includes('EXIT='));
+    expect(after).toContain('BEFORE-BOARD');
+    expect(after).not.toContain('Plan De Livraison');
+    expect(readFileSync(plan, 'utf8')).toBe(before);
+    spawnSync('tmux', ['-L', socket, 'kill-session', '-t', 'ctrlc']);
   });
 });

@@ -59,6 +59,34 @@ describe('board layout', () => {
     expect(frame()).toContain('Render ^[[2J^[]0;o');
   });
 
+  it('keeps escape sequences in ids, lanes and statuses inert wherever they show', async () => {
+    const evil = PLAN.replace('  - id: A-4\n', '  - id: "A-4\\e[31m"\n').replace('  - id: cy\n', '  - id: "cy\\e]0;x\\a"\n');
+    const { store } = makeStore(evil);
+    const { frame, press } = await renderBoard({ store });
+    store.getState().select('A-4\u001b[31m');
+    await press('t');
+    expect(frame()).toContain('log time on A-4^[[31m');
+    await press(KEY.escape, 'a');
+    expect(frame()).toContain('cy^[]0;x^G');
+    expect(frame()).not.toMatch(/\u001b[\[\]]/);
+  });
+
+  it('shows who else has the plan open', async () => {
+    const { store } = makeStore();
+    const { frame } = await renderBoard({ store });
+    store.getState().setPresence(['ann@pts/3', 'bob@pts/7']);
+    await tick(20);
+    expect(lines(frame())[1]).toMatch(/3 Capacity\s+also here: ann@pts\/3, bob@pts\/7/);
+  });
+
+  it('says in the header when the file was reloaded', async () => {
+    const { store } = makeStore();
+    const { frame } = await renderBoard({ store });
+    store.getState().reload(PLAN.replace('Render the board', 'Render it'), '1 change by another session');
+    await tick(20);
+    expect(lines(frame())[0]).toContain('↻ reloaded: 1 change by another session');
+  });
+
   it('swimlanes (w) group the cards by lane', async () => {
     const { store } = makeStore();
     const { frame, press } = await renderBoard({ store });

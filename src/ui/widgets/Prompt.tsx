@@ -5,7 +5,7 @@ import { useTheme } from '../theme.js';
 
 export function Prompt({ label, value, error, width }: { label: string; value: string; error?: string; width: number }) {
   const theme = useTheme();
-  const head = `${label} `;
+  const head = `${sanitize(label)} `;
   const tail = error ? `  ${error}` : '';
   // Keep the end of a long value (where the cursor is) in view.
   let shown = sanitize(value);

@@ -32,16 +32,16 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
   const stateMark = fileState === 'saved' ? '✓' : '●';
   const right = `${sanitize(basename(file))} ${stateMark} ${state}${reloadNote ? ` · ↻ reloaded: ${sanitize(reloadNote)}` : ''}`;
   const dates = `${asOf ? `as of ${asOf} · ` : ''}today ${today}`;
-  const who = presence.length ? ` · also here: ${presence.map(sanitize).join(', ')}` : '';
   const leftRoom = Math.max(10, width - right.length - 1);
-  const left = truncate(`${sanitize(title)} · ${dates}${who}`, leftRoom);
+  const left = truncate(`${sanitize(title)} · ${dates}`, leftRoom);
+  const who = presence.length ? `also here: ${presence.map(sanitize).join(', ')}` : '';
 
   const tabs = [...PANES, ...(pane === 'standup' ? (['standup'] as PaneId[]) : [])];
   const filters = [
     search ? `/${sanitize(search)}` : '',
     ...Object.entries(filter).map(([k, v]) => `${k}=${sanitize(v)}`),
   ].filter(Boolean);
-  const filterText = filters.length ? `filter: ${filters.join(' ')}  Esc clears` : '';
+  const filterText = [filters.length ? `filter: ${filters.join(' ')}  Esc clears` : '', who].filter(Boolean).join('  ·  ');
   const tabsText = tabs.map((p, n) => ` ${p === 'standup' ? 'S' : n + 1} ${titles[p]} `);
   const tabsWidth = tabsText.reduce((w, t) => w + t.length, 1);
 

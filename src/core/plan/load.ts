@@ -4,6 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { fastConvert } from './fast-convert.js';
+import { fastIssues } from './fast-issue.js';
 import { convertDocument, ConvertError } from './load-convert.js';
 import { zodProblems } from './load-zod.js';
 import { buildModel, type Model, type PlanData } from './model.js';
@@ -111,11 +112,14 @@ function fromMemo(text: string, file: string): LoadResult | undefined {
 export function loadPlanTextFast(text: string, file: string): LoadResult | undefined {
   const raw = fastConvert(text);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const parsed = Plan.safeParse(raw);
+  // Issues by hand when they are plainly valid (zod would take most of the time), the rest by zod.
+  const rawIssues = (raw as Record<string, unknown>).issues;
+  const issues = Array.isArray(rawIssues) ? fastIssues(rawIssues) : undefined;
+  const parsed = Plan.safeParse(issues ? { ...raw, issues: [] } : raw);
   if (!parsed.success) return undefined;
-  const { errors, warnings } = validatePlan(parsed.data);
+  const data: PlanData = issues ? { ...parsed.data, issues } : parsed.data;
+  const { errors, warnings } = validatePlan(data);
   if (errors.length || warnings.length) return undefined;
-  const data = parsed.data;
   const entry = { text, data, model: undefined as Model | undefined, checked: true };
   last = entry;
   return { ok: true, plan: lazyLoadedPlan(file, text, data, () => (entry.model ??= buildModel(data))), warnings: [] };

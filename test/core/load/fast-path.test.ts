@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadPlanText, loadPlanTextFast, loadPlanTextPrecise, type LoadResult } from '../../../src/core/plan/load.js';
 import { resolvePlain } from '../../../src/core/plan/fast-convert.js';
+import { fastIssues } from '../../../src/core/plan/fast-issue.js';
+import { Issue } from '../../../src/core/plan/schema.js';
 import { parse } from 'yaml';
 import { generatePlan } from '../../../bench/lib/gen-plan.mjs';
 
@@ -130,5 +132,52 @@ describe('the fast read path', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
+  });
+
+  it('checks issues by hand exactly as zod does, or leaves them to zod', () => {
+    const scalar = fc.oneof(
+      fc.constantFrom('', 'A-1', '1.10', '2h', '3-5d', '5-3d', 'x', '2026-01-05', '2026-13-01', 'todo'),
+      fc.constantFrom(0, -0, 1.5, 3, -2, Infinity, NaN, true, false, null),
+    );
+    const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('id', 'title', 'lag', 'done', 'date', 'hours', 'note', 'lead', 'since', 'x'), tie('v'), { maxKeys: 3 })),
+    })).v;
+    const fields = ['id', 'title', 'status', 'group', 'milestone', 'estimate', 'lane', 'priority', 'track', 'labels', 'sprint', 'depends_on', 'blocks', 'external', 'subtasks', 'deliverables', 'notes', 'link', 'started', 'done_on', 'log', 'toString', 'nope'];
+    const issue = fc.record({ id: fc.oneof(fc.constantFrom('A', 'B-2', 7, ''), scalar), title: fc.oneof(fc.constant('T'), scalar) }).chain((base) =>
+      fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 4 }).map((extra) => ({ ...base, ...extra })),
+    );
+    // Valid shapes too, so the agreeing branch is exercised, not only the refusals.
+    const valid = fc.record(
+      {
+        id: fc.constantFrom('A', 'B-2', '1.10'),
+        title: fc.constantFrom('T', ''),
+        estimate: fc.constantFrom('2h', '3-5d', 3),
+        depends_on: fc.array(fc.oneof(fc.constantFrom('A', 'B'), fc.record({ id: fc.constantFrom('A', 7), lag: fc.constantFrom('1d', '2') }, { requiredKeys: ['id'] })), { maxLength: 2 }),
+        subtasks: fc.array(fc.oneof(fc.constant('s'), fc.record({ title: fc.constant('t'), done: fc.boolean() }, { requiredKeys: ['title'] })), { maxLength: 2 }),
+        external: fc.array(fc.record({ title: fc.constant('e'), lead: fc.constantFrom('2-4w', 5), since: fc.constant('2026-01-05'), done: fc.boolean() }, { requiredKeys: ['title', 'lead'] }), { maxLength: 1 }),
+        log: fc.array(fc.record({ date: fc.constant('2026-01-05'), hours: fc.constantFrom(0.5, 2, 0), note: fc.constant('n') }, { requiredKeys: ['date', 'hours'] }), { maxLength: 2 }),
+        labels: fc.array(fc.constantFrom('a', 'b'), { maxLength: 2 }),
+        started: fc.constantFrom('2026-01-05', '2026-1-5'),
+      },
+      { requiredKeys: ['id', 'title'] },
+    );
+    let agreed = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(issue, valid), { minLength: 1, maxLength: 3 }), (raws) => {
+        const mine = fastIssues(raws);
+        const theirs = raws.map((r) => Issue.safeParse(r));
+        if (theirs.some((t) => !t.success)) {
+          expect(mine).toBeUndefined();
+          return;
+        }
+        if (mine === undefined) return; // deferring to zod is always allowed
+        agreed++;
+        // Same values, same key order (JSON text), fresh objects.
+        expect(JSON.stringify(mine)).toBe(JSON.stringify(theirs.map((t) => t.data)));
+        expect(mine).toEqual(theirs.map((t) => t.data));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(agreed).toBeGreaterThan(100);
   });
 });

@@ -49,7 +49,8 @@ export const run: Command = async (args, io) => {
   const file = resolve(io.cwd, positionals[0]);
   const plan = await loadForBoard(file);
 
-  if (!io.isTTY) {
+  // No terminal to draw on, or none to read keys from (piped stdin): a static picture instead.
+  if (!io.isTTY || !process.stdin.isTTY) {
     const { staticKanban } = await import('./render.js');
     io.out(await staticKanban(file, plan.text, plan.data, today));
     return 0;

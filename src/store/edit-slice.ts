@@ -208,7 +208,9 @@ export function createEditSlice(
       let ops = s.pending;
       if (keep === 'theirs') {
         const lost = new Set(s.conflicts.map((c) => `${c.id}\u0000${c.field}`));
-        ops = ops.filter((op) => !opFields(op).some((f) => lost.has(`${opTarget(op)}\u0000${f}`) || f === '*'));
+        const lostIds = new Set(s.conflicts.map((c) => c.id));
+        // Drop my ops on the conflicting fields (an add/remove of a conflicting issue counts as all of them).
+        ops = ops.filter((op) => !opFields(op).some((f) => (f === '*' ? lostIds.has(opTarget(op)) : lost.has(`${opTarget(op)}\u0000${f}`))));
       }
       set({ pending: ops, conflicts: [], overlay: null });
       // Rebase onto the disk text: now nothing conflicts, because the base is what is on disk.

@@ -43,6 +43,17 @@ function texts(s: Seg, key: string): ReactNode[] {
   ));
 }
 
+/** Same segments, same looks: the line need not be reconciled again (most lines, on a move). */
+function sameLine(a: { line: SegLine }, b: { line: SegLine }): boolean {
+  if (a.line.length !== b.line.length) return false;
+  for (let i = 0; i < a.line.length; i++) {
+    const x = a.line[i];
+    const y = b.line[i];
+    if (x.text !== y.text || x.pad !== y.pad || x.color !== y.color || x.bold !== y.bold || x.inverse !== y.inverse || x.dim !== y.dim) return false;
+  }
+  return true;
+}
+
 const Line = memo(function Line({ line }: { line: SegLine }) {
   return (
     <Box flexDirection="row" height={1}>
@@ -57,7 +68,7 @@ const Line = memo(function Line({ line }: { line: SegLine }) {
       )}
     </Box>
   );
-});
+}, sameLine);
 
 export function Lines({ lines, width, height }: { lines: SegLine[]; width: number; height: number }) {
   return (

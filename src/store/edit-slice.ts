@@ -225,6 +225,7 @@ export function createEditSlice(
         return false;
       }
       const { data, kept, dropped } = rebase(parsed.data, s.pending);
+      if (typeof why === 'function') why = why(s.baseData, parsed.data);
       set({
         ...derive(data),
         baseText: text,

@@ -123,7 +123,7 @@ export interface Actions {
   save(): Promise<void>;
   resolveConflicts(keep: 'mine' | 'theirs'): Promise<void>;
   /** Replace the base with new file text (after $EDITOR or another process's save), rebasing pending ops. */
-  reload(text: string, why?: string): boolean;
+  reload(text: string, why?: string | ((before: PlanData, after: PlanData) => string)): boolean;
   setPresence(who: string[]): void;
   requestQuit(): void;
 }

@@ -149,6 +149,10 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): U
       if (s.pending.length > 0) set({ overlay: { kind: 'quit' } });
       else set({ quit: true });
     },
-    setPresence: (presence) => set({ presence }),
+    // Polled every few seconds: an unchanged list must not re-render the header.
+    setPresence: (presence) => {
+      const was = get().presence;
+      if (was.length !== presence.length || was.some((p, n) => p !== presence[n])) set({ presence });
+    },
   };
 }

@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import type { PlanData } from '../core/plan/model.js';
 import { createBoardStore } from '../store/index.js';
+import { describeReload } from '../store/reload-note.js';
 import { App } from './App.js';
 import { issueLine, runEditor } from './editor.js';
 
@@ -53,7 +54,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
   const watcher = await watchPlan(
     args.file,
     (change) => {
-      store.getState().reload(change.text, `${change.changes} change${change.changes === 1 ? '' : 's'} by another session`);
+      store.getState().reload(change.text, (before, after) => describeReload(before, after));
     },
     {
       baseText: args.text,
@@ -72,7 +73,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     store.getState().setPresence(others.map((e) => `${e.user}@${e.tty}`));
   };
   void refreshPresence();
-  const presenceTimer = setInterval(() => void refreshPresence(), 5000);
+  const presenceTimer = setInterval(() => void refreshPresence(), 2000);
   presenceTimer.unref();
 
   const openEditor = (file: string, line: number) => {

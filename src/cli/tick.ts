@@ -8,7 +8,8 @@ import type { Op } from '../core/plan/op-types.js';
 import { DATE_RE } from '../core/plan/schema.js';
 import { describeOp, EditError, OpError, PlanTextError } from '../core/plan/ops.js';
 import { WriteError } from '../core/persist/atomic-write.js';
-import { commitOps, LockLostError, LockTimeoutError, NoWriteAccessError, PlanReadError } from '../core/persist/file-store.js';
+import { readFile } from 'node:fs/promises';
+import { commitOps, formatConflicts, LockLostError, LockTimeoutError, NoWriteAccessError, PlanReadError } from '../core/persist/file-store.js';
 
 export interface EditCommandSpec {
   name: string;
@@ -21,6 +22,7 @@ export interface EditCommandSpec {
 
 /** A command that applies one op to one issue of a plan file and says what it did. */
 export function editCommand(spec: EditCommandSpec): Command {
+  spec = { ...spec, usage: `${spec.usage}\n\n--base FILE  the copy of the plan this edit was decided on: if the same field has\n             since changed another way, exit 3 and write nothing` };
   const fail = (message: string, code = 1) => new CliError(`planboard ${spec.name}: ${message}`, code);
   return async (args: string[], io: Io) => {
     let parsed;
@@ -28,7 +30,7 @@ export function editCommand(spec: EditCommandSpec): Command {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { today: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...spec.options },
+        options: { today: { type: 'string' }, base: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...spec.options },
       });
     } catch (e) {
       throw fail(`${(e as Error).message}\n${spec.usage}`, 2);
@@ -43,9 +45,19 @@ export function editCommand(spec: EditCommandSpec): Command {
     const today = typeof values.today === 'string' ? values.today : format(new Date(), 'yyyy-MM-dd');
     if (!DATE_RE.test(today)) throw fail(`--today must be a date YYYY-MM-DD, not "${today}"`, 2);
     const op = spec.op(id, rest, values as Record<string, string | undefined>, today);
+    // --base: the copy of the plan this edit was decided on. If the plan has since changed the
+    // same field another way, that is a conflict: exit 3 and write nothing.
+    let baseText: string | undefined;
+    if (typeof values.base === 'string') {
+      try {
+        baseText = await readFile(resolve(io.cwd, values.base), 'utf8');
+      } catch (e) {
+        throw fail(`cannot read --base ${values.base}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
+      }
+    }
+    let conflicts;
     try {
-      const { conflicts } = await commitOps(resolve(io.cwd, file), [op]);
-      if (conflicts.length) throw fail(`${file}: not saved: ${conflicts.length} conflicting change(s) on disk`);
+      ({ conflicts } = await commitOps(resolve(io.cwd, file), [op], baseText === undefined ? undefined : { baseText }));
     } catch (e) {
       if (e instanceof OpError || e instanceof EditError) throw fail(`${file}: ${e.message}`);
       if (e instanceof PlanTextError) throw fail(`${file} does not load:\n${e.message}`);
@@ -53,6 +65,7 @@ export function editCommand(spec: EditCommandSpec): Command {
       if (known.some((k) => e instanceof k)) throw fail((e as Error).message);
       throw e;
     }
+    if (conflicts.length) throw fail(formatConflicts(file, conflicts), 3);
     io.out(describeOp(op));
     return 0;
   };

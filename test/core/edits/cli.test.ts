@@ -110,3 +110,31 @@ describe('planboard tick / untick / move / status', () => {
     expect(readFileSync(file, 'utf8')).toBe(bad);
   });
 });
+
+describe('--base: an edit decided on an older copy of the plan', () => {
+  it('exits 3, names the conflicting field with both values, and writes nothing', async () => {
+    const base = join(dir, 'base.yaml');
+    writeFileSync(base, PLAN);
+    // Someone else moved A to bo since our copy.
+    writeFileSync(file, PLAN.replace('    lane: ana\n  - id: B', '    lane: bo\n  - id: B'));
+    const mover = await cli('status', 'plan.yaml', 'A', 'review', '--base', 'base.yaml');
+    expect(mover.code).toBe(0); // a different field merges silently
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain('    status: review\n    lane: bo\n');
+
+    writeFileSync(base, saved);
+    writeFileSync(file, saved.replace('status: review', 'status: in-progress'));
+    const after = readFileSync(file, 'utf8');
+    const clash = await cli('status', 'plan.yaml', 'A', 'done', '--base', 'base.yaml');
+    expect(clash.code).toBe(3);
+    expect(clash.err).toContain('A status: mine "done" / theirs "in-progress"');
+    expect(readFileSync(file, 'utf8')).toBe(after);
+  });
+
+  it('refuses an unreadable --base with exit 2 and an untouched plan', async () => {
+    const r = await cli('tick', 'plan.yaml', 'A', '--base', 'missing.yaml');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('cannot read --base missing.yaml: ENOENT');
+    expect(readFileSync(file, 'utf8')).toBe(PLAN);
+  });
+});

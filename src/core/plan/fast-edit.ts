@@ -4,7 +4,7 @@
 // data it must hold, edited, and parsed again to check it reads as intended. Bytes outside those
 // runs are not touched by construction. Anything unusual returns undefined: use the full path.
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isSeq, parseDocument, type Document, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isSeq, parseDocument, visit, type Document, type YAMLSeq } from 'yaml';
 import { countChunkItems, itemSpan, scanIssueItems } from './issue-spans.js';
 import { convertDocument, ConvertError } from './load-convert.js';
 import { PARSE_OPTIONS } from './load.js';
@@ -31,13 +31,23 @@ export function makeHints(seqIndent: string, logStyle: () => 'block' | 'flow'): 
   };
 }
 
-/** Anchors, aliases and tags start after a space, a bracket or a comma; a false alarm only costs speed. */
-const NODE_PROPS = /(?:^|[\s[{,])[&*!]/;
+/** Whether any node is an alias, or carries an anchor (others may use it) or an explicit tag. */
+function hasNodeProps(doc: Document): boolean {
+  let found = false;
+  visit(doc, (_key, node) => {
+    const n = node as { anchor?: string; tag?: string } | null;
+    if (isAlias(node) || (n && typeof n === 'object' && (n.anchor !== undefined || n.tag !== undefined))) {
+      found = true;
+      return visit.BREAK;
+    }
+  });
+  return found;
+}
 
 /** A chunk of issue items parsed on its own, or undefined when it is not plainly that. */
 function parseItems(chunk: string, count: number): { doc: Document; seq: YAMLSeq; items: unknown[] } | undefined {
   const doc = parseDocument(chunk, PARSE_OPTIONS);
-  if (doc.errors.length || doc.warnings.length) return undefined;
+  if (doc.errors.length || doc.warnings.length || hasNodeProps(doc)) return undefined;
   const seq = doc.contents;
   if (!isSeq(seq) || seq.flow || seq.items.length !== count) return undefined;
   let value: unknown;
@@ -120,7 +130,6 @@ export function fastEditText(text: string, before: PlanData, intended: PlanData)
       if (a <= lastKept && lastKept <= b) want.push(...appended);
       // Removing the last line of a file without a final newline also takes the break before it.
       if (want.length < oldSlice.length && to === text.length && !text.endsWith('\n')) return undefined;
-      if (NODE_PROPS.test(chunk)) return undefined;
       const parsed = parseItems(chunk, oldSlice.length);
       if (!parsed || !isDeepStrictEqual(parsed.items, oldSlice)) return undefined;
       shiftPositions(parsed.doc, from);
@@ -157,8 +166,8 @@ function findLogStyle(text: string, olds: readonly IssueData[], scan: NonNullabl
   if (i < 0) return 'flow';
   const [from, to] = itemSpan(scan, i);
   const chunk = text.slice(from, to);
-  const doc = NODE_PROPS.test(chunk) ? undefined : parseDocument(chunk, PARSE_OPTIONS);
-  const item = doc && isSeq(doc.contents) ? doc.contents.items[0] : undefined;
+  const doc = parseDocument(chunk, PARSE_OPTIONS);
+  const item = !hasNodeProps(doc) && isSeq(doc.contents) ? doc.contents.items[0] : undefined;
   const log = isMap(item) ? item.get('log', true) : undefined;
   const entry = isSeq(log) ? log.items[0] : undefined;
   // Not plainly a map (an alias?): the full path would look further, so do not guess.

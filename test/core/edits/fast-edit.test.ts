@@ -135,6 +135,14 @@ describe('the fast save path', () => {
     }
   });
 
+  it('edits an item whose text merely looks like YAML node properties', () => {
+    const text = 'planboard: 1\ntitle: T\nissues:\n  - id: A\n    title: "Support *BSD & more !"\n';
+    const r = loadPlanText(text, 'p');
+    if (!r.ok) throw new Error('fixture');
+    const intended = applyOpToData(r.plan.data, { kind: 'tick', id: 'A', date: '2026-03-02' });
+    expect(fastEditText(text, r.plan.data, intended)).toBe(applyOps(text, [{ kind: 'tick', id: 'A', date: '2026-03-02' }], { fast: false }));
+  });
+
   it('steps aside when the edited item holds an anchor, alias or tag', () => {
     const text = 'planboard: 1\ntitle: T\nissues:\n  - id: A\n    title: &t A\n  - id: B\n    title: *t\n  - id: C\n    title: !!str C\n';
     const r = loadPlanText(text, 'p');

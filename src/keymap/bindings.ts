@@ -14,7 +14,7 @@ export type Command =
   | 'view.search' | 'view.clear' | 'view.swimlanes' | 'view.filter' | 'view.help'
   | 'timeline.zoomIn' | 'timeline.zoomOut' | 'timeline.groupBy'
   | 'capacity.period' | 'capacity.scenario'
-  | 'file.save' | 'app.quit' | 'app.interrupt'
+  | 'file.save' | 'file.saveAs' | 'app.quit' | 'app.interrupt'
   | 'detail.down' | 'detail.up' | 'detail.toggleSubtask' | 'detail.close'
   | 'help.down' | 'help.up' | 'help.close'
   | 'prompt.submit' | 'prompt.cancel'
@@ -80,6 +80,7 @@ export const BINDINGS: Binding[] = [
   { command: 'view.help', keys: ['?'], scope: 'board', group: 'View', description: 'help: keys in force here', hint: true, short: 'help' },
   // File
   { command: 'file.save', keys: ['s'], scope: 'board', group: 'File', description: 'save', hint: true, short: 'save' },
+  { command: 'file.saveAs', keys: ['W'], scope: 'board', group: 'File', description: 'save as another path (e.g. when the plan is read-only), then work on that file', short: 'save as' },
   { command: 'app.quit', keys: ['q'], scope: 'board', group: 'File', description: 'quit (asks if unsaved)', hint: true, short: 'quit' },
   { command: 'app.interrupt', keys: ['ctrl-c'], scope: 'global', group: 'File', description: 'quit now, restoring the terminal' },
   // Overlays

@@ -9,6 +9,8 @@ import { DONE } from '../core/plan/schema.js';
 import type { Persistence } from './index.js';
 import { opFields, opTarget } from './op-fields.js';
 import type { BoardState } from './types.js';
+import { endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
+import { createSaveAs, isNoWriteAccess } from './save-as.js';
 
 type Set = StoreApi<BoardState>['setState'];
 type Get = StoreApi<BoardState>['getState'];
@@ -26,6 +28,7 @@ type EditActions = Pick<
   | 'undo'
   | 'redo'
   | 'save'
+  | 'saveAs'
   | 'resolveConflicts'
   | 'reload'
 >;
@@ -77,8 +80,10 @@ export function createEditSlice(
       set({ message: `cannot: ${errorText(e)}` });
       return false;
     }
-    set({ ...derive(data, true), pending: [...s.pending, op], redoStack: [], fileState: 'unsaved', reloadNote: null, message });
-    if (get().autosave) void get().save();
+    const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op) };
+    set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack: [], fileState: 'unsaved', reloadNote: null, message });
+    // A file we cannot write would fail every autosave: the user saves elsewhere (W) instead.
+    if (get().autosave && !get().writeBlocked) void get().save();
     return true;
   };
 
@@ -86,15 +91,17 @@ export function createEditSlice(
     let data = baseData;
     const kept: Op[] = [];
     const dropped: string[] = [];
+    const droppedOps = new Set<Op>();
     for (const op of ops) {
       try {
         data = applyOpToData(data, op);
         kept.push(op);
       } catch (e) {
         dropped.push(errorText(e));
+        droppedOps.add(op);
       }
     }
-    return { data, kept, dropped };
+    return { data, kept, dropped, droppedOps };
   };
 
   return {
@@ -148,24 +155,56 @@ export function createEditSlice(
     },
     undo: () => {
       const s = get();
-      const op = s.pending[s.pending.length - 1];
-      if (!op) return void set({ message: 'nothing to undo' });
-      const pending = s.pending.slice(0, -1);
-      const { data } = rebase(s.baseData, pending);
-      set({ ...derive(data, true), pending, redoStack: [...s.redoStack, op], fileState: pending.length ? 'unsaved' : 'saved', message: `undone: ${op.kind} ${opTarget(op)}` });
+      const entry = s.undoStack[s.undoStack.length - 1];
+      if (!entry) return void set({ message: 'nothing to undo' });
+      const undoStack = s.undoStack.slice(0, -1);
+      const { op } = entry;
+      const at = s.pending.lastIndexOf(op);
+      if (at >= 0) {
+        // Not saved yet: drop it, as if it had never been made.
+        const pending = [...s.pending.slice(0, at), ...s.pending.slice(at + 1)];
+        const { data } = rebase(s.baseData, pending);
+        set({ ...derive(data, true), pending, undoStack, redoStack: [...s.redoStack, { entry, applied: [] }], fileState: pending.length ? 'unsaved' : 'saved', message: `undone: ${op.kind} ${opTarget(op)}` });
+      } else {
+        // Already saved: the inverse becomes a new edit, written by the next save.
+        let data = s.data;
+        try {
+          for (const inv of entry.inverse) data = applyOpToData(data, inv);
+        } catch (e) {
+          return void set({ undoStack, message: `cannot undo ${op.kind} ${opTarget(op)}: ${errorText(e)}` });
+        }
+        set({
+          ...derive(data, true),
+          pending: [...s.pending, ...entry.inverse],
+          undoStack,
+          redoStack: [...s.redoStack, { entry, applied: entry.inverse }],
+          fileState: 'unsaved',
+          message: `undone: ${op.kind} ${opTarget(op)} (it was saved: s saves the undo)`,
+        });
+      }
       if (op.kind !== 'add-issue') set({ selectedId: op.id });
     },
     redo: () => {
       const s = get();
-      const op = s.redoStack[s.redoStack.length - 1];
-      if (!op) return void set({ message: 'nothing to redo' });
-      let data;
-      try {
-        data = applyOpToData(s.data, op);
-      } catch (e) {
-        return void set({ message: `cannot redo: ${errorText(e)}`, redoStack: s.redoStack.slice(0, -1) });
+      const top = s.redoStack[s.redoStack.length - 1];
+      if (!top) return void set({ message: 'nothing to redo' });
+      const redoStack = s.redoStack.slice(0, -1);
+      const { op } = top.entry;
+      if (endsWith(s.pending, top.applied)) {
+        // The undo's inverse is still pending: taking it back restores the saved state exactly.
+        const pending = s.pending.slice(0, s.pending.length - top.applied.length);
+        const { data } = rebase(s.baseData, pending);
+        set({ ...derive(data, true), pending, undoStack: pushEntry(s.undoStack, top.entry), redoStack, fileState: pending.length ? 'unsaved' : 'saved', message: `redone: ${op.kind} ${opTarget(op)}` });
+      } else {
+        let data;
+        try {
+          data = applyOpToData(s.data, op);
+        } catch (e) {
+          return void set({ message: `cannot redo: ${errorText(e)}`, redoStack });
+        }
+        const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op) };
+        set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack, fileState: 'unsaved', message: `redone: ${op.kind} ${opTarget(op)}` });
       }
-      set({ ...derive(data, true), pending: [...s.pending, op], redoStack: s.redoStack.slice(0, -1), fileState: 'unsaved', message: `redone: ${op.kind} ${opTarget(op)}` });
       if (op.kind !== 'add-issue') set({ selectedId: op.id });
     },
     save: async () => {
@@ -178,6 +217,11 @@ export function createEditSlice(
       try {
         result = await persistence.commit(s.file, ops, { baseText: s.baseText });
       } catch (e) {
+        if (isNoWriteAccess(e)) {
+          // Short enough for 80 columns: the way out (W) must not be cut off.
+          const reason = (e as { reason?: string }).reason ?? errorText(e);
+          return void set({ fileState: 'unsaved', writeBlocked: reason, message: `cannot save: ${reason}; edits kept in memory — W saves them elsewhere` });
+        }
         return void set({ fileState: 'unsaved', message: `not saved: ${errorText(e)}` });
       }
       if (result.conflicts.length > 0) {
@@ -194,13 +238,14 @@ export function createEditSlice(
         baseText: result.text,
         baseData: parsed.data,
         pending: kept,
-        redoStack: [],
         conflicts: [],
+        writeBlocked: null,
         fileState: kept.length ? 'unsaved' : 'saved',
         reloadNote: null,
         message: `saved ${plural(ops.length, 'edit')}`,
       });
     },
+    saveAs: createSaveAs(set, get, persistence),
     resolveConflicts: async (keep) => {
       const s = get();
       const disk = await persistence.read(s.file);
@@ -212,7 +257,9 @@ export function createEditSlice(
         // Drop my ops on the conflicting fields (an add/remove of a conflicting issue counts as all of them).
         ops = ops.filter((op) => !opFields(op).some((f) => (f === '*' ? lostIds.has(opTarget(op)) : lost.has(`${opTarget(op)}\u0000${f}`))));
       }
-      set({ pending: ops, conflicts: [], overlay: null });
+      const kept = new Set(ops);
+      const gone = new Set(s.pending.filter((op) => !kept.has(op)));
+      set({ pending: ops, undoStack: gone.size ? s.undoStack.filter((e) => !gone.has(e.op)) : s.undoStack, conflicts: [], overlay: null });
       // Rebase onto the disk text: now nothing conflicts, because the base is what is on disk.
       if (!get().reload(disk.text, keep === 'mine' ? 'kept mine' : 'kept theirs')) return;
       if (get().pending.length) await get().save();
@@ -224,13 +271,15 @@ export function createEditSlice(
         set({ fileState: 'changed-on-disk', message: `the file on disk does not read; keeping the board as it was: ${parsed.message}` });
         return false;
       }
-      const { data, kept, dropped } = rebase(parsed.data, s.pending);
+      const { data, kept, dropped, droppedOps } = rebase(parsed.data, s.pending);
       if (typeof why === 'function') why = why(s.baseData, parsed.data);
       set({
         ...derive(data),
         baseText: text,
         baseData: parsed.data,
         pending: kept,
+        // An edit that no longer applies is gone: undoing it must not write its old values back.
+        undoStack: droppedOps.size ? s.undoStack.filter((e) => !droppedOps.has(e.op)) : s.undoStack,
         redoStack: [],
         fileState: kept.length ? 'unsaved' : 'saved',
         reloadNote: why ?? 'from disk',

@@ -16,6 +16,11 @@ export interface Persistence {
   commit(path: string, ops: Op[], opts: { baseText: string }): Promise<{ text: string; conflicts: Conflict[] }>;
   /** Current text on disk, or an error message. */
   read(path: string): Promise<{ ok: true; text: string } | { ok: false; message: string }>;
+  /**
+   * Write `text` to a new path atomically, under that path's lock. 'exists' (nothing written) when
+   * a file with other content is there and `overwrite` is false. Absent: save-as is unavailable.
+   */
+  saveAs?(path: string, text: string, opts: { overwrite: boolean }): Promise<'written' | 'exists'>;
   /** Parse text into plan data, or explain why not (validate-style lines). */
   parse(text: string, path: string): { ok: true; data: PlanData } | { ok: false; message: string };
 }
@@ -26,6 +31,21 @@ export const filePersistence: Persistence = {
   read: async (path) => {
     const r = await (await import('../core/persist/read-plan.js')).readPlanFile(path);
     return r.ok ? { ok: true, text: r.plan.text } : { ok: false, message: r.problems.map(formatProblem).join('\n') };
+  },
+  saveAs: async (path, text, { overwrite }) => {
+    const { readFile } = await import('node:fs/promises');
+    const { assertWritable, withPlanLock } = await import('../core/persist/lock.js');
+    const { writeFileAtomic } = await import('../core/persist/atomic-write.js');
+    await assertWritable(path);
+    return withPlanLock(path, async () => {
+      const there = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return null;
+        throw new Error(`cannot save to ${path}: ${e.code === 'EISDIR' ? 'it is a directory' : e.message}`);
+      });
+      if (there !== null && there !== text && !overwrite) return 'exists' as const;
+      await writeFileAtomic(path, text);
+      return 'written' as const;
+    });
   },
   parse: (text, path) => {
     const r = loadPlanText(text, path);
@@ -60,7 +80,9 @@ export function createBoardStore(opts: BoardOptions): BoardStore {
     data: opts.data,
     model,
     pending: [],
+    undoStack: [],
     redoStack: [],
+    writeBlocked: null,
     fileState: 'saved',
     conflicts: [],
     presence: [],

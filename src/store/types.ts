@@ -3,6 +3,7 @@
 import type { Model, PlanData } from '../core/plan/model.js';
 import type { Op } from '../core/plan/op-types.js';
 import type { Period } from '../core/schedule/types.js';
+import type { HistoryEntry, RedoEntry } from './history.js';
 
 export type PaneId = 'kanban' | 'timeline' | 'capacity' | 'standup';
 export const PANES: PaneId[] = ['kanban', 'timeline', 'capacity'];
@@ -32,6 +33,8 @@ export interface PlanSlice {
   conflicts: Conflict[];
   /** Who else has the plan open (user@tty), when known. */
   presence: string[];
+  /** Why the last save could not write the file (read-only file or directory); null when it can. */
+  writeBlocked: string | null;
   /** What the last reload brought ("1 change by another session"), until the next edit or save. */
   reloadNote: string | null;
   autosave: boolean;
@@ -39,14 +42,16 @@ export interface PlanSlice {
 }
 
 export interface HistorySlice {
-  /** Undone ops, most recent last: the redo stack. Cleared by a new edit. */
-  redoStack: Op[];
+  /** Every edit, most recent last, across saves (see history.ts). */
+  undoStack: HistoryEntry[];
+  /** Undone edits, most recent last. Cleared by a new edit or a reload. */
+  redoStack: RedoEntry[];
 }
 
 export type Overlay =
   | { kind: 'help'; scroll: number }
   | { kind: 'detail'; cursor: number }
-  | { kind: 'prompt'; purpose: 'log-time' | 'search' | 'save-as'; label: string; value: string; error?: string }
+  | { kind: 'prompt'; purpose: 'log-time' | 'search' | 'save-as'; label: string; value: string; error?: string; /** save-as: the existing file Enter again overwrites */ confirm?: string }
   | { kind: 'picker'; purpose: 'lane' | 'filter'; title: string; items: PickerItem[]; cursor: number }
   | { kind: 'quit' }
   | { kind: 'conflict'; cursor: number };
@@ -121,6 +126,8 @@ export interface Actions {
   redo(): void;
   // file
   save(): Promise<void>;
+  /** Write base + pending to another path and continue there; 'exists' when a different file is there and `overwrite` is not set. */
+  saveAs(path: string, overwrite?: boolean): Promise<'saved' | 'exists' | 'failed'>;
   resolveConflicts(keep: 'mine' | 'theirs'): Promise<void>;
   /** Replace the base with new file text (after $EDITOR or another process's save), rebasing pending ops. */
   reload(text: string, why?: string | ((before: PlanData, after: PlanData) => string)): boolean;

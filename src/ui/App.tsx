@@ -60,6 +60,7 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
       if (ov?.kind !== 'prompt') return;
       let value = ov.value;
       if (key.backspace || key.delete) value = value.slice(0, -1);
+      else if (key.ctrl && input === 'u') value = ''; // as in a shell: clear the line
       else if (!key.ctrl && !key.meta && input) value += input.replace(/[\u0000-\u001f\u007f]/g, '');
       else return;
       store.getState().setOverlay({ ...ov, value, error: undefined });
@@ -121,8 +122,11 @@ function SideBySide({ width, height, pane }: { width: number; height: number; pa
 
 function Footer({ width, pane, overlay }: { width: number; pane: string; overlay: string | null }) {
   const theme = useTheme();
+  // Save-as leads the hints while the plan cannot be written: it is then the way to keep the edits.
+  const blocked = useBoard((s) => s.writeBlocked !== null);
   const hints = bindingsInForce(activeScopes(pane, overlay))
-    .filter((b) => b.hint)
+    .filter((b) => b.hint || (blocked && b.command === 'file.saveAs'))
+    .sort((a, b) => Number(blocked && b.command === 'file.saveAs') - Number(blocked && a.command === 'file.saveAs'))
     .map((b) => `${keyLabel(b.keys[0])} ${b.short ?? b.description}`)
     .join('  ');
   return (

@@ -49,29 +49,46 @@ export async function runBoard(args: BoardArgs): Promise<number> {
 
   const store = createBoardStore({ file: args.file, text: args.text, data: args.data, today: args.today });
 
-  // Live reload: another process saved → rebase our pending edits onto its text.
+  // Live reload and presence follow the file the board works on (it changes on "save as").
   const { watchPlan } = await import('../core/persist/watch.js');
-  const watcher = await watchPlan(
-    args.file,
-    (change) => {
-      store.getState().reload(change.text, (before, after) => describeReload(before, after));
-    },
-    {
-      baseText: args.text,
-      onProblem: (problems) => store.setState({ fileState: 'changed-on-disk', message: `the file on disk does not read: ${problems[0]?.message ?? ''}` }),
-    },
-  ).catch(() => undefined);
-  const unsub = store.subscribe((s, prev) => {
-    if (s.baseText !== prev.baseText) watcher?.known(s.baseText);
-  });
-
-  // Presence: who else has the plan open.
   const { joinPresence } = await import('../core/persist/presence.js');
-  const presence = await joinPresence(args.file).catch(() => undefined);
-  const refreshPresence = async () => {
-    const others = (await presence?.others().catch(() => [])) ?? [];
-    store.getState().setPresence(others.map((e) => `${e.user}@${e.tty}`));
+  const follow = async (file: string, baseText: string) => {
+    const watcher = await watchPlan(
+      file,
+      // Another process saved → rebase our pending edits onto its text.
+      (change) => {
+        if (store.getState().file === file) store.getState().reload(change.text, (before, after) => describeReload(before, after));
+      },
+      {
+        baseText,
+        onProblem: (problems) => {
+          if (store.getState().file === file) store.setState({ fileState: 'changed-on-disk', message: `the file on disk does not read: ${problems[0]?.message ?? ''}` });
+        },
+      },
+    ).catch(() => undefined);
+    const presence = await joinPresence(file).catch(() => undefined);
+    return { file, watcher, presence };
   };
+  let followed = await follow(args.file, args.text);
+  const refreshPresence = async () => {
+    const { presence, file } = followed;
+    const others = (await presence?.others().catch(() => [])) ?? [];
+    if (store.getState().file === file) store.getState().setPresence(others.map((e) => `${e.user}@${e.tty}`));
+  };
+  const unfollow = async (f: typeof followed) => {
+    f.watcher?.close();
+    await f.presence?.leave().catch(() => undefined);
+  };
+  const unsub = store.subscribe((s, prev) => {
+    if (s.file !== prev.file) {
+      const old = followed;
+      store.getState().setPresence([]);
+      void unfollow(old).then(async () => {
+        followed = await follow(s.file, store.getState().baseText);
+        void refreshPresence();
+      });
+    } else if (s.baseText !== prev.baseText) followed.watcher?.known(s.baseText);
+  });
   void refreshPresence();
   const presenceTimer = setInterval(() => void refreshPresence(), 2000);
   presenceTimer.unref();
@@ -105,8 +122,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
   } finally {
     clearInterval(presenceTimer);
     unsub();
-    watcher?.close();
-    await presence?.leave().catch(() => undefined);
+    await unfollow(followed);
     restore();
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);

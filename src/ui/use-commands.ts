@@ -1,6 +1,7 @@
 // Commands from the keymap → store actions and app effects. The only place a key's meaning lives
 // besides the table itself.
 import { useApp } from 'ink';
+import { basename, dirname, join } from 'node:path';
 import { useCallback } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Command } from '../keymap/bindings.js';
@@ -30,6 +31,16 @@ function filterPicker(s: BoardState): PickerItem[] {
   for (const l of s.model.lanes) items.push({ label: `lane: ${l.id}`, value: `lane=${l.id}` });
   items.push({ label: 'lane: (none)', value: 'lane=-' });
   return items;
+}
+
+/**
+ * A starting point the user edits (Ctrl-u clears it): the plan's name with `.mine` before the
+ * extension, beside the plan, or in the home folder when the plan's folder is not writable.
+ */
+export function suggestSaveAs(file: string, writeBlocked: string | null): string {
+  const m = /^(.*?)(\.ya?ml)?$/i.exec(basename(file))!;
+  const name = `${m[1]}.mine${m[2] ?? '.yaml'}`;
+  return writeBlocked?.includes('directory') ? `~/${name}` : join(dirname(file), name);
 }
 
 export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
@@ -124,6 +135,8 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
           return s.cycleScenario();
         case 'file.save':
           return void s.save();
+        case 'file.saveAs':
+          return s.setOverlay({ kind: 'prompt', purpose: 'save-as', label: 'save as (path):', value: suggestSaveAs(s.file, s.writeBlocked) });
         case 'app.quit':
           return s.requestQuit();
         case 'app.interrupt':
@@ -154,6 +167,18 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
           if (ov.purpose === 'search') {
             s.setOverlay(null);
             return s.setMessage(s.search ? `search: ${s.search}` : null);
+          }
+          if (ov.purpose === 'save-as') {
+            const overwrite = ov.confirm !== undefined && ov.confirm === ov.value;
+            void s.saveAs(ov.value, overwrite).then((r) => {
+              const now = store.getState().overlay;
+              if (now?.kind !== 'prompt' || now.purpose !== 'save-as') return;
+              if (r === 'saved') return store.getState().setOverlay(null);
+              if (r === 'exists')
+                return store.getState().setOverlay({ ...now, confirm: now.value, error: 'a different file is there: Enter again overwrites it' });
+              store.getState().setOverlay({ ...now, error: store.getState().message ?? 'not saved' });
+            });
+            return;
           }
           if (ov.purpose === 'log-time') {
             try {

@@ -24,11 +24,12 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
   const pending = useBoard((s) => s.pending.length);
   const presence = useBoard((s) => s.presence);
   const reloadNote = useBoard((s) => s.reloadNote);
+  const blocked = useBoard((s) => s.writeBlocked !== null);
   const pane = useBoard((s) => s.pane);
   const search = useBoard((s) => s.search);
   const filter = useBoard((s) => s.filter);
 
-  const state = fileState === 'unsaved' ? `${STATE_TEXT.unsaved} (${pending})` : STATE_TEXT[fileState];
+  const state = (fileState === 'unsaved' ? `${STATE_TEXT.unsaved} (${pending})` : STATE_TEXT[fileState]) + (blocked ? ' · read-only: W save as' : '');
   const stateMark = fileState === 'saved' ? '✓' : '●';
   const right = `${sanitize(basename(file))} ${stateMark} ${state}${reloadNote ? ` · ↻ reloaded: ${sanitize(reloadNote)}` : ''}`;
   const dates = `${asOf ? `as of ${asOf} · ` : ''}today ${today}`;

@@ -1,0 +1,53 @@
+// Undo that survives a save. Each edit remembers how to put its fields back (its inverse ops,
+// taken from the data just before it). Undoing an edit that is still pending simply drops it;
+// undoing one already saved pushes its inverse as a new pending edit, so the next save writes it.
+import type { PlanData } from '../core/plan/model.js';
+import type { Op } from '../core/plan/op-types.js';
+import { opFields } from './op-fields.js';
+
+export interface HistoryEntry {
+  op: Op;
+  /** Ops that restore what `op` changed, as it was just before `op`. */
+  inverse: Op[];
+}
+
+export interface RedoEntry {
+  entry: HistoryEntry;
+  /** The inverse ops the undo added to `pending` (empty when the undo just dropped a pending op). */
+  applied: Op[];
+}
+
+/** Enough history for a long session; the oldest entries go first. */
+export const HISTORY_LIMIT = 1000;
+
+export function inverseOf(before: PlanData, op: Op): Op[] {
+  if (op.kind === 'add-issue') return [{ kind: 'remove-issue', id: op.issue.id }];
+  // One scan per edit: cheap next to the edit itself, and the board keeps no raw-issue index.
+  const issue = before.issues?.find((i) => i.id === op.id) as Record<string, unknown> | undefined;
+  if (!issue) return [];
+  const id = op.id;
+  switch (op.kind) {
+    case 'remove-issue':
+      return [{ kind: 'add-issue', issue: issue as Record<string, unknown> & { id: string; title: string } }];
+    case 'move-lane':
+      return [{ kind: 'move-lane', id, lane: (issue.lane as string | undefined) ?? null }];
+    case 'set-subtask': {
+      const st = (issue.subtasks as unknown[] | undefined)?.[op.index];
+      const done = typeof st === 'object' && st !== null && (st as { done?: boolean }).done === true;
+      return [{ kind: 'set-subtask', id, index: op.index, done }];
+    }
+    default:
+      // status/done_on, log, or the field set: each back to its old value (absent → removed).
+      return opFields(op).map((field) => ({ kind: 'set-field', id, field, value: issue[field] }));
+  }
+}
+
+export const pushEntry = (stack: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] =>
+  stack.length >= HISTORY_LIMIT ? [...stack.slice(stack.length - HISTORY_LIMIT + 1), entry] : [...stack, entry];
+
+/** Do `pending` end with exactly these ops (the same objects)? */
+export function endsWith(pending: Op[], ops: Op[]): boolean {
+  if (ops.length === 0 || ops.length > pending.length) return false;
+  const from = pending.length - ops.length;
+  return ops.every((op, n) => pending[from + n] === op);
+}

@@ -129,7 +129,9 @@ export function fastEditText(text: string, before: PlanData, intended: PlanData)
       for (let i = a; i <= b; i++) if (pairOf[i] >= 0) want.push(news[pairOf[i]]);
       if (a <= lastKept && lastKept <= b) want.push(...appended);
       // Removing the last line of a file without a final newline also takes the break before it.
-      if (want.length < oldSlice.length && to === text.length && !text.endsWith('\n')) return undefined;
+      let removes = false;
+      for (let i = a; i <= b; i++) removes ||= pairOf[i] < 0;
+      if (removes && to === text.length && !text.endsWith('\n')) return undefined;
       const parsed = parseItems(chunk, oldSlice.length);
       if (!parsed || !isDeepStrictEqual(parsed.items, oldSlice)) return undefined;
       shiftPositions(parsed.doc, from);
@@ -143,21 +145,31 @@ export function fastEditText(text: string, before: PlanData, intended: PlanData)
     throw e;
   }
 
-  // Check each run on its own: its splices stay inside it, and its new text reads as intended.
+  try {
+    return checkRuns(text, runs, editor.splices, scan.dashCol) ? applySplices(text, editor.splices) : undefined;
+  } catch (e) {
+    // Overlapping splices: the full path meets them too, and says so.
+    if (e instanceof EditLayoutError) return undefined;
+    throw e;
+  }
+}
+
+/** Each run on its own: its splices stay inside it, and its new text reads as intended. */
+function checkRuns(text: string, runs: { from: number; to: number; splices: [number, number]; want: IssueData[] }[], splices: Splice[], dashCol: number): boolean {
   for (const run of runs) {
-    const own: Splice[] = editor.splices.slice(...run.splices).map((s) => ({ ...s, at: s.at - run.from, end: s.end - run.from }));
-    if (own.some((s) => s.at < 0 || s.end > run.to - run.from)) return undefined;
+    const own: Splice[] = splices.slice(...run.splices).map((s) => ({ ...s, at: s.at - run.from, end: s.end - run.from }));
+    if (own.some((s) => s.at < 0 || s.end > run.to - run.from)) return false;
     const next = applySplices(text.slice(run.from, run.to), own);
-    if (run.to < text.length && next !== '' && !next.endsWith('\n')) return undefined;
-    if (countChunkItems(next, scan.dashCol) !== run.want.length) return undefined;
+    if (run.to < text.length && next !== '' && !next.endsWith('\n')) return false;
+    if (countChunkItems(next, dashCol) !== run.want.length) return false;
     if (run.want.length === 0) {
-      if (parseDocument(next, PARSE_OPTIONS).contents !== null) return undefined;
+      if (parseDocument(next, PARSE_OPTIONS).contents !== null) return false;
     } else {
       const reread = parseItems(next, run.want.length);
-      if (!reread || !isDeepStrictEqual(reread.items, run.want)) return undefined;
+      if (!reread || !isDeepStrictEqual(reread.items, run.want)) return false;
     }
   }
-  return applySplices(text, editor.splices);
+  return true;
 }
 
 /** The style of the first existing log entry (as hintsFor in ops.ts), from that issue's item alone. */

@@ -75,6 +75,8 @@ export const BINDINGS: Binding[] = [
   { command: 'timeline.zoomIn', keys: ['+', '='], scope: 'timeline', group: 'Timeline', description: 'zoom in (months → weeks → days)', hint: true, short: 'zoom' },
   { command: 'timeline.zoomOut', keys: ['-'], scope: 'timeline', group: 'Timeline', description: 'zoom out' },
   { command: 'timeline.groupBy', keys: ['b'], scope: 'timeline', group: 'Timeline', description: 'group rows by phase / lane', hint: true, short: 'group by' },
+  { command: 'nav.left', keys: ['left', 'h'], scope: 'capacity', group: 'Capacity', description: 'earlier periods' },
+  { command: 'nav.right', keys: ['right', 'l'], scope: 'capacity', group: 'Capacity', description: 'later periods' },
   { command: 'capacity.period', keys: ['p'], scope: 'capacity', group: 'Capacity', description: 'period: week, month, quarter, sprint', hint: true, short: 'period' },
   { command: 'capacity.scenario', keys: ['c'], scope: 'capacity', group: 'Capacity', description: 'next scenario', hint: true, short: 'scenario' },
   { command: 'view.help', keys: ['?'], scope: 'board', group: 'View', description: 'help: keys in force here', hint: true, short: 'help' },

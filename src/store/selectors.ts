@@ -76,12 +76,48 @@ export const selectSchedule = (s: BoardState): Schedule | null => scheduled(s.mo
 /** Why there is no schedule (a dependency cycle, an unknown id), or null. */
 export const selectScheduleError = (s: BoardState): string | null => scheduled(s.model, s.today, s.scenario).error;
 
+/**
+ * The dates the capacity view can scroll across: from the earliest work on record (a log entry,
+ * a start, a done date, a sprint) to the latest of the forecast finish, a deadline and a sprint.
+ * ISO dates compare as strings.
+ */
+export function capacityRange(model: Model, schedule: Schedule): { from: string; to: string } {
+  let from = schedule.today;
+  let to = schedule.finish && schedule.finish > schedule.today ? schedule.finish : schedule.today;
+  const seen = (d: string | undefined) => {
+    if (!d) return;
+    if (d < from) from = d;
+    if (d > to) to = d;
+  };
+  for (const i of model.issues) {
+    seen(i.started);
+    seen(i.doneOn);
+    for (const e of i.log) seen(e.date);
+  }
+  for (const m of model.milestones) seen(m.deadline);
+  for (const sp of schedule.sprints) (seen(sp.start), seen(sp.end));
+  return { from, to };
+}
+
 const capacity = memo((model: Model, schedule: Schedule | null, period: BoardState['capacityPeriod']): LaneCapacity[] =>
-  schedule ? capacityByPeriod(model, schedule, period) : [],
+  schedule ? capacityByPeriod(model, schedule, period, capacityRange(model, schedule)) : [],
 );
 
 /** Capacity per lane and period for the chosen period (recomputed on edit or period change). */
 export const selectCapacity = (s: BoardState): LaneCapacity[] => capacity(s.model, selectSchedule(s), s.capacityPeriod);
+
+/** Index of the first period that has not ended by `today` (where the capacity view opens). */
+export function currentPeriodIndex(periods: readonly { end: string }[], today: string): number {
+  const i = periods.findIndex((c) => c.end >= today);
+  return i < 0 ? periods.length : i;
+}
+
+/** How far the capacity view may scroll from the current period: back to the first, on to the last. */
+export function capacityScrollRange(s: BoardState): { min: number; max: number } {
+  const periods = selectCapacity(s)[0]?.periods ?? [];
+  const at = currentPeriodIndex(periods, s.today);
+  return { min: -at, max: Math.max(0, periods.length - 1 - at) };
+}
 
 export const selectSelectedIssue = (s: BoardState): Issue | undefined =>
   s.selectedId === null ? undefined : s.model.byId.get(s.selectedId);

@@ -82,6 +82,8 @@ export interface UiSlice {
   message: string | null;
   timeline: { zoom: TimelineZoom; /** first visible column, in zoom units from the timeline's start */ scroll: number; groupBy: 'group' | 'lane' };
   capacityPeriod: Period;
+  /** Periods scrolled from the one holding today (negative: earlier); reset with the period or scenario. */
+  capacityScroll: number;
   /** Scenario id from the plan, or undefined for the plan's own lanes. */
   scenario?: string;
   /** Set when the user confirmed quitting; the app exits on it. */
@@ -113,6 +115,7 @@ export interface Actions {
   zoomTimeline(delta: number): void;
   scrollTimeline(delta: number): void;
   cycleCapacityPeriod(): void;
+  scrollCapacity(delta: number): void;
   cycleScenario(): void;
   // edits: each becomes one core op
   apply(op: Op): boolean;

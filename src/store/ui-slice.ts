@@ -1,7 +1,7 @@
 // Navigation, panes, filters, search and overlays: no edits, no schedule runs.
 import type { StoreApi } from 'zustand/vanilla';
 import type { Period } from '../core/schedule/types.js';
-import { selectColumns, selectTimelineRows, selectVisibleIssues } from './selectors.js';
+import { capacityScrollRange, selectColumns, selectTimelineRows, selectVisibleIssues } from './selectors.js';
 import { PANES, type BoardState, type TimelineZoom, type UiSlice } from './types.js';
 
 type Set = StoreApi<BoardState>['setState'];
@@ -27,6 +27,7 @@ type UiActions = Pick<
   | 'zoomTimeline'
   | 'scrollTimeline'
   | 'cycleCapacityPeriod'
+  | 'scrollCapacity'
   | 'cycleScenario'
   | 'requestQuit'
   | 'setPresence'
@@ -62,6 +63,7 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): U
     message: null,
     timeline: { zoom: 'week', scroll: 0, groupBy: 'group' },
     capacityPeriod: 'week',
+    capacityScroll: 0,
     scenario: undefined,
     quit: false,
 
@@ -83,6 +85,7 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): U
     moveColumn: (delta) => {
       const s = get();
       if (s.pane === 'timeline') return get().scrollTimeline(delta);
+      if (s.pane === 'capacity') return get().scrollCapacity(delta);
       if (s.pane !== 'kanban') return;
       const { cols, c, r } = kanbanPosition(s);
       if (cols.length === 0) return;
@@ -130,11 +133,19 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): U
         const zoom = ZOOMS[clamp(ZOOMS.indexOf(s.timeline.zoom) - delta, 0, ZOOMS.length - 1)];
         return { timeline: { ...s.timeline, zoom, scroll: 0 }, message: `zoom: ${zoom}s` };
       }),
-    scrollTimeline: (delta) => set((s) => ({ timeline: { ...s.timeline, scroll: Math.max(0, s.timeline.scroll + delta) } })),
+    // Signed: 0 is the opening view around today, negative goes back to done work.
+    scrollTimeline: (delta) => set((s) => ({ timeline: { ...s.timeline, scroll: s.timeline.scroll + delta } })),
+    scrollCapacity: (delta) => {
+      const s = get();
+      const { min, max } = capacityScrollRange(s);
+      const capacityScroll = clamp(s.capacityScroll + delta, min, max);
+      if (capacityScroll === s.capacityScroll) return set({ message: delta < 0 ? 'no earlier periods' : 'no later periods' });
+      set({ capacityScroll, message: null });
+    },
     cycleCapacityPeriod: () =>
       set((s) => {
         const capacityPeriod = PERIODS[(PERIODS.indexOf(s.capacityPeriod) + 1) % PERIODS.length];
-        return { capacityPeriod, message: `period: ${capacityPeriod}` };
+        return { capacityPeriod, capacityScroll: 0, message: `period: ${capacityPeriod}` };
       }),
     cycleScenario: () =>
       set((s) => {
@@ -142,7 +153,7 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): U
         if (ids.length === 0) return { message: 'this plan defines no scenarios' };
         const all: (string | undefined)[] = [undefined, ...ids];
         const scenario = all[(all.indexOf(s.scenario) + 1) % all.length];
-        return { scenario, message: `scenario: ${scenario ?? 'plan as written'}` };
+        return { scenario, capacityScroll: 0, message: `scenario: ${scenario ?? 'plan as written'}` };
       }),
     requestQuit: () => {
       const s = get();

@@ -74,7 +74,7 @@ describe('capacity bars', () => {
 describe('capacity matrix', () => {
   const lines = text();
   it('starts at the period holding today and shows one row per lane', () => {
-    expect(lines[1]).toMatch(/^lane\s+W02 01-05\s+W03 01-12/);
+    expect(lines[1]).toMatch(/^‹1 lane\s+W02 01-05\s+W03 01-12/); // ‹1: one earlier week to scroll back to
     expect(lines[1]).not.toContain('W01');
     expect(lines[2]).toMatch(/^Ann\s/);
     expect(lines[3]).toMatch(/^bob\s/);
@@ -86,7 +86,9 @@ describe('capacity matrix', () => {
     expect(lines[3]).not.toContain('!');
   });
   it('scrolls across periods', () => {
-    expect(text({ periodOffset: 1 })[1]).toMatch(/^lane\s+W03 01-12/);
+    expect(text({ periodOffset: 1 })[1]).toMatch(/^‹2 lane\s+W03 01-12/);
+    expect(text({ periodOffset: -1 })[1]).toMatch(/^lane\s+W01 /);
+    expect(text({ periodOffset: -9 })[1]).toMatch(/^lane\s+W01 /); // kept within the periods
   });
   it('says so when the plan has no sprints', () => {
     const none = text({ period: 'sprint', capacity: CAPACITY.map((l) => ({ lane: l.lane, periods: [] })) });

@@ -8,7 +8,7 @@ import { Capacity } from '../../src/ui/panes/Capacity.js';
 import { StoreProvider } from '../../src/ui/store-context.js';
 import { textWidth } from '../../src/ui/text.js';
 import { makeTheme, ThemeProvider } from '../../src/ui/theme.js';
-import { memoryFile, renderBoard } from './helpers.js';
+import { memoryFile, PLAN, renderBoard } from './helpers.js';
 
 function store(file: string, today: string) {
   const text = readFileSync(file, 'utf8');
@@ -65,5 +65,60 @@ describe('Capacity keys through the board', () => {
     expect(b.frame()).toContain(`▶${title.slice(0, 8)}`);
     expect(b.frame()).toMatch(/finish:  plan /);
     b.unmount();
+  });
+});
+
+describe('Capacity scrolling across periods', () => {
+  const fixture = () => {
+    const r = loadPlanText(PLAN, 'plan.yaml');
+    if (!r.ok) throw new Error('fixture does not load');
+    return createBoardStore({ file: 'plan.yaml', text: PLAN, data: r.plan.data, today: '2026-03-02', persistence: memoryFile(PLAN).persistence });
+  };
+  const header = (frame: string) => frame.split('\n').find((l) => /^(‹\d+ )?lane /.test(l)) ?? '';
+
+  it('h goes back to the earliest work on record (a done date, a log entry), l forward; the ends say so', async () => {
+    const s = fixture();
+    const b = await renderBoard({ store: s, width: 96, height: 24 });
+    await b.press('3');
+    expect(header(b.frame())).toMatch(/^‹2 lane\s+W10 03-02\s+W11 03-09/);
+    await b.press('h');
+    expect(header(b.frame())).toMatch(/^‹1 lane\s+W09 02-23\s+W10 03-02/);
+    await b.press('h'); // A-1 was done on 2026-02-20: week 8 is on record
+    expect(header(b.frame())).toMatch(/^lane\s+W08 02-16\s+W09 02-23/);
+    await b.press('h');
+    expect(s.getState().capacityScroll).toBe(-2);
+    expect(b.frame()).toContain('no earlier periods');
+    await b.press('l', 'l', 'l');
+    expect(s.getState().capacityScroll).toBe(1);
+    expect(header(b.frame())).toMatch(/^‹3 lane\s+W11 03-09/);
+    for (let i = 0; i < 20; i++) await b.press('l');
+    expect(b.frame()).toContain('no later periods');
+    expect(header(b.frame())).not.toMatch(/\+\d+›/);
+    b.unmount();
+  });
+
+  it('changing the period or the scenario starts again at the current period', async () => {
+    const s = fixture();
+    const b = await renderBoard({ store: s, width: 96, height: 24 });
+    await b.press('3', 'h');
+    expect(s.getState().capacityScroll).toBe(-1);
+    await b.press('p');
+    expect(s.getState().capacityScroll).toBe(0);
+    expect(header(b.frame())).toMatch(/^‹1 lane\s+2026-03/);
+    await b.press('h');
+    expect(header(b.frame())).toMatch(/^lane\s+2026-02\s+2026-03/);
+    b.unmount();
+    // A scenario that moves A-3 to Ann: the same plan otherwise.
+    const text = PLAN + 'scenarios:\n  - id: ann-only\n    assign:\n      ann: [A-3]\n';
+    const r = loadPlanText(text, 'plan.yaml');
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    const t = createBoardStore({ file: 'plan.yaml', text, data: r.plan.data, today: '2026-03-02', persistence: memoryFile(text).persistence });
+    const c = await renderBoard({ store: t, width: 96, height: 24 });
+    await c.press('3', 'h');
+    expect(t.getState().capacityScroll).toBe(-1);
+    await c.press('c');
+    expect(t.getState().scenario).toBe('ann-only');
+    expect(t.getState().capacityScroll).toBe(0);
+    c.unmount();
   });
 });

@@ -76,3 +76,21 @@ describe('Timeline keys through the board', () => {
     b.unmount();
   });
 });
+
+describe('Timeline scrolling back in time', () => {
+  it('h goes before the opening view: the month view reaches last month, the week view earlier weeks', async () => {
+    const s = store();
+    const b = await renderBoard({ store: s, width: 96, height: 24 });
+    await b.press('2', '-');
+    expect(b.frame()).toMatch(/month 2026\S*\s+│Mar /);
+    await b.press('h');
+    expect(s.getState().timeline.scroll).toBe(-1);
+    expect(b.frame()).toMatch(/month 2026\S*\s+│Feb Mar /);
+    await b.press('+', 'h', 'h', 'h');
+    expect(s.getState().timeline.scroll).toBe(-3);
+    expect(b.frame()).toMatch(/week 2026\s+│Feb 02 Feb 09 Feb 16 Feb 23 Mar 02/);
+    await b.press('l', 'l', 'l', 'l');
+    expect(b.frame()).toMatch(/week 2026\s+│Mar 02 Mar 09/);
+    b.unmount();
+  });
+});

@@ -24,11 +24,12 @@ export function Capacity({ width, height }: PaneProps) {
   const period = useBoard(selectCapacityPeriod);
   const scenario = useBoard(selectScenario);
   const today = useBoard(selectToday);
+  const periodOffset = useBoard((s) => s.capacityScroll);
   const scenarios = useMemo(() => scenarioFinishes(model, today), [model, today]);
   const lines = useMemo(
     () =>
-      layoutCapacity({ model, capacity, milestones: schedule?.milestones ?? [], period, today, scenarios, scenario, width, height, scheduleError }),
-    [model, capacity, schedule, period, today, scenarios, scenario, width, height, scheduleError],
+      layoutCapacity({ model, capacity, milestones: schedule?.milestones ?? [], period, today, scenarios, scenario, width, height, scheduleError, periodOffset }),
+    [model, capacity, schedule, period, today, scenarios, scenario, width, height, scheduleError, periodOffset],
   );
   return <StyledLines lines={lines} width={width} height={height} />;
 }

@@ -8,6 +8,7 @@ import { MARKS } from '../theme.js';
 import { type Cell, type Column, layoutTable } from '../widgets/TableLayout.js';
 import { parts, toDay } from './dates.js';
 import { clipLine, cut, pad, type Line, type Style, widthOf } from './segments.js';
+import { currentPeriodIndex } from '../../store/selectors.js';
 
 export const BAR = { logged: '▒', planned: '█', free: '░', over: '▓', none: '·' } as const;
 
@@ -29,7 +30,7 @@ export interface CapacityInput {
   scenario: string | undefined;
   width: number;
   height: number;
-  /** Periods to skip from the one holding today (scrolling across). */
+  /** Periods scrolled from the one holding today (negative: earlier), kept within the periods. */
   periodOffset?: number;
   scheduleError?: string | null;
 }
@@ -60,27 +61,27 @@ function laneName(model: Model, id: string): string {
   return l ? l.name : id;
 }
 
-/** Index of the first period that has not ended by today. */
-function currentPeriod(cells: CapacityCell[], today: string): number {
-  const i = cells.findIndex((c) => c.end >= today);
-  return i < 0 ? cells.length : i;
-}
 
 /** Lane × period matrix: header line plus one line per lane (at most `rows` lanes). */
 export function capacityMatrix(input: CapacityInput, rows: number): Line[] {
   const { capacity, width } = input;
   if (capacity.length === 0) return [[{ text: pad('No lanes to show.', width), style: 'dim' }]];
-  const laneW = Math.min(16, Math.max(6, ...capacity.map((l) => widthOf(cut(laneName(input.model, l.lane), 16)))));
-  const first = currentPeriod(capacity[0].periods, input.today) + Math.max(0, input.periodOffset ?? 0);
+  const all = capacity[0].periods;
+  const at = currentPeriodIndex(all, input.today);
+  const first = Math.max(0, Math.min(at + (input.periodOffset ?? 0), Math.max(at, all.length - 1)));
+  // How many earlier periods there are (h shows them) heads the lane names.
+  const corner = first > 0 ? `‹${first} lane` : 'lane';
+  const laneW = Math.min(16, Math.max(6, widthOf(corner), ...capacity.map((l) => widthOf(cut(laneName(input.model, l.lane), 16)))));
   const numbers = capacity.flatMap((l) => l.periods.slice(first).map((c) => `${hours(c.plannedHours + c.loggedHours)}/${hours(c.availableHours)}`));
   const numW = Math.max(5, ...numbers.slice(0, 200).map((s) => s.length));
   const barW = width - laneW >= 3 * (numW + 12) ? 8 : 5;
   const cellW = barW + 1 + numW + 1; // bar, space, numbers, over-mark
-  const count = Math.max(1, Math.floor((width - laneW) / (cellW + 1)));
+  // Room is kept for the "+N›" that says more periods follow.
+  const count = Math.max(1, Math.floor((width - laneW - 5) / (cellW + 1)));
   const shown = capacity[0].periods.slice(first, first + count);
   const more = capacity[0].periods.length - first - shown.length;
 
-  const header: Line = [{ text: pad('lane', laneW), style: 'heading' }];
+  const header: Line = [{ text: pad(corner, laneW), style: 'heading' }];
   for (const c of shown) header.push({ text: ' ' + pad(periodLabel(c, input.period), cellW), style: 'heading' });
   if (more > 0) header.push({ text: ` +${more}›`, style: 'dim' });
   const out: Line[] = [clipLine(header, width)];

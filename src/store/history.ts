@@ -31,13 +31,9 @@ export function inverseOf(before: PlanData, op: Op): Op[] {
       return [{ kind: 'add-issue', issue: issue as Record<string, unknown> & { id: string; title: string } }];
     case 'move-lane':
       return [{ kind: 'move-lane', id, lane: (issue.lane as string | undefined) ?? null }];
-    case 'set-subtask': {
-      const st = (issue.subtasks as unknown[] | undefined)?.[op.index];
-      const done = typeof st === 'object' && st !== null && (st as { done?: boolean }).done === true;
-      return [{ kind: 'set-subtask', id, index: op.index, done }];
-    }
     default:
-      // status/done_on, log, or the field set: each back to its old value (absent → removed).
+      // status/done_on, log, subtasks (the whole list, so `- grammar` comes back as written, not as
+      // `{ title: grammar, done: false }`) or the field set: each back to its old value (absent → removed).
       return opFields(op).map((field) => ({ kind: 'set-field', id, field, value: issue[field] }));
   }
 }

@@ -52,7 +52,11 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
   const overlay = useBoard((s) => s.overlay);
   const quit = useBoard((s) => s.quit);
   const onCommand = useCommands(store, effects);
-  const scopes = useMemo(() => activeScopes(pane, overlay?.kind ?? null), [pane, overlay?.kind]);
+  // Read per key, not per render: one input can hold several keys that change the scopes.
+  const scopes = useCallback(() => {
+    const s = store.getState();
+    return activeScopes(s.pane, s.overlay?.kind ?? null);
+  }, [store]);
 
   const onText = useCallback(
     (input: string, key: Key) => {

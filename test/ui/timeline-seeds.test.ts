@@ -40,14 +40,27 @@ describe('platform-delivery on the timeline', () => {
   });
 });
 
-describe('k3s-mono-pgsql on the timeline', () => {
-  it('marks the issues on the engine\'s critical chain with ◆', () => {
-    const model = load('plans/k3s-mono-pgsql.yaml');
-    const today = '2026-02-10';
+describe('marks on the timeline (seed plans)', () => {
+  const marks = (file: string, today: string) => {
+    const model = load(file);
     const schedule = schedulePlan(model, { today });
-    const lines = layoutTimeline({ model, schedule, issues: model.issues, selectedId: null, today, zoom: 'week', scroll: 0, groupBy: 'group', width: 100, height: 60, offset: 0 }).lines.map(lineText);
-    const marked = lines.filter((l) => l[1] === '◆').map((l) => l.slice(3).split(' ')[0]);
-    expect(marked.length).toBeGreaterThan(0);
-    expect(new Set(marked)).toEqual(new Set(schedule.issues.filter((s) => s.critical && !model.byId.get(s.id)!.done).map((s) => s.id)));
+    const lines = layoutTimeline({ model, schedule, issues: model.issues, selectedId: null, today, zoom: 'week', scroll: 0, groupBy: 'group', width: 100, height: 400, offset: 0 }).lines.map(lineText);
+    const marked = (m: string) => new Set(lines.filter((l) => l[1] === m).map((l) => l.slice(3).split(' ')[0]));
+    const open = schedule.issues.filter((x) => !model.byId.get(x.id)!.done);
+    return { marked, open };
+  };
+
+  it('marks the issues on the engine\'s critical chain with ◆ (STOA v4, estimated)', () => {
+    const { marked, open } = marks('plans/stoa-2026-v4.yaml', '2026-01-05');
+    const critical = open.filter((x) => x.critical && !x.unestimated).map((x) => x.id);
+    expect(critical.length).toBeGreaterThan(0);
+    expect(marked('◆')).toEqual(new Set(critical));
+  });
+
+  it('marks unestimated issues with ? rather than ◆: a bar with no length has no slack to speak of (k3s)', () => {
+    const { marked, open } = marks('plans/k3s-mono-pgsql.yaml', '2026-02-10');
+    const unestimated = open.filter((x) => x.unestimated).map((x) => x.id);
+    expect(unestimated.length).toBeGreaterThan(0);
+    expect(marked('?')).toEqual(new Set(unestimated));
   });
 });

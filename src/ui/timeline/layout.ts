@@ -58,9 +58,10 @@ export function labelWidth(width: number): number {
 
 export function issueMark(issue: Issue, s: ScheduledIssue | undefined): { mark: string; style: Style } {
   if (issue.done) return { mark: MARK.done, style: 'done' };
+  // Without an estimate the bar has no length, so "critical" (no slack) would say nothing true.
+  if (s?.unestimated) return { mark: MARK.unestimated, style: 'warn' };
   if (s?.critical) return { mark: MARK.critical, style: 'crit' };
   if (s && s.blockedBy.length > 0) return { mark: MARK.blocked, style: 'warn' };
-  if (s?.unestimated) return { mark: MARK.unestimated, style: 'warn' };
   return { mark: ' ', style: 'label' };
 }
 

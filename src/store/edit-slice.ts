@@ -9,7 +9,7 @@ import { DONE } from '../core/plan/schema.js';
 import type { Persistence } from './index.js';
 import { opFields, opTarget } from './op-fields.js';
 import type { BoardState } from './types.js';
-import { endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
+import { editCount, endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
 import { createSaveAs, isNoWriteAccess } from './save-as.js';
 
 type Set = StoreApi<BoardState>['setState'];
@@ -218,9 +218,9 @@ export function createEditSlice(
         result = await persistence.commit(s.file, ops, { baseText: s.baseText });
       } catch (e) {
         if (isNoWriteAccess(e)) {
-          // Short enough for 80 columns: the way out (W) must not be cut off.
+          // The way out (W) first: a long path at the end may be cut off, the hint must not be.
           const reason = (e as { reason?: string }).reason ?? errorText(e);
-          return void set({ fileState: 'unsaved', writeBlocked: reason, message: `cannot save: ${reason}; edits kept in memory — W saves them elsewhere` });
+          return void set({ fileState: 'unsaved', writeBlocked: reason, message: `cannot save (edits kept in memory; W saves them elsewhere): ${reason}` });
         }
         return void set({ fileState: 'unsaved', message: `not saved: ${errorText(e)}` });
       }
@@ -242,7 +242,7 @@ export function createEditSlice(
         writeBlocked: null,
         fileState: kept.length ? 'unsaved' : 'saved',
         reloadNote: null,
-        message: `saved ${plural(ops.length, 'edit')}`,
+        message: `saved ${plural(editCount(ops), 'edit')}`,
       });
     },
     saveAs: createSaveAs(set, get, persistence),

@@ -33,8 +33,9 @@ export function inverseOf(before: PlanData, op: Op): Op[] {
       return [{ kind: 'move-lane', id, lane: (issue.lane as string | undefined) ?? null }];
     default:
       // status/done_on, log, subtasks (the whole list, so `- grammar` comes back as written, not as
-      // `{ title: grammar, done: false }`) or the field set: each back to its old value (absent → removed).
-      return opFields(op).map((field) => ({ kind: 'set-field', id, field, value: issue[field] }));
+      // `{ title: grammar, done: false }`) or the field set: each back to its old value (absent →
+      // removed). Together they are one edit.
+      return oneEdit(opFields(op).map((field) => ({ kind: 'set-field', id, field, value: issue[field] })));
   }
 }
 
@@ -47,3 +48,15 @@ export function endsWith(pending: Op[], ops: Op[]): boolean {
   const from = pending.length - ops.length;
   return ops.every((op, n) => pending[from + n] === op);
 }
+
+// An undo of a saved edit may take several ops (status and done_on); to the user it is one edit.
+const continuations = new WeakSet<Op>();
+
+/** Marks ops[1..] as parts of ops[0]'s edit; returns the ops. */
+export function oneEdit(ops: Op[]): Op[] {
+  for (const op of ops.slice(1)) continuations.add(op);
+  return ops;
+}
+
+/** How many edits (as the user made them) these ops are. */
+export const editCount = (ops: readonly Op[]): number => ops.reduce((n, op) => (continuations.has(op) ? n : n + 1), 0);

@@ -6,6 +6,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { applyOps } from '../core/plan/ops.js';
 import type { Persistence } from './index.js';
 import type { BoardState } from './types.js';
+import { editCount } from './history.js';
 
 type Set = StoreApi<BoardState>['setState'];
 type Get = StoreApi<BoardState>['getState'];
@@ -58,7 +59,7 @@ export function createSaveAs(set: Set, get: Get, persistence: Persistence) {
     // The new base is the old one plus the written ops, so the data stays as it is; edits made
     // while writing stay pending on top of it.
     const later = get().pending.slice(s.pending.length);
-    const n = s.pending.length;
+    const n = editCount(s.pending);
     set({
       file: path,
       baseText: text,

@@ -58,7 +58,7 @@ describe('a plan that cannot be written', () => {
     const lines = frame().split('\n');
     expect(lines[0]).toContain('unsaved changes (1) · read-only: W save as');
     expect(lines.at(-2)).toMatch(/^W save as {2}/);
-    expect(lines.at(-1)).toContain('cannot save: the file is read-only; edits kept in memory — W saves them elsewhere');
+    expect(lines.at(-1)).toContain('cannot save (edits kept in memory; W saves them elsewhere): the file is read-only');
   });
 
   it('W writes base + pending to the new path, then the board works on that file', async () => {

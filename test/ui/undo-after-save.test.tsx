@@ -42,10 +42,12 @@ describe('undo after a save', () => {
     expect(store.getState().model.byId.get('A-3')?.status).toBe('todo');
     expect(store.getState().fileState).toBe('unsaved');
     expect(frame()).toContain('undone: tick A-3 (it was saved: s saves the undo)');
+    expect(frame()).toContain('unsaved changes (1)'); // status and done_on back: one edit
     expect(disk()).toBe(ticked);
     await press('s');
     await until(() => store.getState().fileState === 'saved');
     expect(disk()).toBe(PLAN);
+    expect(store.getState().message).toBe('saved 1 edit');
   });
 
   it('puts back a status the plan wrote, and the done date of an untick', async () => {

@@ -2,11 +2,12 @@
 import { Box, Text } from 'ink';
 import { describeValue } from '../describe-value.js';
 import { useBoard } from '../store-context.js';
+import { editCount } from '../../store/history.js';
 import { fit } from '../text.js';
 import { useTheme } from '../theme.js';
 
 export function QuitPrompt({ width, height }: { width: number; height: number }) {
-  const pending = useBoard((s) => s.pending.length);
+  const pending = useBoard((s) => editCount(s.pending));
   const theme = useTheme();
   return (
     <Box flexDirection="column" width={width} height={height}>

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { basename } from 'node:path';
 import { PANES, type BoardState, type PaneId } from '../../store/types.js';
 import { useBoard } from '../store-context.js';
+import { editCount } from '../../store/history.js';
 import { fit, sanitize, truncate } from '../text.js';
 import { useTheme } from '../theme.js';
 
@@ -21,7 +22,7 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
   const today = useBoard((s) => s.today);
   const file = useBoard((s) => s.file);
   const fileState = useBoard((s) => s.fileState);
-  const pending = useBoard((s) => s.pending.length);
+  const pending = useBoard((s) => editCount(s.pending));
   const presence = useBoard((s) => s.presence);
   const reloadNote = useBoard((s) => s.reloadNote);
   const blocked = useBoard((s) => s.writeBlocked !== null);

@@ -11,7 +11,12 @@ import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'dist/planboard.js');
-const canRun = spawnSync('tmux', ['-V']).status === 0 && process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+const AS_NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+/** Root with tmux and setpriv, and a checkout uid 65534 can read (not, say, under a private /root). */
+const canRun =
+  spawnSync('tmux', ['-V']).status === 0 &&
+  process.getuid?.() === 0 &&
+  spawnSync('setpriv', [...AS_NOBODY, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(root, 'package.json'))})`]).status === 0;
 const socket = `planboard-ro-${process.pid}`;
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -65,7 +70,7 @@ describe.skipIf(!canRun)('a read-only plan in a real terminal (uid 65534)', () =
   });
 
   it('keeps the edit, says why, saves it to ~ with W, then keeps saving there; the plan is untouched', async () => {
-    const cmd = `setpriv --reuid=65534 --regid=65534 --clear-groups env -u CI HOME=${quote(home)} TERM=xterm-256color ${quote(process.execPath)} ${quote(bin)} ${quote(plan)} --today 2026-02-10`;
+    const cmd = `setpriv ${AS_NOBODY.join(' ')} env -u CI HOME=${quote(home)} TERM=xterm-256color ${quote(process.execPath)} ${quote(bin)} ${quote(plan)} --today 2026-02-10`;
     tmux('new-session', '-d', '-s', 'ro', '-x', '110', '-y', '30', cmd);
     const first = await waitFor('the board', (s) => /todo \(\d+\)|backlog \(\d+\)/.test(s));
     const ticked = /▶(\S+)/.exec(first)![1];

@@ -101,6 +101,7 @@ export const BINDINGS: Binding[] = [
   { command: 'picker.cancel', keys: ['escape', 'q'], scope: 'picker', group: 'Picker', description: 'cancel', hint: true, short: 'cancel' },
   { command: 'quit.save', keys: ['s'], scope: 'quit', group: 'Quit', description: 'save, then quit', hint: true, short: 'save & quit' },
   { command: 'quit.discard', keys: ['d', 'y'], scope: 'quit', group: 'Quit', description: 'quit without saving', hint: true, short: 'discard & quit' },
+  { command: 'file.saveAs', keys: ['W'], scope: 'quit', group: 'Quit', description: 'save as another path instead (e.g. the plan is read-only)' },
   { command: 'quit.cancel', keys: ['escape', 'n', 'q'], scope: 'quit', group: 'Quit', description: 'stay', hint: true, short: 'stay' },
   { command: 'conflict.mine', keys: ['m'], scope: 'conflict', group: 'Conflict', description: 'keep mine and save', hint: true, short: 'keep mine' },
   { command: 'conflict.theirs', keys: ['t'], scope: 'conflict', group: 'Conflict', description: 'keep theirs (drop my conflicting edits) and save', hint: true, short: 'keep theirs' },

@@ -69,7 +69,7 @@ export function createSaveAs(set: Set, get: Get, persistence: Persistence) {
       conflicts: [],
       reloadNote: null,
       fileState: later.length ? 'unsaved' : 'saved',
-      message: `saved ${n} edit${n === 1 ? '' : 's'} to ${path}; the board now works on that file`,
+      message: `${n ? `saved ${n} edit${n === 1 ? '' : 's'} to` : 'saved a copy as'} ${path}; the board now works on that file`,
     });
     return 'saved';
   };

@@ -121,6 +121,23 @@ describe('a plan that cannot be written', () => {
     expect(store.getState().pending).toHaveLength(1);
   });
 
+  it('the quit question offers W when the plan cannot be written, and W there opens the path prompt', async () => {
+    const store = open(readOnly());
+    const { press, frame } = await renderBoard({ store });
+    store.getState().select('A-4');
+    await press(' ', 's');
+    await until(() => store.getState().writeBlocked !== null);
+    await press('q');
+    expect(frame()).toContain('W  save them to another path (this one cannot be written: the file is read-only)');
+    await press('W');
+    expect(store.getState().overlay).toMatchObject({ kind: 'prompt', purpose: 'save-as' });
+    const target = join(dir, 'kept.yaml');
+    await press(...typed(target), KEY.enter);
+    await until(() => store.getState().file === target);
+    await press('q');
+    expect(store.getState().quit).toBe(true);
+  });
+
   it('after saving elsewhere, the next save commits to the new file', async () => {
     const onlyOriginalRefused: Persistence = {
       ...filePersistence,

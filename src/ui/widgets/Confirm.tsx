@@ -8,12 +8,14 @@ import { useTheme } from '../theme.js';
 
 export function QuitPrompt({ width, height }: { width: number; height: number }) {
   const pending = useBoard((s) => editCount(s.pending));
+  const blocked = useBoard((s) => s.writeBlocked);
   const theme = useTheme();
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.c('warn')}>
         {fit(`You have ${pending} unsaved edit${pending === 1 ? '' : 's'}. Quit?`, width)}
       </Text>
+      {blocked ? <Text>{fit(`  W  save them to another path (this one cannot be written: ${blocked})`, width)}</Text> : null}
       <Text>{fit('  s  save, then quit', width)}</Text>
       <Text>{fit('  d  quit without saving (edits are lost)', width)}</Text>
       <Text>{fit('  Esc  stay', width)}</Text>

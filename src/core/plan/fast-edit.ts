@@ -111,6 +111,9 @@ export function fastEditText(text: string, before: PlanData, intended: PlanData)
 
   const scan = scanIssueItems(text);
   if (!scan || scan.starts.length !== olds.length) return undefined;
+  // The full path reads the list's indent from the first item's dash only when its content follows
+  // on the same line (`  - id: A`); otherwise it guesses two spaces. Plain case only.
+  if (!/^ *-[ ]+[^\s#&!*|>]/.test(text.slice(scan.starts[0], scan.starts[0] + 200))) return undefined;
 
   let logStyleCache: 'block' | 'flow' | undefined;
   const logStyle = (): 'block' | 'flow' => (logStyleCache ??= findLogStyle(text, olds, scan));

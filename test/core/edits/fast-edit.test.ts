@@ -152,6 +152,15 @@ describe('the fast save path', () => {
     expect(outcome(() => applyOps(text, ops))).toBe(outcome(() => applyOps(text, ops, { fast: false })));
   });
 
+  it('steps aside when the first item starts on a line of its own (the full path then guesses the indent)', () => {
+    const text = 'planboard: 1\ntitle: T\nissues:\n    -\n      id: A\n      title: A\n    - id: B\n      title: B\n';
+    const r = loadPlanText(text, 'p');
+    if (!r.ok) throw new Error('fixture');
+    const op: Op = { kind: 'log-time', id: 'B', entry: { date: '2026-03-02', hours: 1 } };
+    expect(fastEditText(text, r.plan.data, applyOpToData(r.plan.data, op))).toBeUndefined();
+    expect(applyOps(text, [op])).toBe(applyOps(text, [op], { fast: false }));
+  });
+
   it('steps aside when the edited item holds an anchor, alias or tag', () => {
     const text = 'planboard: 1\ntitle: T\nissues:\n  - id: A\n    title: &t A\n  - id: B\n    title: *t\n  - id: C\n    title: !!str C\n';
     const r = loadPlanText(text, 'p');

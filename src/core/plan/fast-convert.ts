@@ -48,11 +48,23 @@ interface Frame {
   mode: Mode;
   /** In a map: the key waiting for its value. */
   key: string | undefined;
-  keys: Set<string> | undefined;
+  /** How the next value (a list item, or the pending key's value) reads scalars. */
+  childMode: Mode;
 }
 
-const scalarText = (text: string, e: ScalarEvent): string =>
-  e.valueStart < 0 ? '' : e.style === PLAIN && (e as { fast?: boolean }).fast ? text.slice(e.valueStart, e.valueEnd) : getScalarValue(text, e);
+const DOUBLE_QUOTED = 3;
+const SINGLE_QUOTED = 2;
+
+function scalarText(text: string, e: ScalarEvent): string {
+  if (e.valueStart < 0) return '';
+  if (e.style === PLAIN) return (e as { fast?: boolean }).fast ? text.slice(e.valueStart, e.valueEnd) : getScalarValue(text, e);
+  // Most quoted scalars hold no escape, quote or line break: their text is their value.
+  if (e.style === DOUBLE_QUOTED || e.style === SINGLE_QUOTED) {
+    const raw = text.slice(e.valueStart, e.valueEnd);
+    if (raw.indexOf('\n') < 0 && raw.indexOf(e.style === DOUBLE_QUOTED ? '\\' : "'") < 0) return raw;
+  }
+  return getScalarValue(text, e);
+}
 
 /** Plain data as convertDocument would make it, or undefined when this path cannot be sure. */
 export function fastConvert(text: string): unknown {
@@ -91,9 +103,7 @@ export function fastConvert(text: string): unknown {
   };
   const childMode = (): Mode => {
     const top = stack[stack.length - 1];
-    if (!top) return 'plain';
-    if (!top.isMap) return top.mode === 'id' ? 'id' : 'plain';
-    return top.mode === 'idmap' ? 'id' : ID_KEYS.has(top.key!) ? 'id' : ID_MAP_KEYS.has(top.key!) ? 'idmap' : 'plain';
+    return top ? top.childMode : 'plain';
   };
 
   for (let i = 1; i < events.length; i++) {
@@ -112,9 +122,10 @@ export function fastConvert(text: string): unknown {
         if (atKey) {
           if (e.valueStart < 0 || e.style >= BLOCK_LITERAL) return undefined;
           if (e.style === PLAIN && typeof resolvePlain(s) !== 'string') return undefined;
-          if (top.keys!.has(s)) return undefined;
-          top.keys!.add(s);
+          // A duplicate: its first value is in place already (values come before the next key).
+          if (Object.hasOwn(top.value, s)) return undefined;
           top.key = s;
+          top.childMode = top.mode === 'idmap' ? 'id' : ID_KEYS.has(s) ? 'id' : ID_MAP_KEYS.has(s) ? 'idmap' : 'plain';
           break;
         }
         if (e.style !== PLAIN) {
@@ -129,7 +140,8 @@ export function fastConvert(text: string): unknown {
       case SEQUENCE: {
         if (atKey || e.anchorStart >= 0 || e.tagStart >= 0 || stack.length >= MAX_DEPTH) return undefined;
         const isMap = e.type === MAPPING;
-        stack.push({ value: isMap ? {} : [], isMap, mode: childMode(), key: undefined, keys: isMap ? new Set() : undefined });
+        const mode = childMode();
+        stack.push({ value: isMap ? {} : [], isMap, mode, key: undefined, childMode: isMap ? 'plain' : mode === 'id' ? 'id' : 'plain' });
         break;
       }
       case POP: {

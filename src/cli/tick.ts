@@ -2,10 +2,10 @@
 // through commitOps like every edit. Also holds what the small edit commands share.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { format } from 'date-fns';
 import { CliError, type Command, type Io } from './command.js';
 import type { Op } from '../core/plan/op-types.js';
 import { DATE_RE } from '../core/plan/schema.js';
+import { localToday } from '../core/schedule/dates.js';
 import { describeOp, EditError, OpError, PlanTextError } from '../core/plan/ops.js';
 import { WriteError } from '../core/persist/atomic-write.js';
 import { readFile } from 'node:fs/promises';
@@ -42,7 +42,7 @@ export function editCommand(spec: EditCommandSpec): Command {
     }
     if (positionals.length !== 2 + spec.extra) throw fail(`expected ${2 + spec.extra} arguments, got ${positionals.length}\n${spec.usage}`, 2);
     const [file, id, ...rest] = positionals;
-    const today = typeof values.today === 'string' ? values.today : format(new Date(), 'yyyy-MM-dd');
+    const today = typeof values.today === 'string' ? values.today : localToday();
     if (!DATE_RE.test(today)) throw fail(`--today must be a date YYYY-MM-DD, not "${today}"`, 2);
     const op = spec.op(id, rest, values as Record<string, string | undefined>, today);
     // --base: the copy of the plan this edit was decided on. If the plan has since changed the

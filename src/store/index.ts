@@ -1,6 +1,7 @@
 // The board's one store (vanilla zustand), built from slices. Actions turn keys into core ops;
 // the data is re-derived from the base plus pending ops, never by re-parsing YAML per keypress.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { localToday } from '../core/schedule/dates.js';
 import { buildModel, type PlanData } from '../core/plan/model.js';
 import type { Op } from '../core/plan/op-types.js';
 import { applyOpToData } from '../core/plan/ops.js';
@@ -64,11 +65,6 @@ export interface BoardOptions {
   persistence?: Persistence;
 }
 
-/** The local calendar date, YYYY-MM-DD (not UTC: "today" is where the user sits). */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 export function createBoardStore(opts: BoardOptions): BoardStore {
   const persistence = opts.persistence ?? filePersistence;

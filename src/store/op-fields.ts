@@ -1,26 +1,12 @@
-// Which issue fields an op sets: used to drop "mine" on a conflict the user resolves as "theirs".
+// Which issue an op edits and which of its top-level keys it writes, from core's own answer
+// (rebase.fieldsOf), so undo and conflict handling agree on what an op touches.
 import type { Op } from '../core/plan/op-types.js';
+import { fieldsOf, opId, WHOLE_ISSUE } from '../core/persist/rebase.js';
 
-export function opTarget(op: Op): string {
-  return op.kind === 'add-issue' ? op.issue.id : op.id;
-}
+export const opTarget = opId;
 
+/** Top-level keys (`subtasks`, not `subtasks.2`); `*` for ops that add or remove the issue. */
 export function opFields(op: Op): string[] {
-  switch (op.kind) {
-    case 'tick':
-    case 'untick':
-    case 'set-status':
-      return ['status', 'done_on'];
-    case 'move-lane':
-      return ['lane'];
-    case 'set-field':
-      return [op.field];
-    case 'log-time':
-      return ['log'];
-    case 'set-subtask':
-      return ['subtasks'];
-    case 'add-issue':
-    case 'remove-issue':
-      return ['*'];
-  }
+  const keys = fieldsOf(op).map((f) => (f === WHOLE_ISSUE ? '*' : f.split('.')[0]));
+  return [...new Set(keys)];
 }

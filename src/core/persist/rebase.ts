@@ -204,7 +204,8 @@ export function fieldsOf(op: Op): string[] {
   }
 }
 
-const opId = (op: Op): string => (op.kind === 'add-issue' ? String(op.issue.id) : op.id);
+/** The issue an op edits. */
+export const opId = (op: Op): string => (op.kind === 'add-issue' ? String(op.issue.id) : op.id);
 
 /**
  * Our ops after the user settled each conflict. "mine" keeps the op (it is replayed over theirs);

@@ -7,5 +7,6 @@ export default defineConfig({
     env: { TZ: 'Pacific/Kiritimati' },
     testTimeout: 20000,
     pool: 'forks',
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });

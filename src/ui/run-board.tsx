@@ -116,7 +116,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     })();
   };
 
-  const app = render(<App store={store} openEditor={openEditor} issueLine={issueLine} />, { exitOnCtrlC: true, patchConsole: true });
+  const app = render(<App store={store} openEditor={openEditor} issueLine={issueLine} />, { exitOnCtrlC: true, patchConsole: true, incrementalRendering: true, maxFps: 60 });
   try {
     await app.waitUntilExit();
   } finally {

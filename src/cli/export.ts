@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
-import { loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from '../core/report/cli-input.js';
+import { loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from './input.js';
 import { exportJson } from '../core/report/export-json.js';
 import { exportCsv } from '../core/report/export-csv.js';
 import { exportMermaid } from '../core/report/export-mermaid.js';
@@ -16,16 +16,14 @@ json: the plan, its model and its schedule (version 1; re-import with planboard 
 csv: one row per issue. mermaid: a gantt block. tjp: a TaskJuggler 3 project.`;
 
 export const run: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('export', args, {
+  const parsed = parseCommandArgs('export', args, {
     format: { type: 'string', short: 'f' },
     today: { type: 'string' },
     scenario: { type: 'string' },
     output: { type: 'string', short: 'o' },
-  }, USAGE);
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  }, USAGE, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   noExtraPositionals('export', positionals, 1, USAGE);
   const format = values.format as keyof typeof FORMATS | undefined;
   if (!format || !(format in FORMATS)) throw new CliError(`planboard export: ${format ? `unknown format "${format}"` : 'say which --format'}: json, csv, mermaid or tjp`, 2);

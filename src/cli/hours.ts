@@ -1,6 +1,6 @@
 // `planboard hours PLAN [--week | --month] [--lane L] [--today D] [--json]`
 import { CliError, type Command } from './command.js';
-import { checkLane, loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from '../core/report/cli-input.js';
+import { checkLane, loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from './input.js';
 import { hoursReport, renderHours } from '../core/report/hours.js';
 import { UNASSIGNED } from '../core/schedule/types.js';
 
@@ -10,17 +10,15 @@ Hours logged against hours available per lane, for the week (default) or month h
 and the issues the logged hours went to.`;
 
 export const run: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('hours', args, {
+  const parsed = parseCommandArgs('hours', args, {
     week: { type: 'boolean' },
     month: { type: 'boolean' },
     lane: { type: 'string' },
     today: { type: 'string' },
     json: { type: 'boolean' },
-  }, USAGE);
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  }, USAGE, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   noExtraPositionals('hours', positionals, 1, USAGE);
   if (values.week && values.month) throw new CliError('planboard hours: choose --week or --month, not both', 2);
   const today = todayOf('hours', values.today);

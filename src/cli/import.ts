@@ -3,7 +3,7 @@
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, basename, resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
-import { parseCommandArgs } from '../core/report/cli-input.js';
+import { parseCommandArgs } from './input.js';
 import { importText, ImportError } from '../core/report/import.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
 
@@ -13,15 +13,13 @@ Reads a Markdown or reStructuredText roadmap (or a planboard JSON export) and wr
 The format is detected from the content. PLAN is never overwritten without --force.`;
 
 export const run: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('import', args, {
+  const parsed = parseCommandArgs('import', args, {
     output: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
     json: { type: 'boolean' },
-  }, USAGE);
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  }, USAGE, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const [src] = positionals;
   if (!src || positionals.length > 1) throw new CliError(USAGE, 2);
   if (!values.output) throw new CliError(`planboard import: say where to write the plan with -o PLAN\n${USAGE}`, 2);

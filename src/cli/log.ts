@@ -1,7 +1,7 @@
 // `planboard log PLAN ID 1.5h [--date D] [--note TEXT]`: appends a time entry through commitOps,
 // with the same `log-time` op as the board's `t` key.
 import { CliError, type Command } from './command.js';
-import { checkDate, loadPlan, noExtraPositionals, parseCommandArgs, todayOf } from '../core/report/cli-input.js';
+import { checkDate, loadPlan, noExtraPositionals, parseCommandArgs, todayOf } from './input.js';
 import { parseLoggedHours } from '../core/report/log-time.js';
 import { commitOps, LockTimeoutError, NoWriteAccessError, PlanReadError, LockLostError } from '../core/persist/file-store.js';
 import { OpError } from '../core/plan/ops.js';
@@ -14,16 +14,14 @@ Logs time on an issue, e.g. planboard log plan.yaml CAB-238 1.5h --note "review"
 DURATION: 1.5h, 90m, 0.5d (days of the plan's hours_per_day). --date defaults to today.`;
 
 export const run: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('log', args, {
+  const parsed = parseCommandArgs('log', args, {
     date: { type: 'string' },
     note: { type: 'string' },
     today: { type: 'string' },
     json: { type: 'boolean' },
-  }, USAGE);
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  }, USAGE, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   noExtraPositionals('log', positionals, 3, USAGE);
   const [file, id, duration] = positionals;
   if (!file || !id || !duration) throw new CliError(USAGE, 2);

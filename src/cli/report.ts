@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
-import { loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from '../core/report/cli-input.js';
+import { loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from './input.js';
 import { markdownReport } from '../core/report/markdown-report.js';
 
 const USAGE = `usage: planboard report PLAN [--today YYYY-MM-DD] [--scenario S] [-o FILE]
@@ -11,15 +11,13 @@ Prints a Markdown capacity-planning report: summary per milestone, phase tables 
 checklists, metrics, monthly availability, the capacity verdict and the next actions.`;
 
 export const run: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('report', args, {
+  const parsed = parseCommandArgs('report', args, {
     today: { type: 'string' },
     scenario: { type: 'string' },
     output: { type: 'string', short: 'o' },
-  }, USAGE);
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  }, USAGE, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   noExtraPositionals('report', positionals, 1, USAGE);
   const today = todayOf('report', values.today);
   const plan = await loadPlan('report', io.cwd, positionals[0], USAGE);

@@ -1,6 +1,6 @@
 // `planboard standup PLAN [--since D] [--lane L] [--today D] [--json]`
 import type { Command } from './command.js';
-import { checkDate, checkLane, loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from '../core/report/cli-input.js';
+import { checkDate, checkLane, loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from './input.js';
 import { renderStandup, standup } from '../core/report/standup.js';
 import { UNASSIGNED } from '../core/schedule/types.js';
 
@@ -10,16 +10,14 @@ Per lane: done since the last working day (or --since), in progress with age, ne
 blocked (and by what), and this week's load against capacity.`;
 
 export const run: Command = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('standup', args, {
+  const parsed = parseCommandArgs('standup', args, {
     since: { type: 'string' },
     lane: { type: 'string' },
     today: { type: 'string' },
     json: { type: 'boolean' },
-  }, USAGE);
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  }, USAGE, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   noExtraPositionals('standup', positionals, 1, USAGE);
   const today = todayOf('standup', values.today);
   const since = checkDate('standup', '--since', values.since);

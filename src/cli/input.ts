@@ -2,23 +2,30 @@
 // failure here is the user's to fix, so it becomes a CliError with a clear message.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
-import { CliError } from '../../cli/command.js';
-import { formatProblem, type LoadedPlan } from '../plan/load.js';
-import { readPlanFile } from '../persist/read-plan.js';
-import { isISODate, localToday } from '../schedule/dates.js';
-import { schedulePlan } from '../schedule/scheduler.js';
-import { ScheduleError } from '../schedule/errors.js';
-import type { Schedule } from '../schedule/types.js';
+import { CliError, type Io } from './command.js';
+import { formatProblem, type LoadedPlan } from '../core/plan/load.js';
+import { readPlanFile } from '../core/persist/read-plan.js';
+import { isISODate, localToday } from '../core/schedule/dates.js';
+import { schedulePlan } from '../core/schedule/scheduler.js';
+import { ScheduleError } from '../core/schedule/errors.js';
+import type { Schedule } from '../core/schedule/types.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** node:util parseArgs, with its errors turned into usage errors (exit 2). */
-export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, usage: string) {
+/** Parses a command's arguments; with `--help`, prints the usage and returns null (exit 0). */
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, usage: string, io: Io) {
+  let parsed;
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
     throw new CliError(`planboard ${command}: ${(e as Error).message.split('\n')[0]}\n${usage}`, 2);
   }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.out(usage);
+    return null;
+  }
+  return parsed;
 }
 
 export function checkDate(command: string, flag: string, value: string | undefined): string | undefined {

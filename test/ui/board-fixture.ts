@@ -93,3 +93,10 @@ export function makeStore(text = PLAN, opts: { persistence?: Persistence; today?
   return { store, file: mem.file };
 }
 
+
+/** A store on PLAN written at a real path; persistence defaults to the real file store. */
+export function openOnDisk(file: string, persistence?: Persistence) {
+  const r = loadPlanText(PLAN, file);
+  if (!r.ok) throw new Error('fixture does not load');
+  return createBoardStore({ file, text: PLAN, data: r.plan.data, today: TODAY, persistence });
+}

@@ -6,7 +6,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlanText } from '../../src/core/plan/load.js';
 import { createBoardStore } from '../../src/store/index.js';
-import { PLAN, renderBoard, tick, TODAY } from './helpers.js';
+import { openOnDisk, PLAN, renderBoard, tick, TODAY, until } from './helpers.js';
 
 let dir = '';
 let file = '';
@@ -20,16 +20,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open() {
-  const r = loadPlanText(PLAN, file);
-  if (!r.ok) throw new Error('fixture does not load');
-  return createBoardStore({ file, text: PLAN, data: r.plan.data, today: TODAY });
-}
+const open = () => openOnDisk(file);
 
 const theirs = () => writeFileSync(file, PLAN.replace('    lane: bob\n', '    lane: ann\n'));
-const until = async (f: () => boolean) => {
-  for (let i = 0; i < 200 && !f(); i++) await tick(10);
-};
 
 describe('save conflicts in the board', () => {
   it('merges a change to another field silently', async () => {

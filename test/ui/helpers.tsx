@@ -6,6 +6,11 @@ export * from './board-fixture.js';
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits (up to 2 s) until f holds: for effects that land after a real file write. */
+export const until = async (f: () => boolean) => {
+  for (let i = 0; i < 200 && !f(); i++) await tick(10);
+};
+
 export async function renderBoard(props: Partial<AppProps> & { store: AppProps['store'] }) {
   const ui = render(<App width={96} height={24} color={false} {...props} />);
   await tick(20);

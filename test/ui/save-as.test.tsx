@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NoWriteAccessError } from '../../src/core/persist/file-store.js';
-import { loadPlanText } from '../../src/core/plan/load.js';
 import { applyOps } from '../../src/core/plan/ops.js';
-import { createBoardStore, filePersistence, type Persistence } from '../../src/store/index.js';
+import { filePersistence, type Persistence } from '../../src/store/index.js';
 import { resolveSavePath } from '../../src/store/save-as.js';
 import { suggestSaveAs } from '../../src/ui/use-commands.js';
-import { KEY, PLAN, renderBoard, tick, TODAY } from './helpers.js';
+import { KEY, openOnDisk, PLAN, renderBoard, tick, TODAY, until } from './helpers.js';
 
 let dir = '';
 let file = '';
@@ -33,15 +32,8 @@ const readOnly = (reason = 'the file is read-only'): Persistence => ({
   },
 });
 
-function open(persistence: Persistence) {
-  const r = loadPlanText(PLAN, file);
-  if (!r.ok) throw new Error('fixture does not load');
-  return createBoardStore({ file, text: PLAN, data: r.plan.data, today: TODAY, persistence });
-}
+const open = (persistence: Persistence) => openOnDisk(file, persistence);
 
-const until = async (f: () => boolean) => {
-  for (let i = 0; i < 200 && !f(); i++) await tick(10);
-};
 /** Clears the prompt (Ctrl-u) and types a path. */
 const typed = (path: string) => ['\u0015', ...path];
 

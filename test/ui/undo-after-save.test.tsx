@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlanText } from '../../src/core/plan/load.js';
-import { createBoardStore } from '../../src/store/index.js';
-import { PLAN, renderBoard, TODAY } from './helpers.js';
+import { openOnDisk, PLAN, renderBoard, TODAY, until } from './helpers.js';
 
 let dir = '';
 let file = '';
@@ -22,11 +21,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open() {
-  const r = loadPlanText(PLAN, file);
-  if (!r.ok) throw new Error('fixture does not load');
-  return createBoardStore({ file, text: PLAN, data: r.plan.data, today: TODAY });
-}
+const open = () => openOnDisk(file);
 const disk = () => readFileSync(file, 'utf8');
 
 describe('undo after a save', () => {
@@ -147,7 +142,3 @@ describe('undo after a save', () => {
     expect(disk()).toBe(PLAN);
   });
 });
-
-async function until(f: () => boolean) {
-  for (let i = 0; i < 200 && !f(); i++) await new Promise((r) => setTimeout(r, 10));
-}

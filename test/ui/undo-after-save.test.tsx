@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlanText } from '../../src/core/plan/load.js';
-import { openOnDisk, PLAN, renderBoard, TODAY, until } from './helpers.js';
+import { openOnDisk, PLAN, renderBoard, until } from './helpers.js';
 
 let dir = '';
 let file = '';

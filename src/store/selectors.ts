@@ -71,6 +71,31 @@ const scheduled = memo((model: Model, today: string, scenario: string | undefine
   }
 });
 
+/** One scenario's finish (or why it cannot be scheduled), for the capacity pane's side-by-side line. */
+export interface ScenarioFinish {
+  /** undefined: the plan's own lanes. */
+  id: string | undefined;
+  title: string;
+  finish: string | null;
+  error?: string;
+}
+
+/** The plan as written, then each scenario: an engine run each, so once per edit, never per key. */
+export const scenarioFinishes = memo((model: Model, today: string): ScenarioFinish[] => {
+  const scenarios = model.data.scenarios ?? [];
+  if (scenarios.length === 0) return [];
+  const run = (id: string | undefined, title: string): ScenarioFinish => {
+    try {
+      return { id, title, finish: schedulePlan(model, { today, scenario: id }).finish };
+    } catch (e) {
+      return { id, title, finish: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  return [run(undefined, 'plan'), ...scenarios.map((sc) => run(sc.id, sc.title ?? sc.id))];
+});
+
+export const selectScenarioFinishes = (s: BoardState): ScenarioFinish[] => scenarioFinishes(s.model, s.today);
+
 /** The engine's schedule: computed once per edit (new model) or scenario change, never on navigation. */
 export const selectSchedule = (s: BoardState): Schedule | null => scheduled(s.model, s.today, s.scenario).schedule;
 /** Why there is no schedule (a dependency cycle, an unknown id), or null. */

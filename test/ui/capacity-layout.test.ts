@@ -5,7 +5,7 @@ import { capacityByPeriod, schedulePlan } from '../../src/core/schedule/index.js
 import type { CapacityCell, LaneCapacity, MilestoneForecast } from '../../src/core/schedule/types.js';
 import { textWidth } from '../../src/ui/text.js';
 import { type CapacityInput, capacityBar, dateCell, layoutCapacity } from '../../src/ui/timeline/capacity.js';
-import { scenarioFinishes } from '../../src/ui/timeline/scenarios.js';
+import { scenarioFinishes } from '../../src/store/selectors.js';
 import { lineText } from '../../src/ui/timeline/segments.js';
 import { model, PLAN, TODAY } from './timeline-fixtures.js';
 

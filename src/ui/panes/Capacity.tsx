@@ -6,13 +6,13 @@ import {
   selectCapacityPeriod,
   selectModel,
   selectScenario,
+  selectScenarioFinishes,
   selectSchedule,
   selectScheduleError,
   selectToday,
 } from '../../store/selectors.js';
 import { useBoard } from '../store-context.js';
 import { layoutCapacity } from '../timeline/capacity.js';
-import { scenarioFinishes } from '../timeline/scenarios.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
 
@@ -25,7 +25,7 @@ export function Capacity({ width, height }: PaneProps) {
   const scenario = useBoard(selectScenario);
   const today = useBoard(selectToday);
   const periodOffset = useBoard((s) => s.capacityScroll);
-  const scenarios = useMemo(() => scenarioFinishes(model, today), [model, today]);
+  const scenarios = useBoard(selectScenarioFinishes);
   const lines = useMemo(
     () =>
       layoutCapacity({ model, capacity, milestones: schedule?.milestones ?? [], period, today, scenarios, scenario, width, height, scheduleError, periodOffset }),

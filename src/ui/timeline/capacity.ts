@@ -9,16 +9,10 @@ import { type Cell, type Column, layoutTable } from '../widgets/TableLayout.js';
 import { parts, toDay } from './dates.js';
 import { clipLine, cut, pad, type Line, type Style, widthOf } from './segments.js';
 import { currentPeriodIndex } from '../../store/selectors.js';
+import type { ScenarioFinish } from '../../store/selectors.js';
 
 export const BAR = { logged: '▒', planned: '█', free: '░', over: '▓', none: '·' } as const;
 
-export interface ScenarioFinish {
-  /** undefined: the plan's own lanes. */
-  id: string | undefined;
-  title: string;
-  finish: string | null;
-  error?: string;
-}
 
 export interface CapacityInput {
   model: Model;

@@ -5,6 +5,8 @@ import type { LaneCapacity, Schedule } from '../core/schedule/types.js';
 import { matchIssue } from './search.js';
 import { memo } from './memo.js';
 import type { BoardState, Filter } from './types.js';
+import { sortIssues } from './sort.js';
+import type { SortOrder } from '../core/persist/view-prefs.js';
 
 export const selectModel = (s: BoardState) => s.model;
 export const selectSelectedId = (s: BoardState) => s.selectedId;
@@ -14,21 +16,40 @@ export const selectCapacityPeriod = (s: BoardState) => s.capacityPeriod;
 export const selectScenario = (s: BoardState) => s.scenario;
 export const selectPane = (s: BoardState) => s.pane;
 export const selectOverlay = (s: BoardState) => s.overlay;
+export const selectFolded = (s: BoardState) => s.folded;
 
-const filterIssues = memo((model: Model, filter: Filter, search: string): Issue[] => {
+const filterIssues = memo((model: Model, filter: Filter, search: string, hideDone: boolean, sort: SortOrder): Issue[] => {
   const q = search.trim();
-  return model.issues.filter(
+  const kept = model.issues.filter(
     (i) =>
+      (!hideDone || !i.done) &&
+      (!filter.status || i.status === filter.status) &&
       (!filter.group || i.group === filter.group) &&
       (!filter.milestone || i.milestone === filter.milestone) &&
       (!filter.sprint || i.sprint === filter.sprint) &&
       (!filter.lane || (filter.lane === '-' ? !i.lane : i.lane === filter.lane)) &&
       (!q || matchIssue(i, q)),
   );
+  return sortIssues(kept, model, sort);
 });
 
-/** Issues that pass the filter and the search, in file order. */
-export const selectVisibleIssues = (s: BoardState): Issue[] => filterIssues(s.model, s.filter, s.search);
+/** Issues that pass hide-done, the filter and the search, in the chosen order (file order by default). */
+export const selectVisibleIssues = (s: BoardState): Issue[] => filterIssues(s.model, s.filter, s.search, s.hideDone, s.sort);
+
+/** Timeline navigation: the rows the cursor visits, a folded group counting as its first issue. */
+export const selectTimelineNav = (s: BoardState): Issue[] => timelineNav(selectTimelineRows(s), s.timeline.groupBy, s.folded);
+const timelineNav = memo((rows: Issue[], by: 'group' | 'lane', folded: string[]): Issue[] => {
+  if (folded.length === 0) return rows;
+  const shut = new Set(folded);
+  const seen = new Set<string>();
+  return rows.filter((i) => {
+    const key = (by === 'group' ? i.group : i.lane) ?? '';
+    if (!shut.has(key)) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+});
 
 const groupRows = (issues: Issue[], model: Model, by: 'group' | 'lane'): Issue[] => {
   // Stable bucket order: groups/lanes as declared, then anything undeclared, then none.

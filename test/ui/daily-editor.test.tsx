@@ -1,0 +1,165 @@
+// The board as a daily editor: what matters first (work in progress, done work hidden, sorted,
+// folded), edit keys only where the selection can be seen, and marks explained.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/core/plan/model.js';
+import { loadPlanText } from '../../src/core/plan/load.js';
+import { fileViewPrefs, memoryViewPrefs } from '../../src/core/persist/view-prefs.js';
+import { createBoardStore } from '../../src/store/index.js';
+import { openingSelection } from '../../src/store/opening.js';
+import { selectColumns, selectTimelineNav, selectVisibleIssues } from '../../src/store/selectors.js';
+import { helpLines } from '../../src/ui/help-lines.js';
+import { KEY, makeStore, memoryFile, PLAN, renderBoard } from './helpers.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function storeWith(prefs = memoryViewPrefs(), user?: string) {
+  const r = loadPlanText(PLAN, 'plan.yaml');
+  if (!r.ok) throw new Error('fixture does not load');
+  return createBoardStore({ file: 'plan.yaml', text: PLAN, data: r.plan.data, today: '2026-03-02', persistence: memoryFile(PLAN).persistence, viewPrefs: prefs, user });
+}
+
+describe('where the cursor opens', () => {
+  const model = buildModel({
+    planboard: 1,
+    title: 't',
+    lanes: [{ id: 'ann' }, { id: 'bob', name: 'Bob' }],
+    issues: [
+      { id: 'X1', title: 'done first', status: 'done', lane: 'bob' },
+      { id: 'X2', title: 'ann works', status: 'in-progress', lane: 'ann' },
+      { id: 'X3', title: 'bob waits', lane: 'bob' },
+      { id: 'X4', title: 'bob works', status: 'review', lane: 'bob' },
+    ],
+  } as never);
+  it('on the user\'s own work in progress when a lane has their login name (id or name)', () => {
+    expect(openingSelection(model, 'bob')).toBe('X4');
+    expect(openingSelection(model, 'ann')).toBe('X2');
+  });
+  it('else on the first work in progress, never on the done issue first in the file', () => {
+    expect(openingSelection(model, 'carol')).toBe('X2');
+    expect(openingSelection(model)).toBe('X2');
+  });
+  it('on the first unfinished issue when nothing is in progress', () => {
+    const idle = buildModel({ planboard: 1, title: 't', issues: [{ id: 'Y1', title: 'a', status: 'done' }, { id: 'Y2', title: 'b' }] } as never);
+    expect(openingSelection(idle)).toBe('Y2');
+  });
+});
+
+describe('hide done work', () => {
+  it('H hides done issues from every pane, says how many, and shows them again', async () => {
+    const store = storeWith();
+    const b = await renderBoard({ store });
+    expect(b.frame()).toContain('A-1');
+    await b.press('H');
+    expect(b.frame()).not.toContain('A-1');
+    expect(b.frame()).toContain('done work hidden (1)');
+    await b.press('2');
+    expect(b.frame()).not.toContain('A-1 Set up');
+    await b.press('H');
+    expect(b.frame()).toContain('A-1');
+    b.unmount();
+  });
+
+  it('is remembered per plan in the user\'s state folder, not beside the plan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planboard-prefs-'));
+    dirs.push(dir);
+    const file = join(dir, 'state', 'planboard', 'views.json');
+    const first = storeWith(fileViewPrefs(file));
+    first.getState().toggleHideDone();
+    first.getState().cycleSort();
+    const again = storeWith(fileViewPrefs(file));
+    expect(again.getState().hideDone).toBe(true);
+    expect(again.getState().sort).toBe('priority');
+    expect(selectVisibleIssues(again.getState()).some((i) => i.id === 'A-1')).toBe(false);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')))).toEqual([join(process.cwd(), 'plan.yaml')]);
+    const other = createBoardStore({ ...optsFor('other.yaml'), viewPrefs: fileViewPrefs(file) });
+    expect(other.getState().hideDone).toBe(false);
+  });
+
+  it('a damaged preferences file reads as no preferences', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planboard-prefs-'));
+    dirs.push(dir);
+    const file = join(dir, 'views.json');
+    writeFileSync(file, '{not json');
+    expect(fileViewPrefs(file).read('plan.yaml')).toEqual({});
+  });
+});
+
+function optsFor(file: string) {
+  const r = loadPlanText(PLAN, file);
+  if (!r.ok) throw new Error('fixture does not load');
+  return { file, text: PLAN, data: r.plan.data, today: '2026-03-02' };
+}
+
+describe('sort and filter', () => {
+  it('o sorts columns by priority, then due date, then back to file order', () => {
+    const store = storeWith();
+    const backlog = () => selectColumns(store.getState()).get('todo')!.map((i) => i.id);
+    store.getState().apply({ kind: 'set-field', id: 'A-4', field: 'priority', value: 'critical' });
+    expect(backlog()).toEqual(['A-3', 'A-4']);
+    store.getState().cycleSort();
+    expect(store.getState().message).toBe('sort: priority');
+    expect(backlog()).toEqual(['A-4', 'A-3']); // critical before high
+    store.getState().cycleSort();
+    expect(store.getState().message).toBe('sort: due date');
+    expect(backlog()).toEqual(['A-3', 'A-4']); // neither is due: file order
+    store.getState().cycleSort();
+    expect(store.getState().sort).toBe('order');
+  });
+
+  it('the filter picker offers statuses', async () => {
+    const store = storeWith();
+    const b = await renderBoard({ store });
+    await b.press('f');
+    expect(b.frame()).toContain('status: in-progress');
+    await b.press(KEY.down, KEY.down, KEY.enter); // clear, todo, in-progress
+    expect(store.getState().filter).toEqual({ status: 'in-progress' });
+    expect(selectVisibleIssues(store.getState()).map((i) => i.id)).toEqual(['A-2']);
+    b.unmount();
+  });
+});
+
+describe('folding timeline groups', () => {
+  it('z folds the selected issue\'s group to one row the cursor steps over, and unfolds it', async () => {
+    const store = storeWith();
+    const b = await renderBoard({ store, width: 120, height: 30 });
+    await b.press('2');
+    store.getState().select('A-2');
+    await b.press('z');
+    expect(b.frame()).toMatch(/▶ P1 Phase one \(2\)/);
+    expect(selectTimelineNav(store.getState()).map((i) => i.id)).toEqual(['A-1', 'A-3', 'A-4']);
+    await b.press('j');
+    expect(store.getState().selectedId).toBe('A-3');
+    await b.press('k', 'z');
+    expect(b.frame()).toMatch(/▾ P1 Phase one/);
+    expect(b.frame()).toContain('A-2 Write the parser');
+    b.unmount();
+  });
+});
+
+describe('edit keys act only where the selection is drawn', () => {
+  it('Space in the capacity and standup panes changes nothing', async () => {
+    const { store } = makeStore();
+    const b = await renderBoard({ store });
+    for (const pane of ['3', 'S']) {
+      await b.press(pane, ' ', 'x', '>', 't');
+      expect(store.getState().pending).toEqual([]);
+      expect(store.getState().overlay).toBeNull();
+    }
+    b.unmount();
+  });
+});
+
+describe('the ? help', () => {
+  it('explains every mark the panes draw', () => {
+    const text = helpLines('kanban').map((l) => `${l.keys ?? ''} ${l.text}`).join('\n');
+    expect(text).toMatch(/Marks/);
+    for (const [mark, word] of [['⊘', 'blocked'], ['◆', 'critical'], ['‼', 'priority'], ['!', 'priority'], ['▲', 'over capacity'], ['?', 'no estimate'], ['✓', 'done']])
+      expect(text).toMatch(new RegExp(`${mark.replace(/[?!]/g, '\\$&')} [^\\n]*${word}`));
+  });
+});

@@ -82,7 +82,7 @@ export const BINDINGS: Binding[] = [
   { command: 'nav.left', keys: ['left', 'h'], scope: 'capacity', group: 'Capacity', description: 'earlier periods' },
   { command: 'nav.right', keys: ['right', 'l'], scope: 'capacity', group: 'Capacity', description: 'later periods' },
   { command: 'capacity.period', keys: ['p'], scope: 'capacity', group: 'Capacity', description: 'period: week, month, quarter, sprint', hint: true, short: 'period' },
-  { command: 'capacity.scenario', keys: ['c'], scope: 'capacity', group: 'Capacity', description: 'next scenario', hint: true, short: 'scenario' },
+  { command: 'capacity.scenario', keys: ['c'], scope: 'board', group: 'View', description: 'next scenario: lanes, swimlanes, timeline and capacity all follow it', hint: true, short: 'scenario' },
   { command: 'standup.next', keys: ['n', 'right', 'l'], scope: 'standup', group: 'Standup', description: 'next person (restarts their timer)', hint: true, short: 'next person' },
   { command: 'standup.prev', keys: ['p', 'left', 'h'], scope: 'standup', group: 'Standup', description: 'previous person', short: 'previous' },
   { command: 'view.help', keys: ['?'], scope: 'board', group: 'View', description: 'help: keys in force here', hint: true, short: 'help' },

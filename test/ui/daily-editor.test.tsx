@@ -163,3 +163,32 @@ describe('the ? help', () => {
       expect(text).toMatch(new RegExp(`${mark.replace(/[?!]/g, '\\$&')} [^\\n]*${word}`));
   });
 });
+
+describe('the active scenario, in every pane', () => {
+  const text = readFileSync('plans/k3s-mono-pgsql.yaml', 'utf8');
+  const load = () => {
+    const r = loadPlanText(text, 'k3s.yaml');
+    if (!r.ok) throw new Error('k3s does not load');
+    return createBoardStore({ file: 'k3s.yaml', text, data: r.plan.data, today: '2026-02-10', persistence: memoryFile(text).persistence });
+  };
+
+  it('moves issues to the scenario\'s lanes and drops the lanes it does not staff, for kanban, timeline and capacity', async () => {
+    const store = load();
+    const b = await renderBoard({ store, width: 140, height: 40 });
+    await b.press('c'); // 2-dev, from the kanban
+    expect(store.getState().scenario).toBe('2-dev');
+    expect(b.frame()).toContain('scenario: Plan 2 dev');
+    const lanes = new Set(selectVisibleIssues(store.getState()).map((i) => i.lane));
+    expect(lanes).toEqual(new Set(['dev-a', 'dev-b']));
+    await b.press('w'); // swimlanes
+    expect(b.frame()).toMatch(/dev-a|Dev A/);
+    expect(b.frame()).not.toMatch(/Dev C|Dev D/);
+    await b.press('3');
+    expect(b.frame()).toContain('scenario: Plan 2 dev');
+    expect(b.frame()).not.toMatch(/Dev C|Dev D/);
+    await b.press('c'); // 3-dev
+    expect(b.frame()).toMatch(/Dev C/);
+    expect(b.frame()).not.toMatch(/Dev D/);
+    b.unmount();
+  });
+});

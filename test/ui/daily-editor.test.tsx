@@ -192,3 +192,35 @@ describe('the active scenario, in every pane', () => {
     b.unmount();
   });
 });
+
+describe('nothing cut without a mark, nothing said twice', () => {
+  it('the detail view opens on the title at 80×24, and scrolls only as the cursor needs', async () => {
+    const { windowFromTop } = await import('../../src/ui/panes/Detail.js');
+    expect(windowFromTop(0, 10, 30)).toEqual([0, 10]);
+    expect(windowFromTop(8, 10, 30)).toEqual([0, 10]);
+    expect(windowFromTop(9, 10, 30)).toEqual([1, 11]);
+    expect(windowFromTop(29, 10, 30)).toEqual([20, 30]);
+    const text = readFileSync('plans/koprogo-roadmap.yaml', 'utf8');
+    const r = loadPlanText(text, 'k.yaml');
+    if (!r.ok) throw new Error('koprogo does not load');
+    const store = createBoardStore({ file: 'k.yaml', text, data: r.plan.data, today: '2025-11-03', persistence: memoryFile(text).persistence });
+    store.getState().select('#39');
+    const b = await renderBoard({ store, width: 80, height: 24 });
+    await b.press(KEY.enter);
+    expect(b.frame()).toContain('#39 ');
+    expect(b.frame()).toContain('LUKS');
+    b.unmount();
+  });
+
+  it('a standup line too long for the pane ends in …', async () => {
+    const { clipMarked, lineText } = await import('../../src/ui/timeline/segments.js');
+    expect(lineText(clipMarked([{ text: 'a long line of text', style: 'plain' }], 10))).toBe('a long li…');
+    expect(lineText(clipMarked([{ text: 'short', style: 'plain' }], 10))).toBe('short');
+  });
+
+  it('an error that already says "not saved" is not prefixed again', async () => {
+    const { notSaved } = await import('../../src/store/messages.js');
+    expect(notSaved(new Error('not saved: the file moved'))).toBe('not saved: the file moved');
+    expect(notSaved(new Error('disk full'))).toBe('not saved: disk full');
+  });
+});

@@ -4,7 +4,7 @@
 import type { LaneStandup, Standup } from '../../core/report/standup.js';
 import { MARKS } from '../theme.js';
 import { shortDate, toDay } from './dates.js';
-import { clipLine, cut, type Line, type Style } from './segments.js';
+import { clipMarked, cut, type Line, type Style } from './segments.js';
 
 const LABEL = 15;
 const h = (n: number) => `${Math.round(n * 10) / 10}h`;
@@ -47,7 +47,7 @@ function laneLines(l: LaneStandup, width: number, current: boolean): Line[] {
   ]);
   if (out.length === 1) out.push([{ text: '  nothing to report', style: 'dim' }]);
   // Plan text is sanitised and cut here, once, for every segment.
-  return out.map((line) => clipLine(line.map((s) => ({ ...s, text: cut(s.text, width) })), width));
+  return out.map((line) => clipMarked(line.map((s) => ({ ...s, text: cut(s.text, width) })), width));
 }
 
 export interface StandupLayout {

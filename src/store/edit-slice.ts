@@ -15,6 +15,8 @@ import { nextIssueId } from '../core/ops/next-id.js';
 import { itemSource } from '../core/ops/item-text.js';
 import { dependsDirectly } from '../core/ops/dependency.js';
 import { selectColumns } from './selectors.js';
+import { describeOp, textEditOf } from '../core/ops/index.js';
+import { applyOps, applyOpsDetailed } from '../core/plan/ops.js';
 import { createSaveAs, isNoWriteAccess } from './save-as.js';
 
 type Set = StoreApi<BoardState>['setState'];
@@ -85,11 +87,19 @@ export function createEditSlice(
   };
 
   /**
-   * How issue `id` is written now, for an undo that restores it byte for byte: known from the
-   * base text while no unsaved edit has touched that issue.
+   * How issue `id` is written now, for an undo that restores it byte for byte: its lines in the
+   * base text, after the unsaved edits of that issue (no other edit changes its lines).
    */
-  const sourceFor = (s: BoardState) => (id: string) =>
-    s.pending.some((p) => opTarget(p) === id) ? undefined : itemSource(s.baseText, s.baseData, id);
+  const sourceFor = (s: BoardState) => (id: string) => {
+    const mine = s.pending.filter((p) => opTarget(p) === id);
+    if (!mine.length) return itemSource(s.baseText, s.baseData, id);
+    try {
+      const now = applyOpsDetailed(s.baseText, mine);
+      return itemSource(now.text, now.data, id);
+    } catch {
+      return undefined; // the undo then writes the issue's data in the file's style
+    }
+  };
 
   /** After undo or redo, the selection follows the edited issue while it exists. */
   const follow = (op: Op) => {
@@ -138,6 +148,21 @@ export function createEditSlice(
     } catch (e) {
       set({ message: `cannot: ${errorText(e)}` });
       return false;
+    }
+    // Nothing to write and nothing to undo.
+    if (data === s.data) {
+      set({ message: `no change: ${describeOp(op)}` });
+      return false;
+    }
+    // An op that places or moves whole items (add, remove, reorder) may meet a layout it cannot
+    // write (an anchor others use, say): rare edits, so try the save's text edit now and refuse at once.
+    if (textEditOf(op) !== 'diff') {
+      try {
+        applyOps(s.baseText, [...s.pending, op]);
+      } catch (e) {
+        set({ message: `cannot: ${errorText(e)}` });
+        return false;
+      }
     }
     const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
     set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack: [], fileState: 'unsaved', reloadNote: null, message });

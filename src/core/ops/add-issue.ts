@@ -3,7 +3,7 @@
 import type { IssueData, PlanData } from '../plan/model.js';
 import { Issue as IssueSchema } from '../plan/schema.js';
 import { checkLane, checkStatus, issueIndex, OpError, shareIndex } from './data.js';
-import { diffText } from './diff-text.js';
+import { diffText, EditError } from './diff-text.js';
 import { insertItem, layoutOf } from './item-text.js';
 import { WHOLE_ISSUE, type OpDef } from './types.js';
 
@@ -39,22 +39,26 @@ export const addIssueOp: OpDef<'add-issue'> = {
     const issues = after.issues!;
     const at = issues.findIndex((i) => i.id === String(op.issue.id));
     const layout = layoutOf(text);
-    if (!layout || layout.scan.starts.length !== (before.issues ?? []).length) return undefined;
-    if (op.source !== undefined) {
+    if (op.source !== undefined && (!layout || layout.scan.starts.length === (before.issues ?? []).length)) {
       const put = insertItem(text, op.source.text, at, op.source.gapBelow, false);
       if (put !== undefined) return put;
     }
     if (at === issues.length - 1) return undefined; // appended: the diff writes it in the file's style
+    const refuse = () => {
+      throw new EditError(`cannot place ${op.issue.id} before ${op.before} without disturbing other lines`);
+    };
     // Written by the diff as the last item, then its lines moved up to their place.
     const appended: PlanData = { ...before, issues: [...(before.issues ?? []), issues[at] as IssueData] };
-    const withIt = diffText(text, before, appended);
+    // (On the text with a final line break, so the new item's lines come out whole.)
+    const whole = text === '' || text.endsWith('\n') ? text : text + (text.includes('\r\n') ? '\r\n' : '\n');
+    const withIt = diffText(whole, before, appended);
     const l2 = layoutOf(withIt);
-    if (!l2) return undefined;
+    if (!l2) return refuse();
     const last = l2.scan.starts.length - 1;
     const from = l2.scan.starts[last];
     const body = withIt.slice(from, l2.bodyEnd[last]);
-    if (withIt.slice(0, from) + withIt.slice(l2.bodyEnd[last]) !== text) return undefined;
-    return insertItem(text, body, at, 0, true);
+    if (withIt.slice(0, from) + withIt.slice(l2.bodyEnd[last]) !== whole) return refuse();
+    return insertItem(text, body, at, 0, true) ?? refuse();
   },
   target: (op) => String(op.issue.id),
   fields: () => [WHOLE_ISSUE],

@@ -12,10 +12,33 @@ export interface ItemLayout {
   bodyEnd: number[];
 }
 
-const isContent = (line: string) => {
-  const m = /^ *([^ \r])/.exec(line);
-  return m !== null && m[1] !== '#';
-};
+const indentOf = (line: string) => /^ */.exec(line)![0].length;
+const isBlankLine = (line: string) => /^[ ]*\r?\n?$/.test(line);
+const isCommentLine = (line: string) => /^[ ]*#/.test(line);
+// `key: |`, `- >-`, `key: |2+ # note`: a block scalar starts; its lines may look like comments.
+const BLOCK_HEADER = /(?:^[ ]*-|:)[ ]+[|>][-+0-9]*[ ]*(?:#.*)?\r?\n?$/;
+
+/** End of the item's last line of content in [from, to): comments and blank lines after it are its gap. */
+function bodyEndIn(text: string, from: number, to: number): number {
+  let end = from;
+  // Inside a block scalar: the header's indent, and whether it keeps trailing blank lines (`|+`).
+  let block: { indent: number; keep: boolean } | undefined;
+  for (let pos = from; pos < to; ) {
+    const nl = text.indexOf('\n', pos);
+    const next = nl < 0 || nl + 1 > to ? to : nl + 1;
+    const line = text.slice(pos, next);
+    if (block && (isBlankLine(line) || indentOf(line) > block.indent)) {
+      if (!isBlankLine(line) || block.keep) end = next;
+    } else if (!isBlankLine(line) && !isCommentLine(line)) {
+      block = undefined;
+      end = next;
+      const header = BLOCK_HEADER.exec(line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""'));
+      if (header) block = { indent: indentOf(line), keep: /[|>][-0-9]*\+/.test(header[0]) };
+    } else if (!isBlankLine(line)) block = undefined;
+    pos = next;
+  }
+  return end;
+}
 
 /** Where each item's lines start and its body ends; undefined for a layout the scan does not vouch for. */
 export function layoutOf(text: string): ItemLayout | undefined {
@@ -23,17 +46,7 @@ export function layoutOf(text: string): ItemLayout | undefined {
   const scan = scanIssueItems(text);
   let layout: ItemLayout | undefined;
   if (scan) {
-    const bodyEnd = scan.starts.map((from, i) => {
-      const to = i + 1 < scan.starts.length ? scan.starts[i + 1] : scan.end;
-      let end = from;
-      for (let pos = from; pos < to; ) {
-        const nl = text.indexOf('\n', pos);
-        const next = nl < 0 || nl + 1 > to ? to : nl + 1;
-        if (isContent(text.slice(pos, next))) end = next;
-        pos = next;
-      }
-      return end;
-    });
+    const bodyEnd = scan.starts.map((from, i) => bodyEndIn(text, from, i + 1 < scan.starts.length ? scan.starts[i + 1] : scan.end));
     layout = { scan, bodyEnd };
   }
   cache = { text, layout };
@@ -42,16 +55,40 @@ export function layoutOf(text: string): ItemLayout | undefined {
 // The board asks for the same base text on every edit until the next save.
 let cache: { text: string; layout: ItemLayout | undefined } | undefined;
 
-const linesIn = (s: string) => (s === '' ? 0 : s.split('\n').length - (s.endsWith('\n') ? 1 : 0));
+const isBlank = (s: string) => s !== '' && /^(?:[ ]*\r?\n)+$/.test(s);
 
-/** Issue `id`'s body and gap line count in `text`, which reads as `data`. */
+/** Item i of the layout as written (see ItemSource). */
+function sourceAt(text: string, layout: ItemLayout, i: number): ItemSource {
+  const { starts, end } = layout.scan;
+  const next = i + 1 < starts.length ? starts[i + 1] : end;
+  const gap = text.slice(layout.bodyEnd[i], next);
+  const above = i > 0 ? text.slice(layout.bodyEnd[i - 1], starts[i]) : '';
+  return { text: text.slice(starts[i], layout.bodyEnd[i]), gap, takesGap: isBlank(gap) && gap === above };
+}
+
+/** Issue `id` as written in `text`, which reads as `data`. */
 export function itemSource(text: string, data: PlanData, id: string): ItemSource | undefined {
   const layout = layoutOf(text);
   const i = (data.issues ?? []).findIndex((x) => x.id === id);
   if (!layout || i < 0 || layout.scan.starts.length !== data.issues!.length) return undefined;
-  const { starts, end } = layout.scan;
-  const next = i + 1 < starts.length ? starts[i + 1] : end;
-  return { text: text.slice(starts[i], layout.bodyEnd[i]), gapBelow: linesIn(text.slice(layout.bodyEnd[i], next)) };
+  return sourceAt(text, layout, i);
+}
+
+/** Lines (a `\n` count) in a run of whole lines. */
+export const lineCount = (s: string) => (s === '' ? 0 : s.split('\n').length - (s.endsWith('\n') ? 1 : 0));
+
+/**
+ * Item i's lines taken out: its body, and its gap when that only repeats the blank lines above
+ * it (so a blank-line-separated list stays so). Comment lines after it stay.
+ */
+export function removeItem(text: string, i: number): string | undefined {
+  return withFinalBreak(text, (t) => {
+    const layout = layoutOf(t);
+    if (!layout || i >= layout.scan.starts.length || layout.scan.starts.length < 2) return undefined;
+    const s = sourceAt(t, layout, i);
+    const from = layout.scan.starts[i];
+    return t.slice(0, from) + t.slice(from + s.text.length + (s.takesGap ? s.gap.length : 0));
+  });
 }
 
 const eolOf = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
@@ -85,17 +122,41 @@ export function swapItems(text: string, i: number, j: number): string | undefine
 export function insertItem(text: string, body: string, before: number, gapBelow: number, separate: boolean): string | undefined {
   return withFinalBreak(text, (t) => {
     const layout = layoutOf(t);
-    if (!layout) return undefined;
+    if (!layout) return intoEmptyList(t, body);
     const { starts, end, dashCol } = layout.scan;
     if (!new RegExp(`^ {${dashCol}}-[ \\r\\n]`).test(body)) return undefined;
     let at = before < starts.length ? starts[before] : end;
-    const floor = before > 0 ? layout.bodyEnd[Math.min(before, starts.length) - 1] : starts[0];
+    const floor = before > 0 ? layout.bodyEnd[Math.min(before, starts.length) - 1] : sectionTop(t, starts[0]);
     for (let n = 0; n < gapBelow && at > floor; n++) at = t.lastIndexOf('\n', at - 2) + 1;
     if (at < floor) at = floor;
     const eol = eolOf(t);
     let chunk = body.endsWith('\n') ? body : body + eol;
     const above = t.slice(floor, at);
-    if (separate && above !== '' && /^(?:[ ]*\r?\n)+$/.test(above)) chunk += above;
+    if (separate && isBlank(above)) chunk += above;
     return t.slice(0, at) + chunk + t.slice(at);
   });
+}
+
+/** Start of the comment and blank lines right above the first item (below the `issues:` line). */
+function sectionTop(text: string, first: number): number {
+  let at = first;
+  while (at > 0) {
+    const prev = text.lastIndexOf('\n', at - 2) + 1;
+    const line = text.slice(prev, at);
+    if (!isBlankLine(line) && !isCommentLine(line)) break;
+    at = prev;
+  }
+  return at;
+}
+
+/** `issues: []` (what removing every issue leaves) becomes a block list holding this item. */
+function intoEmptyList(text: string, body: string): string | undefined {
+  const all = [...text.matchAll(/^issues:([ ]*\[\][ ]*)(?=\r?\n)/gm)];
+  if (all.length !== 1 || !/^ *- /.test(body)) return undefined;
+  const m = all[0];
+  const eol = eolOf(text);
+  const at = m.index + 'issues:'.length;
+  const after = at + m[1].length;
+  const rest = text.slice(after + eol.length);
+  return text.slice(0, at) + eol + (body.endsWith('\n') ? body : body + eol) + rest;
 }

@@ -2,6 +2,7 @@
 // same lines back in the same place when the caller knew them, else the issue's data there.
 import type { PlanData } from '../plan/model.js';
 import { findIssue, OpError } from './data.js';
+import { lineCount, removeItem } from './item-text.js';
 import { WHOLE_ISSUE, type OpDef } from './types.js';
 
 /** Where the plan still names issue `id`, outside its own item: `B (depends_on)`, `milestone M1 (requires)`. */
@@ -30,7 +31,9 @@ export const removeIssueOp: OpDef<'remove-issue'> = {
     if (refs.length) throw new OpError(`cannot remove ${op.id}: the plan still names it in ${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more` : ''}`);
     return { ...data, issues: data.issues!.filter((_, j) => j !== i) };
   },
-  text: 'diff',
+  // Its own lines, with the blank lines after it when they repeat those above it; the diff
+  // (which keeps every gap) when the layout is not plain.
+  text: (text, before, op) => removeItem(text, findIssue(before, op.id)),
   target: (op) => op.id,
   fields: () => [WHOLE_ISSUE],
   inverse: (op, ctx) => {
@@ -39,7 +42,9 @@ export const removeIssueOp: OpDef<'remove-issue'> = {
     if (i < 0) return [];
     const issue = issues[i] as (typeof issues)[number] & { id: string; title: string };
     const next = issues[i + 1]?.id;
-    const source = ctx.source?.(op.id);
+    const s = ctx.source?.(op.id);
+    // What the removal takes out goes back in; lines it left stay below the place it returns to.
+    const source = s && (s.takesGap ? { text: s.text + s.gap, gapBelow: 0 } : { text: s.text, gapBelow: lineCount(s.gap) });
     return [{ kind: 'add-issue', issue, ...(next !== undefined ? { before: next } : {}), ...(source ? { source } : {}) }];
   },
   describe: (op) => `removed ${op.id}`,

@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, isSeq } from 'yaml';
 import type { IssueData } from '../plan/model.js';
 import { convertDocument } from '../plan/load-convert.js';
-import { PARSE_OPTIONS } from '../plan/load.js';
+import { loadPlanTextPrecise, PARSE_OPTIONS } from '../plan/load.js';
 import { Issue as IssueSchema } from '../plan/schema.js';
 import { didYouMean, issueIndex, OpError, updateIssue } from './data.js';
 import { layoutOf } from './item-text.js';
@@ -46,13 +46,17 @@ export const restoreFieldsOp: OpDef<'restore-fields'> = {
     const i = issueIndex(before.issues ?? []).get(op.id);
     const layout = layoutOf(text);
     if (i === undefined || !layout || layout.scan.starts.length !== before.issues!.length) return undefined;
-    // Only when the old text says exactly what the issue now holds (no one else changed it since).
-    if (!isDeepStrictEqual(readItem(op.source), after.issues![i])) return undefined;
     const from = layout.scan.starts[i];
     const to = layout.bodyEnd[i];
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const body = to === text.length && !text.endsWith('\n') && op.source.endsWith(eol) ? op.source.slice(0, -eol.length) : op.source;
-    return text.slice(0, from) + body + text.slice(to);
+    // The item keeps the line break (or its absence at the file's end) it has now.
+    const body = op.source.replace(/\r?\n$/, '') + (/\r?\n$/.exec(text.slice(from, to))?.[0] ?? '');
+    const next = text.slice(0, from) + body + text.slice(to);
+    // Only when the old text says exactly what the issue now holds (no one else changed it since).
+    const item = readItem(op.source);
+    if (item !== undefined) return isDeepStrictEqual(item, after.issues![i]) ? next : undefined;
+    // An item that uses anchors defined elsewhere reads only within its file.
+    const whole = loadPlanTextPrecise(next, 'plan');
+    return whole.ok && isDeepStrictEqual(whole.plan.data, after) ? next : undefined;
   },
   target: (op) => op.id,
   fields: (op) => Object.keys(op.values),

@@ -5,10 +5,14 @@ import type { PlanData } from '../plan/model.js';
 
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
 
-/** An issue's item as written in the file: its lines, and how many comment or blank lines followed it. */
+/** An issue's item as written in the file. */
 export interface ItemSource {
+  /** Its lines, from its dash line to its last content line. */
   text: string;
-  gapBelow: number;
+  /** The comment and blank lines after it, up to the next item (or the section's end). */
+  gap: string;
+  /** Whether removing it takes its gap too: blank lines only, the same as those above it. */
+  takesGap: boolean;
 }
 
 /** What an inverse may look at: the data just before the op, and (when known) how an issue was written then. */

@@ -53,8 +53,21 @@ export interface HistorySlice {
 export type Overlay =
   | { kind: 'help'; scroll: number }
   | { kind: 'detail'; cursor: number }
-  | { kind: 'prompt'; purpose: 'log-time' | 'search' | 'save-as'; label: string; value: string; error?: string; /** save-as: the existing file Enter again overwrites */ confirm?: string }
-  | { kind: 'picker'; purpose: 'lane' | 'filter'; title: string; items: PickerItem[]; cursor: number }
+  | {
+      kind: 'prompt';
+      purpose: 'log-time' | 'search' | 'save-as' | 'new-title' | 'new-details' | 'rename' | 'field';
+      label: string;
+      value: string;
+      error?: string;
+      /** save-as: the existing file Enter again overwrites */
+      confirm?: string;
+      /** field: which field the prompt sets */
+      field?: EditableField;
+      /** new-details: the title typed in the first step */
+      title?: string;
+    }
+  | { kind: 'picker'; purpose: 'lane' | 'filter' | 'field' | 'dependency'; title: string; items: PickerItem[]; cursor: number }
+  | { kind: 'confirm'; action: 'delete'; id: string }
   | { kind: 'quit' }
   | { kind: 'conflict'; cursor: number };
 

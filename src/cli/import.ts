@@ -1,20 +1,27 @@
-// `planboard import ROADMAP -o PLAN [--force]`: an existing roadmap (Markdown, reStructuredText,
-// or our JSON export) becomes a plan file. Lines it cannot place are listed on stderr.
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { dirname, join, basename, resolve } from 'node:path';
+// `planboard import SOURCE -o PLAN [--from FORMAT] [--force]`: a roadmap (Markdown,
+// reStructuredText), a tracker export (GitHub, Jira, Linear, taskwarrior), a Backlog.md folder
+// or our JSON export becomes a plan file. Lines it cannot place are listed on stderr.
+import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, basename, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CliError, type Command } from './command.js';
 import { parseCommandArgs } from './input.js';
-import { importText, ImportError } from '../core/report/import.js';
+import { importSource, ImportError } from '../core/formats/import.js';
+import { IMPORTERS } from '../core/formats/registry.js';
+import type { Source } from '../core/formats/types.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
 
-const USAGE = `usage: planboard import ROADMAP -o PLAN [--force] [--json]
+const USAGE = `usage: planboard import SOURCE -o PLAN [--from FORMAT] [--force] [--json]
 
-Reads a Markdown or reStructuredText roadmap (or a planboard JSON export) and writes a plan.
-The format is detected from the content. PLAN is never overwritten without --force.`;
+Reads SOURCE and writes a plan. The format is detected from the content; --from names it:
+${IMPORTERS.map((f) => `  ${f.name.padEnd(15)} ${f.description}`).join('\n')}
+SOURCE is a file, or a folder for backlog-md. PLAN is never overwritten without --force.`;
 
 export const run: Command = async (args, io) => {
   const parsed = parseCommandArgs('import', args, {
     output: { type: 'string', short: 'o' },
+    from: { type: 'string' },
     force: { type: 'boolean' },
     json: { type: 'boolean' },
   }, USAGE, io);
@@ -23,20 +30,15 @@ export const run: Command = async (args, io) => {
   const [src] = positionals;
   if (!src || positionals.length > 1) throw new CliError(USAGE, 2);
   if (!values.output) throw new CliError(`planboard import: say where to write the plan with -o PLAN\n${USAGE}`, 2);
+  if (values.from !== undefined && !IMPORTERS.some((f) => f.name === values.from))
+    throw new CliError(`planboard import: unknown format "${values.from}": ${IMPORTERS.map((f) => f.name).join(', ')}`, 2);
   const from = resolve(io.cwd, src);
   const to = resolve(io.cwd, values.output);
 
-  let text: string;
-  try {
-    text = await readFile(from, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-    throw new CliError(`planboard import: cannot read ${src}: ${why}`);
-  }
+  const source = await readSource(from, src);
   let result;
   try {
-    result = importText(text, src);
+    result = await importSource(source, { from: values.from, schema: schemaFor(to) });
   } catch (e) {
     if (e instanceof ImportError) throw new CliError(`planboard import: ${e.message}`);
     throw e;
@@ -71,6 +73,43 @@ export const run: Command = async (args, io) => {
     );
   return 0;
 };
+
+const MAX_FILES = 5000;
+
+/** A file's text, or for a folder the text of every file in it (a Backlog.md backlog/). */
+async function readSource(path: string, name: string): Promise<Source> {
+  const cannot = (e: unknown): never => {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
+    throw new CliError(`planboard import: cannot read ${name}: ${why}`);
+  };
+  const info = await stat(path).catch(cannot);
+  if (!info.isDirectory()) return { name, text: await readFile(path, 'utf8').catch(cannot) };
+  const files: { path: string; text: string }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true }).catch(cannot)) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && /\.(md|ya?ml)$/i.test(e.name)) {
+        if (files.length >= MAX_FILES) throw new CliError(`planboard import: ${name} holds more than ${MAX_FILES} files; point at its backlog/ folder`);
+        files.push({ path: relative(path, p).split(sep).join('/'), text: await readFile(p, 'utf8').catch(cannot) });
+      }
+    }
+  };
+  await walk(path);
+  return { name, text: '', files };
+}
+
+/** The modeline points at the schema this planboard ships, relative to the new plan. */
+function schemaFor(plan: string): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let k = 0; k < 4; k++, dir = dirname(dir)) {
+    const schema = join(dir, 'schema', 'plan.schema.json');
+    if (existsSync(schema)) return relative(dirname(plan), schema).split(sep).join('/');
+  }
+  return undefined;
+}
 
 async function exists(path: string): Promise<boolean> {
   try {

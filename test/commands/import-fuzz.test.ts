@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importText, ImportError } from '../../src/core/report/import.js';
+import { importText, ImportError } from '../../src/core/formats/import.js';
 import { loadPlanText } from '../../src/core/plan/load.js';
 
 // Lines shaped like roadmap content, shuffled into arbitrary documents.
@@ -17,13 +17,13 @@ const line = fc.oneof(
 );
 
 describe('import never crashes and never writes an invalid plan', () => {
-  it('any mix of roadmap-like lines imports to a plan that loads, or fails with a clear ImportError', () => {
-    fc.assert(
-      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+  it('any mix of roadmap-like lines imports to a plan that loads, or fails with a clear ImportError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 40 }), async (lines) => {
         const text = lines.join('\n');
         let r;
         try {
-          r = importText(text, 'fuzz.md');
+          r = await importText(text, 'fuzz.md');
         } catch (e) {
           expect(e).toBeInstanceOf(ImportError);
           return;

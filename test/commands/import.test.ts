@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importText } from '../../src/core/report/import.js';
-import { detectFormat } from '../../src/core/report/import-lines.js';
+import { importText } from '../../src/core/formats/import.js';
+import { detectFormat } from '../../src/core/formats/roadmap/lines.js';
 import { loadPlanText, type LoadedPlan } from '../../src/core/plan/load.js';
 import { cli, HAVE_SEEDS, readSeed, SEEDS, SKIP_REASON, snapshot, tempDir, writeTemp } from './helpers.js';
 
-function imported(text: string, name = 'roadmap.md'): LoadedPlan & { unplaced: { line: number; text: string }[] } {
-  const r = importText(text, name);
+async function imported(text: string, name = 'roadmap.md'): Promise<LoadedPlan & { unplaced: { line: number; text: string }[] }> {
+  const r = await importText(text, name);
   const loaded = loadPlanText(r.yaml, 'imported.yaml');
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n'));
   return { ...loaded.plan, unplaced: r.unplaced };
@@ -16,12 +16,12 @@ function imported(text: string, name = 'roadmap.md'): LoadedPlan & { unplaced: {
 const groupTitle = (plan: LoadedPlan, id: string) => plan.model.groupById.get(plan.model.byId.get(id)?.group ?? '')?.title ?? '';
 
 describe.skipIf(!HAVE_SEEDS)(`import of the five seed roadmaps (${HAVE_SEEDS ? 'seeds present' : SKIP_REASON})`, () => {
-  it.each(Object.entries(SEEDS))('%s imports to a plan that loads and validates', (_k, file) => {
-    const plan = imported(readSeed(file), file);
+  it.each(Object.entries(SEEDS))('%s imports to a plan that loads and validates', async (_k, file) => {
+    const plan = await imported(readSeed(file), file);
     expect(plan.model.issues.length).toBeGreaterThan(10);
   });
 
-  it('detects reStructuredText by content for the KoproGo roadmap, Markdown for the others', () => {
+  it('detects reStructuredText by content for the KoproGo roadmap, Markdown for the others', async () => {
     expect(detectFormat(readSeed(SEEDS.koprogo))).toBe('rst');
     for (const k of ['stoaV2', 'stoaV4', 'platform', 'k3s'] as const) expect(detectFormat(readSeed(SEEDS[k]))).toBe('markdown');
   });
@@ -29,9 +29,9 @@ describe.skipIf(!HAVE_SEEDS)(`import of the five seed roadmaps (${HAVE_SEEDS ? '
   it.each([
     ['stoaV2', SEEDS.stoaV2],
     ['stoaV4', SEEDS.stoaV4],
-  ])('%s: every checklist CAB id arrives with its done state and its phase', (_k, file) => {
+  ])('%s: every checklist CAB id arrives with its done state and its phase', async (_k, file) => {
     const text = readSeed(file);
-    const plan = imported(text, file);
+    const plan = await imported(text, file);
     let phase = '';
     let checked = 0;
     for (const line of text.split('\n')) {
@@ -51,9 +51,9 @@ describe.skipIf(!HAVE_SEEDS)(`import of the five seed roadmaps (${HAVE_SEEDS ? '
   it.each([
     ['stoaV2', SEEDS.stoaV2],
     ['stoaV4', SEEDS.stoaV4],
-  ])('%s: no CAB id is lost: each is an issue, a milestone reference or kept in the notes', (_k, file) => {
+  ])('%s: no CAB id is lost: each is an issue, a milestone reference or kept in the notes', async (_k, file) => {
     const text = readSeed(file);
-    const plan = imported(text, file);
+    const plan = await imported(text, file);
     const refs = plan.model.milestones.map((m) => m.ref ?? '').join(' ');
     for (const id of new Set(text.match(/CAB-\d+/g))) {
       const placed = plan.model.byId.has(id) || refs.includes(id) || (plan.data.notes ?? '').includes(id);
@@ -61,8 +61,8 @@ describe.skipIf(!HAVE_SEEDS)(`import of the five seed roadmaps (${HAVE_SEEDS ? '
     }
   });
 
-  it('STOA v2: quarters become milestones with deadlines, and the phase tables give phase estimates and epics', () => {
-    const plan = imported(readSeed(SEEDS.stoaV2));
+  it('STOA v2: quarters become milestones with deadlines, and the phase tables give phase estimates and epics', async () => {
+    const plan = await imported(readSeed(SEEDS.stoaV2));
     expect(plan.model.milestones.map((m) => [m.id, m.deadline, m.ref])).toEqual([
       ['Q1', '2026-03-31', 'Linear: CAB-171'],
       ['Q2', '2026-06-30', 'Linear: CAB-172'],
@@ -78,16 +78,16 @@ describe.skipIf(!HAVE_SEEDS)(`import of the five seed roadmaps (${HAVE_SEEDS ? '
     expect(plan.model.lanes[0].capacity).toEqual({ hours: 8, per: 'w' });
   });
 
-  it('STOA v4: phases done before any quarter keep their phase, and phase 3 joins Q1 through its table row', () => {
-    const plan = imported(readSeed(SEEDS.stoaV4));
+  it('STOA v4: phases done before any quarter keep their phase, and phase 3 joins Q1 through its table row', async () => {
+    const plan = await imported(readSeed(SEEDS.stoaV4));
     expect(groupTitle(plan, 'CAB-212')).toMatch(/^Phase 1 /);
     expect(plan.model.byId.get('CAB-133')!.milestone).toBe('Q1');
     expect(plan.model.byId.get('CAB-236')!).toMatchObject({ done: true, milestone: 'Q2' });
     expect(plan.model.byId.get('CAB-238')!.status).toBe('in-progress');
   });
 
-  it('KoproGo (reStructuredText): issue headings, estimate ranges in jours, Bloque / Dépend de, priority, track, external lead', () => {
-    const plan = imported(readSeed(SEEDS.koprogo), SEEDS.koprogo);
+  it('KoproGo (reStructuredText): issue headings, estimate ranges in jours, Bloque / Dépend de, priority, track, external lead', async () => {
+    const plan = await imported(readSeed(SEEDS.koprogo), SEEDS.koprogo);
     const i44 = plan.model.byId.get('#44')!;
     expect(i44.title).toBe('Document Storage Strategy');
     expect(i44.data.estimate).toBe('2-3d');
@@ -102,8 +102,8 @@ describe.skipIf(!HAVE_SEEDS)(`import of the five seed roadmaps (${HAVE_SEEDS ? '
     expect(plan.model.byId.get('infrastructure-k3s')!.data.estimate).toBe('15d');
   });
 
-  it('platform delivery: sprints with their dates, the change freeze, stories in sprints', () => {
-    const plan = imported(readSeed(SEEDS.platform));
+  it('platform delivery: sprints with their dates, the change freeze, stories in sprints', async () => {
+    const plan = await imported(readSeed(SEEDS.platform));
     const cal = plan.data.calendar!;
     expect(cal.freezes).toEqual([{ name: 'Change Freeze', from: '2025-12-22', to: '2026-01-02' }]);
     expect(cal.sprints!.list!.map((s) => [s.name, s.start, s.end])).toContainEqual(['Sprint 5', '2026-01-05', '2026-01-16']);
@@ -111,8 +111,8 @@ describe.skipIf(!HAVE_SEEDS)(`import of the five seed roadmaps (${HAVE_SEEDS ? '
     expect(plan.model.byId.get('STORY-APP-HARBOR')!.sprint).toBe('Sprint 7');
   });
 
-  it('k3s: the critical chain, the "Apres X:" dependencies and the 2/3/4-dev scenarios', () => {
-    const plan = imported(readSeed(SEEDS.k3s));
+  it('k3s: the critical chain, the "Apres X:" dependencies and the 2/3/4-dev scenarios', async () => {
+    const plan = await imported(readSeed(SEEDS.k3s));
     expect(plan.data.calendar!.critical_path).toEqual(['1.1', '1.3', '2.1', '2.2', '4.1', '5.1', '5.2']);
     expect(plan.model.byId.get('1.2')!.deps.map((d) => d.id).sort()).toEqual(['1.3', '1.4']);
     expect(plan.model.byId.get('1.1')!.title).toBe('baseline hardening');
@@ -143,8 +143,8 @@ Some free text about the dashboard.
 A stray paragraph nobody can place.
 `;
 
-  it('reads English fields: estimates in days and weeks, Blocks / Depends on, deadline, priority and track', () => {
-    const plan = imported(md);
+  it('reads English fields: estimates in days and weeks, Blocks / Depends on, deadline, priority and track', async () => {
+    const plan = await imported(md);
     expect(plan.model.milestones).toEqual([{ id: 'release-1', title: 'Launch', kind: 'release', deadline: '2026-03-31' }]);
     expect(plan.model.byId.get('#1')!.data).toMatchObject({ estimate: '2-3d', priority: 'high', track: 'Web' });
     expect(plan.model.byId.get('#2')!.data.estimate).toBe('1-2w');
@@ -155,15 +155,15 @@ A stray paragraph nobody can place.
     expect(plan.model.byId.get('#1')!.milestone).toBe('release-1');
   });
 
-  it('keeps what it cannot place as notes, with line numbers, never dropping it', () => {
-    const plan = imported(md);
+  it('keeps what it cannot place as notes, with line numbers, never dropping it', async () => {
+    const plan = await imported(md);
     expect(plan.unplaced).toEqual([{ line: 20, text: 'A stray paragraph nobody can place.' }]);
     expect(plan.data.notes).toContain('[line 20] A stray paragraph nobody can place.');
   });
 
-  it('detects the format by content, whatever the file is called', () => {
-    expect(importText(md, 'roadmap.rst').format).toBe('markdown');
-    expect(importText('Title\n=====\n\n.. list-table::\n\n   * - a\n', 'x.md').format).toBe('rst');
+  it('detects the format by content, whatever the file is called', async () => {
+    expect((await importText(md, 'roadmap.rst')).format).toBe('markdown');
+    expect((await importText('Title\n=====\n\n.. list-table::\n\n   * - a\n', 'x.md')).format).toBe('rst');
   });
 });
 
@@ -195,7 +195,7 @@ describe('planboard import (command)', () => {
 
   it.each([
     ['a missing file', (d: string) => join(d, 'nope.md'), /cannot read .*no such file/],
-    ['a directory', (d: string) => (mkdirSync(join(d, 'sub')), join(d, 'sub')), /cannot read .*is a directory/],
+    ['a folder that is not a backlog', (d: string) => (mkdirSync(join(d, 'sub')), join(d, 'sub')), /a folder planboard cannot import/],
     ['an empty file', (d: string) => (writeFileSync(join(d, 'e.md'), ''), join(d, 'e.md')), /empty/],
     ['JSON that is not our export', (d: string) => (writeFileSync(join(d, 'x.json'), '{"a":1}'), join(d, 'x.json')), /only planboard's own export/],
     ['a binary file', (d: string) => (writeFileSync(join(d, 'b.md'), Buffer.from([0, 1, 2, 0])), join(d, 'b.md')), /binary/],

@@ -1,14 +1,18 @@
-// Reads a roadmap (Markdown or reStructuredText, via import-lines.ts) into plan data.
-// Headings become groups, checklists and `#44: Title ⏱️ 2-3 jours` headings become issues,
-// `**Key**: value` lines fill fields. Every line it cannot place is kept in the plan's notes
-// and returned in `unplaced`, so nothing is dropped silently.
-import { toLines, type RoadmapFormat, type SourceLine } from './import-lines.js';
+// Reads a roadmap's lines (Markdown through markdown-lines.ts, reStructuredText through
+// lines.ts) into plan data. Headings become groups (and milestones where they name a version,
+// a quarter or a date), task items and plain bullets under plan headings become issues
+// (rules/items.ts), `#44: Title ⏱️ 2-3 jours` headings become issues, `**Key**: value` lines
+// fill fields. Every line it cannot place is kept in the plan's notes and returned in
+// `unplaced`, so nothing is dropped silently.
+import type { SourceLine } from './lines.js';
+import type { Unplaced } from '../types.js';
 import { findDate, findDateRange, findDuration, findPriority, slug, stripEmoji } from './prose.js';
+import { headingMilestone, readsAsPlan, saysDone } from './rules/heading.js';
+import { idMaker } from './rules/ids.js';
+import { itemIssue, deadlineBullet, isAside, yearOf } from './rules/items.js';
+import { tableIssues } from './rules/table.js';
 
-export interface Unplaced {
-  line: number;
-  text: string;
-}
+export type { Unplaced };
 
 export interface RoadmapImport {
   data: Record<string, unknown> & { planboard: 1; title: string };
@@ -37,6 +41,9 @@ interface Section {
   sprint?: SprintDraft;
   scenario?: { id: string; title: string; assign: Record<string, string[]> };
   hasIssues: boolean;
+  /** Its bullets are work items; the work under it is done. */
+  plan?: boolean;
+  done?: boolean;
   /** Lines and lists held until we know whether the section becomes an issue. */
   held: { line: number; text: string; as?: 'subtask' | 'deliverable' }[];
 }
@@ -63,10 +70,13 @@ interface SprintDraft {
   gate: string[];
 }
 
-interface IssueDraft {
+export interface IssueDraft {
   id: string;
   title: string;
   status?: string;
+  lane?: string;
+  link?: string;
+  milestone?: string;
   group?: string;
   estimate?: string;
   priority?: string;
@@ -133,8 +143,7 @@ const isStructural = (text: string) => {
   return t.replace(/<[^>]*>/g, '').trim() === ''; // bare HTML tags
 };
 
-export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImport {
-  const lines = toLines(text, format);
+export function importRoadmap(lines: SourceLine[], text: string): RoadmapImport {
   const unplaced: Unplaced[] = [];
   const issues: IssueDraft[] = [];
   const issueById = new Map<string, IssueDraft>();
@@ -151,6 +160,7 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
   const plan: { title?: string; version?: string; as_of?: string; target?: string } = {};
 
   const milestoneIds = new Set<string>();
+  const dueMilestones = new Map<string, string>();
   const uniqueMilestone = (id: string) => {
     let out = id;
     for (let n = 2; milestoneIds.has(out); n++) out = `${id}-${n}`;
@@ -158,6 +168,18 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
     return out;
   };
   const root: Section = { title: '', level: 0, line: 0, note: [], hasIssues: false, held: [] };
+  // A plan that names its issues by id uses those; its plain bullets are then descriptions.
+  const idMode = lines.some((l) => (l.kind === 'heading' ? ISSUE_HEADING.test(l.text.trim()) : CHECK.test(l.text) || ID_ITEM.test(l.text)));
+  const year = yearOf(text);
+  const changelog = lines.some((l) => l.kind === 'heading' && l.level === 1 && /change ?log|release notes|history|news/i.test(l.text));
+  const nextId = idMaker(text, (id) => issueById.has(id) || groupIds.has(id));
+  /** The last list item that became an issue, for its wrapped lines and nested bullets. */
+  let lastItem: { issue: IssueDraft; depth: number } | null = null;
+  const laneFor = (who: string) => {
+    const id = slug(who.replace(/^@/, ''));
+    if (!lanes.has(id)) lanes.set(id, { id, name: who.replace(/^@/, '') });
+    return id;
+  };
   let stack: Section[] = [root];
   let issueCtx: { issue: IssueDraft; level: number } | null = null;
   let list: ListMode | null = null;
@@ -247,7 +269,28 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
       }
       return;
     }
-    for (const r of rows) keep(r.l);
+    const placed = tableIssues(rows.map((r) => ({ line: r.l.line, cells: r.cells })), { year, done: Boolean(section().done) });
+    if (!placed) {
+      for (const r of rows) keep(r.l);
+      return;
+    }
+    for (const row of placed) {
+      const issue = newIssue(row.id && !issueById.has(row.id) ? row.id : nextId(), row.title, section());
+      if (row.status) issue.status = row.status;
+      if (row.estimate) issue.estimate = row.estimate;
+      if (row.owner) issue.lane = laneFor(row.owner);
+      issue.labels.push(...row.labels);
+      if (row.link) issue.link = row.link;
+      if (row.notes.length) issue.notes.push(...row.notes);
+      if (row.due) {
+        if (!dueMilestones.has(row.due)) {
+          const id = uniqueMilestone(`due-${row.due}`);
+          dueMilestones.set(row.due, id);
+          milestones.push({ id, title: `Due ${row.due}`, kind: 'checkpoint', deadline: row.due });
+        }
+        issue.milestone = dueMilestones.get(row.due);
+      }
+    }
   };
 
   const applyField = (key: string, value: string, l: SourceLine): boolean => {
@@ -425,6 +468,8 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
       while (stack.length > 1 && section().level >= l.level) stack.pop();
       if (!plan.title && l.level === 1) {
         plan.title = stripEmoji(raw);
+        root.plan = readsAsPlan(raw) && !isAside(raw);
+        root.done = saysDone(raw);
         continue;
       }
       const s: Section = { title: raw, level: l.level, line: l.line, parent: section(), note: [], hasIssues: false, held: [] };
@@ -444,6 +489,15 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
         s.kind = 'scenario';
         s.scenario = { id: slug(plain.replace(/^\d+\)\s*/, '').replace(/\(.*\)/, '')), title: plain.replace(/^\d+\)\s*/, ''), assign: {} };
       } else if (/\b(done|completed|termin[ée]s?|achev[ée]s?)\b/i.test(plain) && !/\b(remaining|restant)/i.test(plain)) s.kind = 'done-list';
+      const inherit = s.parent !== root ? s.parent : undefined;
+      s.plan = !isAside(plain) && (readsAsPlan(plain) || Boolean(inherit?.plan));
+      s.done = saysDone(raw) || Boolean(inherit?.done);
+      const hm = s.kind ? undefined : headingMilestone(s.title, year);
+      if (hm && !(idMode && !hm.deadline)) {
+        s.milestone = { id: uniqueMilestone(hm.id), title: hm.title, kind: hm.kind, ...(hm.deadline ? { deadline: hm.deadline } : {}) };
+        // A changelog's dated versions are released: their entries are done.
+        if (changelog && hm.deadline && !/unreleased/i.test(plain)) s.done = true;
+      }
       sections.push(s);
       stack.push(s);
       continue;
@@ -571,6 +625,39 @@ export function importRoadmap(text: string, format?: RoadmapFormat): RoadmapImpo
       if (!isStructural(t)) issueCtx.issue.notes.push(t);
       continue;
     }
+    if (l.html) {
+      keep(l);
+      continue;
+    }
+    // A wrapped line of a list item that became an issue belongs to it.
+    if (l.cont && lastItem) continue;
+    const due = l.item && deadlineBullet(l.item.text, year);
+    if (due && section() !== root) {
+      section().milestone ??= milestoneFor(section());
+      section().milestone!.deadline = due;
+      continue;
+    }
+    const s = section();
+    const li = l.item;
+    if (li && lastItem && li.depth > lastItem.depth && li.checked === null) {
+      // A plain bullet under an li: a step of it.
+      lastItem.issue.subtasks.push({ title: li.text, done: lastItem.issue.status === 'done' });
+      continue;
+    }
+    if (li && (li.checked !== null || (!idMode && (s === root ? root.plan : s.plan)))) {
+      const made = itemIssue(li, Boolean(s.done));
+      const issue = newIssue(made.id && !issueById.has(made.id) ? made.id : nextId(), made.title, s);
+      if (made.status) issue.status = made.status;
+      if (made.estimate) issue.estimate = made.estimate;
+      if (made.owners.length) issue.lane = laneFor(made.owners[0]);
+      if (made.owners.length > 1) issue.notes.push(`Owners: ${made.owners.join(', ')}`);
+      issue.labels.push(...made.labels);
+      if (made.link) issue.link = made.link;
+      if (li.more.length) issue.notes.push(li.more.join(' '));
+      lastItem = { issue, depth: li.depth };
+      continue;
+    }
+    if (li) lastItem = null;
     if (section() !== root && !section().hasIssues && BULLET.test(l.text)) {
       section().held.push({ line: l.line, text: t });
       continue;

@@ -1,0 +1,40 @@
+// `planboard import`: any registered source → plan YAML. The format is read from the content
+// (or named with --from), never guessed from the file name alone.
+import { importerNamed, pickImporter, IMPORTERS } from './registry.js';
+import { planYaml } from './plan-yaml.js';
+import { ImportError, type Source, type Unplaced } from './types.js';
+
+export { ImportError };
+
+export interface ImportResult {
+  /** The importer's registered name. */
+  format: string;
+  /** The plan as YAML text, ready to write, schema modeline first. */
+  yaml: string;
+  data: Record<string, unknown>;
+  unplaced: Unplaced[];
+}
+
+export async function importSource(source: Source, opts: { from?: string; schema?: string } = {}): Promise<ImportResult> {
+  if (!source.files) {
+    if (!source.text.trim()) throw new ImportError(`${source.name}: the file is empty: nothing to import`);
+    if (source.text.includes('\u0000')) throw new ImportError(`${source.name}: binary file: expected Markdown, reStructuredText, CSV or JSON`);
+  }
+  const importer = opts.from ? importerNamed(opts.from) : pickImporter(source);
+  if (!importer) {
+    throw new ImportError(
+      source.files
+        ? `${source.name}: a folder planboard cannot import: expected a Backlog.md backlog/ folder with task files`
+        : `${source.name}: not a format planboard can import (${IMPORTERS.map((f) => f.name).join(', ')})`,
+    );
+  }
+  if (Boolean(importer.folder) !== Boolean(source.files))
+    throw new ImportError(`${source.name}: the ${importer.name} format reads ${importer.folder ? 'a folder' : 'a file'}, and this is ${source.files ? 'a folder' : 'a file'}`);
+  const { data, unplaced, origin } = await importer.read(source);
+  const header =
+    `Imported by planboard from ${origin}.` + (unplaced.length ? `\n${unplaced.length} line(s) it could not place are kept under \`notes\` at the end.` : '');
+  return { format: importer.name, data, yaml: planYaml(data, header, opts.schema), unplaced };
+}
+
+/** One file's text, as `planboard import FILE` reads it. */
+export const importText = (text: string, name: string, opts?: { from?: string; schema?: string }) => importSource({ name, text }, opts);

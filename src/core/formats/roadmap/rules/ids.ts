@@ -1,0 +1,19 @@
+// Issue ids for items that have none, made from the plan's own pattern: a plan that says
+// `ABC-12` gets `ABC-13`, one that says `#12` gets `#13`, and one with no ids at all gets `T-1`.
+
+export function idMaker(text: string, taken: (id: string) => boolean): () => string {
+  const counts = new Map<string, number>();
+  const highest = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![\w-])(#|[A-Z][A-Z0-9]*-)(\d+)\b/g)) {
+    counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    highest.set(m[1], Math.max(highest.get(m[1]) ?? 0, +m[2]));
+  }
+  const [prefix] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['T-'];
+  let n = highest.get(prefix) ?? 0;
+  return () => {
+    let id: string;
+    do id = `${prefix}${++n}`;
+    while (taken(id));
+    return id;
+  };
+}

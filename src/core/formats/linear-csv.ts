@@ -1,10 +1,13 @@
 // Linear's CSV export (Settings → Import/Export → Export CSV): one row per issue. Estimate is
 // in points, Cycle is the sprint, "Parent issue" becomes a group, "Blocked by" dependencies.
 import { columns, parseCsv } from './csv.js';
-import { isoDay, TrackerPlan, trackerStatus } from './tracker-plan.js';
+import { isoDay as iso, TrackerPlan, trackerStatus } from './tracker-plan.js';
+import { findDate } from './roadmap/prose.js';
 import { ImportError, type Importer, type Source } from './types.js';
 
 const header = (s: Source) => (s.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').toLowerCase().split(',').map((h) => h.replace(/"/g, '').trim());
+/** ISO instants in current exports; `Fri Mar 15 2024 …` in some older ones. */
+const isoDay = (t: string | undefined) => iso(t) ?? (t ? findDate(t) : undefined);
 const PRIORITY: Record<string, string> = { urgent: 'critical', high: 'high', medium: 'medium', low: 'low' };
 
 export const linearCsv: Importer = {

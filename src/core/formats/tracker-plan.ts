@@ -73,7 +73,7 @@ export class TrackerPlan {
     const issues = this.issues.map((i) => {
       const missing = (i.depends_on ?? []).filter((d) => !ids.has(d));
       const deps = [...new Set((i.depends_on ?? []).filter((d) => ids.has(d) && d !== i.id))];
-      const notes = [i.notes, missing.length ? `Depends on issues not in the export: ${missing.join(', ')}` : undefined].filter(Boolean).join('\n\n');
+      const notes = [i.notes?.replace(/\r\n?/g, '\n'), missing.length ? `Depends on issues not in the export: ${missing.join(', ')}` : undefined].filter(Boolean).join('\n\n');
       return clean({ ...i, depends_on: deps, notes: notes || undefined, labels: i.labels?.length ? [...new Set(i.labels)] : undefined });
     });
     return clean({

@@ -175,6 +175,8 @@ export function importRoadmap(lines: SourceLine[], text: string): RoadmapImport 
   const nextId = idMaker(text, (id) => issueById.has(id) || groupIds.has(id));
   /** The last list item that became an issue, for its wrapped lines and nested bullets. */
   let lastItem: { issue: IssueDraft; depth: number } | null = null;
+  /** What the paragraph introducing the current list says it holds. */
+  let intro: { plan: boolean } | null = null;
   const laneFor = (who: string) => {
     const id = slug(who.replace(/^@/, ''));
     if (!lanes.has(id)) lanes.set(id, { id, name: who.replace(/^@/, '') });
@@ -452,6 +454,8 @@ export function importRoadmap(lines: SourceLine[], text: string): RoadmapImport 
     }
     if (l.kind === 'heading') {
       list = null;
+      intro = null;
+      lastItem = null;
       if (issueCtx && l.level <= issueCtx.level) issueCtx = null;
       const raw = l.text.trim();
       const ih = ISSUE_HEADING.exec(raw);
@@ -631,7 +635,7 @@ export function importRoadmap(lines: SourceLine[], text: string): RoadmapImport 
     }
     // A wrapped line of a list item that became an issue belongs to it.
     if (l.cont && lastItem) continue;
-    const due = l.item && deadlineBullet(l.item.text, year);
+    const due = deadlineBullet(l.item ? l.item.text : l.cont ? '' : t, year);
     if (due && section() !== root) {
       section().milestone ??= milestoneFor(section());
       section().milestone!.deadline = due;
@@ -644,7 +648,8 @@ export function importRoadmap(lines: SourceLine[], text: string): RoadmapImport 
       lastItem.issue.subtasks.push({ title: li.text, done: lastItem.issue.status === 'done' });
       continue;
     }
-    if (li && (li.checked !== null || (!idMode && (s === root ? root.plan : s.plan)))) {
+    const planHere = intro ? intro.plan : s === root ? root.plan : s.plan;
+    if (li && (li.checked !== null || (!idMode && planHere))) {
       const made = itemIssue(li, Boolean(s.done));
       const issue = newIssue(made.id && !issueById.has(made.id) ? made.id : nextId(), made.title, s);
       if (made.status) issue.status = made.status;
@@ -658,6 +663,8 @@ export function importRoadmap(lines: SourceLine[], text: string): RoadmapImport 
       continue;
     }
     if (li) lastItem = null;
+    // "Features required before the 0.2 release:" says what the list after it holds.
+    if (!li && !l.cont && /:\s*$/.test(t)) intro = { plan: readsAsPlan(t) && !isAside(t) };
     if (section() !== root && !section().hasIssues && BULLET.test(l.text)) {
       section().held.push({ line: l.line, text: t });
       continue;

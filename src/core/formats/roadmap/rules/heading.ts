@@ -34,8 +34,13 @@ export function deadlineIn(text: string, year?: number): string | undefined {
     const [q, y] = /^Q/i.test(m[0]) ? [+m[1], +m[2]] : [+m[2], +m[1]];
     return lastDay(y < 100 ? 2000 + y : y, q * 3);
   }
-  m = /\b([A-Za-z]{3,9})\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b/.exec(text);
-  if (m && MONTHS.includes(m[1].slice(0, 3).toLowerCase()) && !m[2]) return lastDay(+m[3], MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1);
+  m = /\b(?:(early|mid|late)[- ])?([A-Za-z]{3,9})\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b/i.exec(text);
+  if (m && MONTHS.includes(m[2].slice(0, 3).toLowerCase()) && !m[3]) {
+    const month = MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1;
+    // "mid-September 2018": the middle of the month; "early-": its tenth day; otherwise its end.
+    const part = m[1]?.toLowerCase();
+    return part === 'mid' ? isoDate(+m[4], month, 15) : part === 'early' ? isoDate(+m[4], month, 10) : lastDay(+m[4], month);
+  }
   // A day without a year (`Due: March 31`, `Deadline: January 15`) takes the year the document is about.
   m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})/.exec(text);
   if (m && year && MONTHS.includes(m[1].slice(0, 3).toLowerCase())) return isoDate(year, MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, +m[2]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { importText } from '../../src/core/formats/import.js';
 import { detectFormat } from '../../src/core/formats/roadmap/lines.js';
 import { loadPlanText, type LoadedPlan } from '../../src/core/plan/load.js';
-import { cli, HAVE_SEEDS, readSeed, SEEDS, SKIP_REASON, snapshot, tempDir, writeTemp } from './helpers.js';
+import { cli, HAVE_SEEDS, readSeed, REPO, SEEDS, SKIP_REASON, snapshot, tempDir, writeTemp } from './helpers.js';
 
 async function imported(text: string, name = 'roadmap.md'): Promise<LoadedPlan & { unplaced: { line: number; text: string }[] }> {
   const r = await importText(text, name);
@@ -214,5 +214,45 @@ describe('planboard import (command)', () => {
     const r = await cli(['import', writeTemp('r.md', md)]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/-o PLAN/);
+  });
+
+  it('writes the schema modeline first, pointing at the schema this planboard ships', async () => {
+    const out = join(tempDir(), 'plan.yaml');
+    expect((await cli(['import', writeTemp('r.md', md), '-o', out])).code).toBe(0);
+    const first = readFileSync(out, 'utf8').split('\n', 1)[0];
+    const m = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
+    expect(m, first).not.toBeNull();
+    expect(existsSync(resolve(dirname(out), m![1]))).toBe(true);
+  });
+
+  it('reads a tracker export by its content, and a Backlog.md folder, with the summary of what it made', async () => {
+    const trackers = resolve(REPO, 'test/fixtures/trackers');
+    const csv = await cli(['import', join(trackers, 'jira-export.csv'), '-o', join(tempDir(), 'j.yaml'), '--json']);
+    expect(csv.code, csv.err).toBe(0);
+    expect(JSON.parse(csv.out)).toMatchObject({ format: 'jira-csv', issues: 3, done: 1, groups: 1, milestones: 1, lanes: 2, notes: 0 });
+    const folder = await cli(['import', join(trackers, 'backlog'), '-o', join(tempDir(), 'b.yaml')]);
+    expect(folder.code, folder.err).toBe(0);
+    expect(folder.out).toMatch(/\(backlog-md\) → .*: 4 issues \(1 done\), 1 groups, 1 milestones, 2 lanes/);
+  });
+
+  it('--from names the format; an unknown one is a usage error (exit 2)', async () => {
+    const src = writeTemp('issues.txt', readFileSync(resolve(REPO, 'test/fixtures/trackers/gh-issue-list.json'), 'utf8'));
+    const ok = await cli(['import', src, '-o', join(tempDir(), 'p.yaml'), '--from', 'github-issues']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/\(github-issues\).*3 issues \(1 done\)/);
+    const bad = await cli(['import', src, '-o', join(tempDir(), 'p.yaml'), '--from', 'trello']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown format "trello": markdown, rst, planboard-json, github-issues/);
+  });
+
+  it('bad input is exit 1 with file:line:col, and nothing is written', async () => {
+    const d = tempDir();
+    const src = join(d, 'export.csv');
+    writeFileSync(src, 'Summary,Issue key\nok,PAY-1\n"broken,PAY-2\n');
+    const out = join(d, 'plan.yaml');
+    const r = await cli(['import', src, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`planboard import: ${src}:3:1: a quoted CSV field is never closed`);
+    expect(existsSync(out)).toBe(false);
   });
 });

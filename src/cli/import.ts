@@ -11,6 +11,7 @@ import { importSource, ImportError } from '../core/formats/import.js';
 import { IMPORTERS } from '../core/formats/registry.js';
 import type { Source } from '../core/formats/types.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
+import { sanitize } from '../ui/text.js';
 
 const USAGE = `usage: planboard import SOURCE -o PLAN [--from FORMAT] [--force] [--json]
 
@@ -50,7 +51,8 @@ export const run: Command = async (args, io) => {
   if (!values.force && (await exists(to))) throw new CliError(`planboard import: ${values.output} already exists; use --force to replace it`);
   await write(to, result.yaml, Boolean(values.force));
 
-  for (const u of result.unplaced) io.err(`${src}:${u.line}: kept as a note (not placed): ${u.text}`);
+  // The roadmap's words are untrusted: shown inert, never as terminal escapes.
+  for (const u of result.unplaced) io.err(`${sanitize(src)}:${u.line}: kept as a note (not placed): ${sanitize(u.text)}`);
   const model = check.plan.model;
   const summary = {
     version: 1,

@@ -256,3 +256,20 @@ describe('planboard import (command)', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('planboard import: untrusted input', () => {
+  it('lists unplaced lines with escapes made inert', async () => {
+    const src = writeTemp('r.md', '# Roadmap\n\nA note \u001b[31mred\u001b[0m here.\n');
+    const r = await cli(['import', src, '-o', join(tempDir(), 'p.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('A note ^[[31mred^[[0m here.');
+    expect(r.err).not.toContain('\u001b');
+  });
+
+  it('a JSON file that is cut short is bad input at its line and column, not prose', async () => {
+    const src = writeTemp('issues.json', '[\n  {"number": 1,\n   "title": "x"\n');
+    const r = await cli(['import', src, '-o', join(tempDir(), 'p.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/issues\.json:4:1: not valid JSON/);
+  });
+});

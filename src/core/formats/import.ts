@@ -20,6 +20,7 @@ export async function importSource(source: Source, opts: { from?: string; schema
     if (!source.text.trim()) throw new ImportError(`${source.name}: the file is empty: nothing to import`);
     if (source.text.includes('\u0000')) throw new ImportError(`${source.name}: binary file: expected Markdown, reStructuredText, CSV or JSON`);
   }
+  if (!source.files && !opts.from) badJson(source);
   const importer = opts.from ? importerNamed(opts.from) : pickImporter(source);
   if (!importer) {
     throw new ImportError(
@@ -34,6 +35,21 @@ export async function importSource(source: Source, opts: { from?: string; schema
   const header =
     `Imported by planboard from ${origin}.` + (unplaced.length ? `\n${unplaced.length} line(s) it could not place are kept under \`notes\` at the end.` : '');
   return { format: importer.name, data, yaml: planYaml(data, header, opts.schema), unplaced };
+}
+
+/** A file that starts as JSON must be JSON: say where it breaks rather than read it as prose. */
+function badJson(source: Source): void {
+  const t = source.text.replace(/^\uFEFF/, '');
+  if (!/^\s*[[{]/.test(t)) return;
+  try {
+    JSON.parse(t);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const at = /position (\d+)/.exec(msg);
+    const pos = at ? +at[1] : t.length;
+    const before = t.slice(0, pos).split('\n');
+    throw new ImportError(`${source.name}:${before.length}:${before[before.length - 1].length + 1}: not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`);
+  }
 }
 
 /** One file's text, as `planboard import FILE` reads it. */

@@ -30,6 +30,10 @@ describe('inline facts of an item', () => {
     expect(inlineFacts(text)).toMatchObject({ owners: [], labels: [], ...want });
   });
 
+  it('a linked handle is a credit, not an owner', () => {
+    expect(inlineFacts('German translation from [@mpbzh](https://github.com/mpbzh)')).toMatchObject({ title: 'German translation from @mpbzh', owners: [] });
+  });
+
   it('keeps an e-mail address and a version in the title', () => {
     expect(inlineFacts('Mail ops@example.com about v1.2').title).toBe('Mail ops@example.com about v1.2');
   });
@@ -116,7 +120,8 @@ describe('ids for items that have none', () => {
     const taken = new Set(['ABC-13']);
     const abc = idMaker('- [x] ABC-12: one\n- [ ] ABC-3: two', (id) => taken.has(id));
     expect([abc(), abc()]).toEqual(['ABC-14', 'ABC-15']);
-    expect(idMaker('fixes #7', () => false)()).toBe('#8');
+    expect(idMaker('- [ ] #7 fix it', () => false)()).toBe('#8');
+    expect(idMaker('- Arabic translation (#444).', () => false)()).toBe('T-1');
     expect(idMaker('no ids here', () => false)()).toBe('T-1');
   });
 });

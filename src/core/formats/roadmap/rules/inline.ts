@@ -26,6 +26,15 @@ export function inlineFacts(raw: string): InlineFacts {
     facts.id = id[1];
     t = ` ${t.trim().slice(id[0].length)} `;
   }
+  // Owners: `@alice`, `(Owner: Sarah Chen)`, `(assignee: bob)`; a linked `[@alice](…)` is a credit, not an owner.
+  t = t.replace(/\s\((?:owner|assignee|assigned to|lead|dri)\s*:\s*([^)]+)\)(?=\s)/gi, (_m, who: string) => {
+    facts.owners.push(...who.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean));
+    return ' ';
+  });
+  t = t.replace(/(?<=\s|\()@([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])(?=[\s),.;:]|$)/g, (_m, who: string) => {
+    facts.owners.push(who);
+    return '';
+  });
   // Links: the first target is kept; the link text stays in the title.
   t = t.replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_m, label: string, url: string) => {
     facts.link ??= url;
@@ -47,15 +56,6 @@ export function inlineFacts(raw: string): InlineFacts {
   t = t.replace(/\s[[(]\s*(\d+(?:\.\d+)?)\s*(?:pts?|points?|sp)\s*[\])](?=\s)/i, (_m, n: string) => {
     facts.labels.push(`points:${n}`);
     return ' ';
-  });
-  // Owners: `@alice`, `(Owner: Sarah Chen)`, `(assignee: bob)`.
-  t = t.replace(/\s\((?:owner|assignee|assigned to|lead|dri)\s*:\s*([^)]+)\)(?=\s)/gi, (_m, who: string) => {
-    facts.owners.push(...who.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean));
-    return ' ';
-  });
-  t = t.replace(/(?<=\s|\()@([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])(?=[\s),.;:]|$)/g, (_m, who: string) => {
-    facts.owners.push(who);
-    return '';
   });
   // Labels: `#tag` where it is not an id (`#12` is an issue number).
   t = t.replace(/(?<=\s)#([A-Za-z][\w-]*)(?=[\s,.;:]|$)/g, (_m, tag: string) => {

@@ -58,9 +58,9 @@ describe('headings', () => {
   });
 
   it.each([
-    ['v1.2 (2026-03)', { id: 'v1.2', kind: 'release', deadline: '2026-03-31' }],
+    ['v1.2 (2026-03)', { id: 'v1.2', title: 'v1.2', kind: 'release', deadline: '2026-03-31' }],
     ['Q2 2026', { id: 'Q2', kind: 'quarter', deadline: '2026-06-30' }],
-    ['[1.1.1] - 2023-03-05', { id: '1.1.1', deadline: '2023-03-05' }],
+    ['[1.1.1] - 2023-03-05', { id: '1.1.1', title: '1.1.1', deadline: '2023-03-05' }],
     ['v0.1.0 — Foundation ⏳', { id: 'v0.1.0', deadline: undefined }],
     ['Milestone 2: Beta', { id: 'milestone-2', deadline: undefined }],
   ])('"%s" is a milestone', (h, want) => expect(headingMilestone(h)).toMatchObject(want));

@@ -61,7 +61,9 @@ export function headingMilestone(raw: string, year?: number): HeadingMilestone |
   const due = /\b(due|deadline|target|eta)\b\s*:?\s*(.+)$/i.exec(title);
   if (!q && !v && !named && !due) return undefined;
   const deadline = deadlineIn(due ? due[2] : title, year);
-  if (q) return { id: /Q[1-4]/i.exec(q[0])![0].toUpperCase(), title, kind: 'quarter', deadline };
+  // `[1.1.1] - 2023-03-05` is titled `1.1.1`: the date is the deadline, the brackets are a link.
+  const shown = title.replace(/[[\]]/g, '').replace(/\s*[-—–:(]*\s*\d{4}-\d{2}(?:-\d{2})?\)?\s*$/, '').trim() || title;
+  if (q) return { id: /Q[1-4]/i.exec(q[0])![0].toUpperCase(), title: shown, kind: 'quarter', deadline };
   const id = v ? v[1].replace(/\s/g, '').replace(/^v\.?/i, 'v') : slug(named ? named[0] : title.replace(due?.[0] ?? '', '')) || 'milestone';
-  return { id: /^\d/.test(id) ? id : id, title, kind: 'release', deadline };
+  return { id, title: shown, kind: 'release', deadline };
 }

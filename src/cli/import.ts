@@ -1,16 +1,15 @@
 // `planboard import SOURCE -o PLAN [--from FORMAT] [--force]`: a roadmap (Markdown,
 // reStructuredText), a tracker export (GitHub, Jira, Linear, taskwarrior), a Backlog.md folder
 // or our JSON export becomes a plan file. Lines it cannot place are listed on stderr.
-import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, basename, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CliError, type Command } from './command.js';
 import { parseCommandArgs } from './input.js';
-import { importSource, ImportError } from '../core/formats/import.js';
+import { importSource, ImportError, type ImportResult } from '../core/formats/import.js';
 import { IMPORTERS } from '../core/formats/registry.js';
 import type { Source } from '../core/formats/types.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
+import { schemaModeline } from '../core/plan/schema-location.js';
 import { sanitize } from '../ui/text.js';
 
 const USAGE = `usage: planboard import SOURCE -o PLAN [--from FORMAT] [--force] [--json]
@@ -37,9 +36,9 @@ export const run: Command = async (args, io) => {
   const to = resolve(io.cwd, values.output);
 
   const source = await readSource(from, src);
-  let result;
+  let result: ImportResult;
   try {
-    result = await importSource(source, { from: values.from, schema: schemaFor(to) });
+    result = await importSource(source, { from: values.from, modeline: schemaModeline(to) });
   } catch (e) {
     if (e instanceof ImportError) throw new CliError(`planboard import: ${e.message}`);
     throw e;
@@ -103,16 +102,6 @@ async function readSource(path: string, name: string): Promise<Source> {
   return { name, text: '', files };
 }
 
-/** The modeline points at the schema this planboard ships, relative to the new plan. */
-function schemaFor(plan: string): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let k = 0; k < 4; k++, dir = dirname(dir)) {
-    const schema = join(dir, 'schema', 'plan.schema.json');
-    if (existsSync(schema)) return relative(dirname(plan), schema).split(sep).join('/');
-  }
-  return undefined;
-}
-
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -125,7 +114,7 @@ async function exists(path: string): Promise<boolean> {
 /** Without --force the file is created exclusively, so a racing writer is never clobbered. */
 async function write(path: string, text: string, replace: boolean): Promise<void> {
   const target = replace ? join(dirname(path), `.${basename(path)}.import-${process.pid}.tmp`) : path;
-  let fh;
+  let fh: FileHandle | undefined;
   try {
     fh = await open(target, replace ? 'w' : 'wx', 0o644);
     await fh.writeFile(text);

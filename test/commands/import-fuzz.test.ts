@@ -21,7 +21,7 @@ describe('import never crashes and never writes an invalid plan', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, { maxLength: 40 }), async (lines) => {
         const text = lines.join('\n');
-        let r;
+        let r: Awaited<ReturnType<typeof importText>>;
         try {
           r = await importText(text, 'fuzz.md');
         } catch (e) {

@@ -15,7 +15,7 @@ export interface ImportResult {
   unplaced: Unplaced[];
 }
 
-export async function importSource(source: Source, opts: { from?: string; schema?: string } = {}): Promise<ImportResult> {
+export async function importSource(source: Source, opts: { from?: string; modeline?: string } = {}): Promise<ImportResult> {
   if (!source.files) {
     if (!source.text.trim()) throw new ImportError(`${source.name}: the file is empty: nothing to import`);
     if (source.text.includes('\u0000')) throw new ImportError(`${source.name}: binary file: expected Markdown, reStructuredText, CSV or JSON`);
@@ -34,7 +34,7 @@ export async function importSource(source: Source, opts: { from?: string; schema
   const { data, unplaced, origin } = await importer.read(source);
   const header =
     `Imported by planboard from ${origin}.` + (unplaced.length ? `\n${unplaced.length} line(s) it could not place are kept under \`notes\` at the end.` : '');
-  return { format: importer.name, data, yaml: planYaml(data, header, opts.schema), unplaced };
+  return { format: importer.name, data, yaml: planYaml(data, header, opts.modeline), unplaced };
 }
 
 /** A file that starts as JSON must be JSON: say where it breaks rather than read it as prose. */
@@ -53,4 +53,4 @@ function badJson(source: Source): void {
 }
 
 /** One file's text, as `planboard import FILE` reads it. */
-export const importText = (text: string, name: string, opts?: { from?: string; schema?: string }) => importSource({ name, text }, opts);
+export const importText = (text: string, name: string, opts?: { from?: string; modeline?: string }) => importSource({ name, text }, opts);

@@ -1,12 +1,11 @@
 // Plan data → the YAML text `import` writes: the schema modeline first, so editors check the
 // file, then a comment saying where it came from.
 import { Document } from 'yaml';
+import { schemaPath } from '../plan/schema-location.js';
 
-/** Where the JSON Schema is, relative to a plan in the package's own `plans/` (and tests' fixtures). */
-export const DEFAULT_SCHEMA = '../schema/plan.schema.json';
-
-export function planYaml(data: Record<string, unknown>, comment: string, schema = DEFAULT_SCHEMA): string {
+/** `modeline` is where the new plan will find the schema (schemaModeline); by default the installed schema's path. */
+export function planYaml(data: Record<string, unknown>, comment: string, modeline = `# yaml-language-server: $schema=${schemaPath()}`): string {
   const doc = new Document(data);
   doc.commentBefore = comment.split('\n').map((l) => ` ${l}`).join('\n');
-  return `# yaml-language-server: $schema=${schema}\n${doc.toString({ lineWidth: 0 })}`;
+  return `${modeline}\n${doc.toString({ lineWidth: 0 })}`;
 }

@@ -95,18 +95,6 @@ export const norm = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** `**Key**: value | **Other:** value` → pairs, or null when the line is not all fields. */
-export function parseFields(text: string): { key: string; value: string }[] | null {
-  const parts = text.trim().split(/\s+\|\s+/);
-  const out: { key: string; value: string }[] = [];
-  for (const p of parts) {
-    const m = /^\*\*([^*]+?)\s*(?::\s*\*\*|\*\*\s*:)\s*(.*)$/.exec(p.trim());
-    if (!m) return null;
-    out.push({ key: norm(m[1]), value: m[2].trim() });
-  }
-  return out.length ? out : null;
-}
-
 export const idsIn = (text: string, re = ID) => [...text.matchAll(new RegExp(re, 'g'))].map((m) => m[0]);
 
 /** Trailing markers people put on titles: `✅`, `(Todo)`, `(In Progress)`. */

@@ -4,7 +4,7 @@ import { stripEmoji } from '../prose.js';
 import { CHECK, CHECK_PLAIN, cleanTitle, ID_ITEM, type Draft } from '../draft.js';
 
 /** `- [x] CAB-1: Title`, a checkbox under an issue heading (a subtask), `- CAB-2: Title`. */
-export function idItemLine(d: Draft, l: SourceLine, t: string): boolean {
+export function idItemLine(d: Draft, l: SourceLine, _t: string): boolean {
   const chk = CHECK.exec(l.text);
   if (chk) {
     const { title, status } = cleanTitle(chk[3]);

@@ -3,7 +3,7 @@ import type { SourceLine } from '../lines.js';
 import { isStructural, type Draft } from '../draft.js';
 
 /** Any other line under an issue heading is that issue's notes. */
-export function issueNoteLine(d: Draft, l: SourceLine, t: string): boolean {
+export function issueNoteLine(d: Draft, _l: SourceLine, t: string): boolean {
   if (d.issueCtx) {
     if (!isStructural(t)) d.issueCtx.issue.notes.push(t);
     return true;

@@ -1,6 +1,7 @@
 // Each tracker's own export format, read field by field from a fixture in that exact format
 // (test/fixtures/trackers/SOURCES.md says where each format comes from).
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { importSource, importText } from '../../src/core/formats/import.js';
@@ -155,5 +156,44 @@ describe('taskwarrior: task export', () => {
     const plumber = p.model.byId.get('tw-9f8e7d6c')!;
     expect(plumber.deps.map((d) => d.id)).toEqual(['tw-1a2b3c4d']);
     expect(plumber.data.notes).toBe('Depends on issues not in the export: tw-00000000');
+  });
+});
+
+describe('tracker exports that contradict themselves', () => {
+  it('an issue key twice is bad input at its row', async () => {
+    await expect(importText('Summary,Issue key\nOne,PAY-1\nTwo,PAY-1\n', 'dup.csv')).rejects.toThrow('dup.csv:3:1: PAY-1 appears twice');
+  });
+
+  it('a Blocks cycle is broken and said in the notes, so the plan still validates', async () => {
+    const csv = 'ID,Team,Title,Status,Blocked by\nENG-1,Eng,A,Todo,ENG-2\nENG-2,Eng,B,Todo,ENG-1\n';
+    const p = await plan({ name: 'cycle.csv', text: csv });
+    expect(p.model.byId.get('ENG-1')!.deps.map((d) => d.id)).toEqual(['ENG-2']);
+    expect(p.model.byId.get('ENG-2')!.deps).toEqual([]);
+    expect(p.model.byId.get('ENG-2')!.data.notes).toBe('Depends on ENG-1 (dropped: it would close a dependency cycle)');
+  });
+
+  it('two taskwarrior uuids with the same first 8 characters keep them whole', async () => {
+    const a = { uuid: 'abcdef01-0000-4000-8000-000000000001', description: 'a', status: 'pending' };
+    const b = { uuid: 'abcdef01-0000-4000-8000-000000000002', description: 'b', status: 'pending', depends: [a.uuid] };
+    const p = await plan({ name: 'tw.json', text: JSON.stringify([a, b]) });
+    expect(p.model.issues.map((i) => i.id)).toEqual([`tw-${a.uuid}`, `tw-${b.uuid}`]);
+    expect(p.model.byId.get(`tw-${b.uuid}`)!.deps.map((d) => d.id)).toEqual([`tw-${a.uuid}`]);
+  });
+
+  it('any Jira export with unique keys imports to a plan that validates, whatever its links and statuses', async () => {
+    const key = fc.integer({ min: 1, max: 12 }).map((n) => `K-${n}`);
+    const row = fc.record({ status: fc.constantFrom('To Do', 'In Progress', 'Done', 'Blocked', 'Weird state', ''), blocks: fc.array(key, { maxLength: 3 }), assignee: fc.constantFrom('', 'Ann', 'Bo Li'), due: fc.constantFrom('', '31/Mar/26 12:00 AM', '2026-02-30', 'soon') });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 12 }), async (rows) => {
+        const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+        const text = ['Summary,Issue key,Status,Assignee,Due date,Outward issue link (Blocks),Outward issue link (Blocks),Outward issue link (Blocks)']
+          .concat(rows.map((r, k) => [q(`Issue ${k}`), `K-${k + 1}`, q(r.status), q(r.assignee), q(r.due), ...[0, 1, 2].map((j) => r.blocks[j] ?? '')].join(',')))
+          .join('\r\n');
+        const r = await importText(text, 'fuzz.csv');
+        const loaded = loadPlanText(r.yaml, 'fuzz.yaml');
+        if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
+      }),
+      { numRuns: 150, seed: 3 },
+    );
   });
 });

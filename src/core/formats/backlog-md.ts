@@ -71,7 +71,7 @@ export const backlogMd: Importer = {
         depends_on: list(front.dependencies).map(ref),
         subtasks,
         notes: [section(body, /^description/i), section(body, /implementation notes|notes/i), assignees.length > 1 ? `Assignees: ${assignees.join(', ')}` : undefined].filter(Boolean).join('\n\n') || undefined,
-      });
+      }, `${source.name}/${f.path}:2:1`);
     }
     return { data: plan.data(), unplaced: [], origin: `the Backlog.md folder ${source.name}` };
   },

@@ -37,7 +37,7 @@ export const githubIssues: Importer = {
         labels: names(i.labels, 'name'),
         notes: [str(i.body)?.trim(), logins.length > 1 ? `Assignees: ${logins.join(', ')}` : undefined].filter(Boolean).join('\n\n') || undefined,
         link: str(i.url),
-      });
+      }, `${source.name}: issue ${k + 1}`);
     });
     return { data: plan.data(), unplaced: [], origin: `the GitHub issues ${source.name} (gh issue list --json)` };
   },
@@ -56,7 +56,7 @@ export const githubProject: Importer = {
     const plan = new TrackerPlan(`Imported from ${source.name}`);
     const repos = new Set(items.map((i) => (isObject(i.content) ? str(i.content.repository) : undefined)).filter(Boolean));
     let draft = 0;
-    for (const i of items) {
+    items.forEach((i, k) => {
       const c = isObject(i.content) ? i.content : {};
       const n = str(c.number);
       const repo = str(c.repository);
@@ -75,8 +75,8 @@ export const githubProject: Importer = {
         sprint: iteration,
         notes: str(c.body)?.trim() || undefined,
         link: str(c.url),
-      });
-    }
+      }, `${source.name}: item ${k + 1}`);
+    });
     return { data: plan.data(), unplaced: [], origin: `the GitHub project ${source.name} (gh project item-list --format json)` };
   },
 };

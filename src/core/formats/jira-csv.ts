@@ -3,7 +3,7 @@
 import { columns, parseCsv } from './csv.js';
 import { isoDay, TrackerPlan, trackerStatus } from './tracker-plan.js';
 import { ImportError, type Importer, type Source } from './types.js';
-import { findDate } from './roadmap/prose.js';
+import { findDate, isoDate } from './roadmap/prose.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -14,7 +14,7 @@ export function jiraDate(text: string | undefined): string | undefined {
   const m = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{2,4})/.exec(t);
   if (m && MONTHS.includes(m[2].toLowerCase())) {
     const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
-    return `${y}-${String(MONTHS.indexOf(m[2].toLowerCase()) + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+    return isoDate(y, MONTHS.indexOf(m[2].toLowerCase()) + 1, +m[1]);
   }
   return isoDay(t) ?? findDate(t);
 }
@@ -74,7 +74,7 @@ export const jiraCsv: Importer = {
         sprint: sprints[sprints.length - 1],
         notes: one(r, 'description'),
         done_on: status === 'done' ? jiraDate(one(r, 'resolved')) : undefined,
-      });
+      }, `${source.name}:${line}:1`);
     }
     const byId = new Map(plan.issues.map((i) => [i.id, i]));
     for (const [blocker, blocked] of blocks) {

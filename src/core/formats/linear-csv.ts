@@ -52,7 +52,7 @@ export const linearCsv: Importer = {
         notes: [one(r, 'description'), ...list(r, 'related to').map((x) => `Related to ${x}`), ...list(r, 'duplicate of').map((x) => `Duplicate of ${x}`)].filter(Boolean).join('\n') || undefined,
         started: isoDay(one(r, 'started')),
         done_on: status === 'done' ? isoDay(one(r, 'completed')) : undefined,
-      });
+      }, `${source.name}:${line}:1`);
     }
     return { data: plan.data(), unplaced: [], origin: `the Linear CSV export ${source.name}` };
   },

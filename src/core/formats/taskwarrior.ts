@@ -17,7 +17,10 @@ export const taskwarrior: Importer = {
   read(source) {
     const tasks = (jsonOf(source) as Record<string, unknown>[]).filter((t) => str(t.status) !== 'deleted' && str(t.status) !== 'recurring');
     const plan = new TrackerPlan(`Imported from ${source.name}`);
-    const idOf = (uuid: string) => `tw-${uuid.slice(0, 8)}`;
+    // Short ids read well; two uuids that share their first 8 characters keep them whole.
+    const short = new Map<string, number>();
+    for (const t of tasks) short.set(String(t.uuid).slice(0, 8), (short.get(String(t.uuid).slice(0, 8)) ?? 0) + 1);
+    const idOf = (uuid: string) => `tw-${(short.get(uuid.slice(0, 8)) ?? 0) > 1 ? uuid : uuid.slice(0, 8)}`;
     for (const t of tasks) {
       const uuid = str(t.uuid)!;
       const project = str(t.project);
@@ -41,7 +44,7 @@ export const taskwarrior: Importer = {
         notes: annotations.join('\n') || undefined,
         started: isoDay(str(t.start)),
         done_on: status === 'done' ? isoDay(str(t.end)) : undefined,
-      });
+      }, `${source.name}: task ${uuid}`);
     }
     return { data: plan.data(), unplaced: [], origin: `the taskwarrior export ${source.name}` };
   },

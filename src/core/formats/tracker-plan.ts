@@ -1,7 +1,9 @@
 // The plan a tracker export becomes: issues with their lanes, groups and milestones, built
 // once here so each tracker module only says how its own fields map.
-import { slug } from './roadmap/prose.js';
+import { isoDate, slug } from './roadmap/prose.js';
 import { statusOf } from './roadmap/rules/status.js';
+import { breakCycles } from './dependency-cycles.js';
+import { ImportError } from './types.js';
 
 export interface TrackerIssue {
   id: string;
@@ -28,6 +30,7 @@ export class TrackerPlan {
   private milestones = new Map<string, { id: string; title: string; kind?: string; deadline?: string }>();
   private groups = new Map<string, { id: string; title: string; parent?: string }>();
   private notes: string[] = [];
+  private ids = new Set<string>();
 
   constructor(private title: string) {}
 
@@ -62,19 +65,28 @@ export class TrackerPlan {
     this.notes.push(text);
   }
 
-  add(issue: TrackerIssue): TrackerIssue {
+  /** `where` (`file:line:col`) names the record, for the message when its id is taken. */
+  add(issue: TrackerIssue, where: string): TrackerIssue {
+    if (this.ids.has(issue.id)) throw new ImportError(`${where}: ${issue.id} appears twice`);
+    this.ids.add(issue.id);
     this.issues.push(issue);
     return issue;
   }
 
   /** Dependencies on ids the export does not hold stay readable in the issue's notes. */
   data(): Record<string, unknown> {
-    const ids = new Set(this.issues.map((i) => i.id));
-    const issues = this.issues.map((i) => {
+    const ids = this.ids;
+    const said = new Map<string, string[]>();
+    const work = this.issues.map((i) => {
       const missing = (i.depends_on ?? []).filter((d) => !ids.has(d));
-      const deps = [...new Set((i.depends_on ?? []).filter((d) => ids.has(d) && d !== i.id))];
-      const notes = [i.notes?.replace(/\r\n?/g, '\n'), missing.length ? `Depends on issues not in the export: ${missing.join(', ')}` : undefined].filter(Boolean).join('\n\n');
-      return clean({ ...i, depends_on: deps, notes: notes || undefined, labels: i.labels?.length ? [...new Set(i.labels)] : undefined });
+      const extra = missing.length ? [`Depends on issues not in the export: ${missing.join(', ')}`] : [];
+      said.set(i.id, extra);
+      return { ...i, depends_on: [...new Set((i.depends_on ?? []).filter((d) => ids.has(d) && d !== i.id))] };
+    });
+    breakCycles(work, (i, dep) => said.get(i.id)!.push(`Depends on ${dep} (dropped: it would close a dependency cycle)`));
+    const issues = work.map((i) => {
+      const notes = [i.notes?.replace(/\r\n?/g, '\n'), ...said.get(i.id)!].filter(Boolean).join('\n\n');
+      return clean({ ...i, notes: notes || undefined, labels: i.labels?.length ? [...new Set(i.labels)] : undefined });
     });
     return clean({
       planboard: 1,
@@ -101,10 +113,10 @@ export function trackerStatus(name: string | undefined, labels: string[]): strin
   return s?.status;
 }
 
-/** The calendar date an ISO instant or date names, as written (no time-zone shift). */
+/** The calendar date an ISO instant or date names, as written (no time-zone shift); none for `2026-02-30`. */
 export function isoDay(text: string | undefined | null): string | undefined {
   const m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(text?.trim() ?? '');
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  return m ? isoDate(+m[1], +m[2], +m[3]) : undefined;
 }
 
 export function clean<T extends Record<string, unknown>>(o: T): T {

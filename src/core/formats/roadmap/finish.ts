@@ -4,6 +4,7 @@
 import { slug, stripEmoji } from './prose.js';
 import type { Draft, IssueDraft, Section } from './draft.js';
 import type { Unplaced } from '../types.js';
+import { breakCycles } from '../dependency-cycles.js';
 
 export interface RoadmapImport {
   data: Record<string, unknown> & { planboard: 1; title: string };
@@ -119,7 +120,10 @@ function dependencies(d: Draft): void {
     i.blocks = [];
   }
   for (const i of issues) i.depends_on = [...new Set(i.depends_on)];
-  breakCycles(issues, issueById, (line) => unplaced.push({ line: 0, text: line }));
+  breakCycles(issues, (issue, dep) => {
+    issue.notes.push(`Depends on ${dep} (dropped: it would close a dependency cycle)`);
+    unplaced.push({ line: 0, text: `dependency ${issue.id} → ${dep} dropped: it would close a cycle` });
+  });
 }
 
 /** Story-numbered plans read best in story order. */
@@ -179,39 +183,6 @@ function assemble(d: Draft): RoadmapImport['data'] {
   return data;
 }
 
-
-/**
- * A document can contradict itself (`A -> B -> A`): a plan cannot. The edge that closes a cycle
- * is dropped and reported, so the plan still schedules and the words are not lost.
- */
-function breakCycles(issues: IssueDraft[], byId: Map<string, IssueDraft>, report: (text: string) => void): void {
-  const state = new Map<string, 1 | 2>(); // 1 on the path, 2 finished
-  for (const root of issues) {
-    if (state.has(root.id)) continue;
-    const stack: { issue: IssueDraft; k: number }[] = [{ issue: root, k: 0 }];
-    state.set(root.id, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (top.k >= top.issue.depends_on.length) {
-        state.set(top.issue.id, 2);
-        stack.pop();
-        continue;
-      }
-      const dep = top.issue.depends_on[top.k];
-      if (state.get(dep) === 1) {
-        top.issue.depends_on.splice(top.k, 1);
-        top.issue.notes.push(`Depends on ${dep} (dropped: it would close a dependency cycle)`);
-        report(`dependency ${top.issue.id} → ${dep} dropped: it would close a cycle`);
-        continue;
-      }
-      top.k++;
-      if (!state.has(dep)) {
-        state.set(dep, 1);
-        stack.push({ issue: byId.get(dep)!, k: 0 });
-      }
-    }
-  }
-}
 
 /** Drops undefined values and empty arrays, so the YAML carries only what the document said. */
 function clean<T extends Record<string, unknown>>(o: T): T {

@@ -12,6 +12,9 @@ const line = fc.oneof(
     '|---|---|---|', '| **2.6** | Cilium | 1.25j |', 'Apres 1.1:', '- 1.2, 1.3', 'Chemin critique:', '`1.1 -> 1.2 -> 1.1`',
     '## 3) Plan 2 dev', 'Dev A (core):', '- 1.1 -> 1.2', 'Checkpoint A:', '- 1.1 done', '### Sprint 1 — Go', '**Oct 27 – Nov 7, 2025** | 2 weeks',
     '```', '.. code-block::', 'Title', '=====', '~~~~', '**Tâches**:', '* a task', '**Hypothèse:** ~8h/semaine', '',
+    '- [ ] plain task', '* [X] done task @ana #ui (3d)', '  - [x] nested', '- Ship it ~2h', '| Task | Status | Owner | Due |', '|---|---|---|---|',
+    '| Login | WIP | @bo | March 31 |', '## v1.2 (2026-03)', '## Q2 2026', '- Deadline: March 31', 'Later features:', '<!-- - [ ] hidden -->',
+    '## [1.0.0] - 2017-06-20', '### Added', '- [ ] #12 Fix login', '- [ ] ABC-7 [5 pts] blocked', '# DONE', '- old thing',
   ),
   fc.string({ maxLength: 40 }),
 );

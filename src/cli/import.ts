@@ -6,16 +6,20 @@ import { dirname, join, basename, relative, resolve, sep } from 'node:path';
 import { CliError, type Command } from './command.js';
 import { parseCommandArgs } from './input.js';
 import { importSource, ImportError, type ImportResult } from '../core/formats/import.js';
-import { IMPORTERS } from '../core/formats/registry.js';
+import { IMPORTERS, importerOptions } from '../core/formats/registry.js';
 import type { Source } from '../core/formats/types.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
 import { schemaModeline } from '../core/plan/schema-location.js';
 import { sanitize } from '../ui/text.js';
 
-const USAGE = `usage: planboard import SOURCE -o PLAN [--from FORMAT] [--force] [--json]
+const FORMAT_OPTIONS = importerOptions();
+
+const USAGE = `usage: planboard import SOURCE -o PLAN [--from FORMAT] [--force] [--json] [FORMAT OPTIONS]
 
 Reads SOURCE and writes a plan. The format is detected from the content; --from names it:
 ${IMPORTERS.map((f) => `  ${f.name.padEnd(15)} ${f.description}`).join('\n')}
+Format options:
+${[...FORMAT_OPTIONS].map(([name, o]) => `  --${name}${o.option.type === 'string' ? ' VALUE' : ''}  (${o.formats.join(', ')}) ${o.option.description}`).join('\n')}
 SOURCE is a file, or a folder for backlog-md. PLAN is never overwritten without --force.`;
 
 export const run: Command = async (args, io) => {
@@ -24,6 +28,7 @@ export const run: Command = async (args, io) => {
     from: { type: 'string' },
     force: { type: 'boolean' },
     json: { type: 'boolean' },
+    ...Object.fromEntries([...FORMAT_OPTIONS].map(([name, o]) => [name, { type: o.option.type }])),
   }, USAGE, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
@@ -38,9 +43,10 @@ export const run: Command = async (args, io) => {
   const source = await readSource(from, src);
   let result: ImportResult;
   try {
-    result = await importSource(source, { from: values.from, modeline: schemaModeline(to) });
+    const options = Object.fromEntries([...FORMAT_OPTIONS.keys()].map((k) => [k, (values as Record<string, string | boolean | undefined>)[k]]));
+    result = await importSource(source, { from: values.from as string | undefined, modeline: schemaModeline(to), options });
   } catch (e) {
-    if (e instanceof ImportError) throw new CliError(`planboard import: ${e.message}`);
+    if (e instanceof ImportError) throw new CliError(`planboard import: ${e.message}`, e.usage ? 2 : 1);
     throw e;
   }
   // The plan must load exactly as `planboard validate` would load it, before anything is written.

@@ -245,6 +245,17 @@ describe('planboard import (command)', () => {
     expect(bad.err).toMatch(/unknown format "trello": markdown, rst, planboard-json, github-issues/);
   });
 
+  it('a format takes its own options: --id-prefix names the made-up ids of a roadmap, and is a usage error elsewhere', async () => {
+    const out = join(tempDir(), 'p.yaml');
+    const ok = await cli(['import', writeTemp('r.md', '# Roadmap\n\n- [ ] one\n- [x] two\n'), '-o', out, '--id-prefix', 'WEB']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(loadPlanText(readFileSync(out, 'utf8'), out).ok && readFileSync(out, 'utf8')).toMatch(/id: WEB-1[\s\S]*id: WEB-2/);
+    const jira = await cli(['import', resolve(REPO, 'test/fixtures/trackers/jira-export.csv'), '-o', join(tempDir(), 'j.yaml'), '--id-prefix', 'WEB']);
+    expect(jira.code).toBe(2);
+    expect(jira.err).toContain('--id-prefix is not an option of the jira-csv format');
+    expect((await cli(['import', writeTemp('r.md', '- [ ] x\n'), '-o', join(tempDir(), 'p.yaml'), '--id-prefix', '9'])).code).toBe(2);
+  });
+
   it('bad input is exit 1 with file:line:col, and nothing is written', async () => {
     const d = tempDir();
     const src = join(d, 'export.csv');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXPORTERS, IMPORTERS, exporterNamed, importerNamed, pickImporter } from '../../src/core/formats/registry.js';
+import { EXPORTERS, IMPORTERS, exporterNamed, importerNamed, importerOptions, pickImporter } from '../../src/core/formats/registry.js';
 import { exportCsv } from '../../src/core/report/export-csv.js';
 import { exportJson } from '../../src/core/report/export-json.js';
 import { exportMermaid } from '../../src/core/report/export-mermaid.js';
@@ -21,6 +21,10 @@ describe('the format registry', () => {
     }
     expect(importerNamed('jira-csv')?.name).toBe('jira-csv');
     expect(exporterNamed('nope')).toBeUndefined();
+  });
+
+  it('gathers each format option once, with the formats that take it', () => {
+    expect([...importerOptions()].map(([name, o]) => [name, o.formats])).toEqual([['id-prefix', ['markdown', 'rst']]]);
   });
 
   it.each([

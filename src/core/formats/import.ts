@@ -2,7 +2,7 @@
 // (or named with --from), never guessed from the file name alone.
 import { importerNamed, pickImporter, IMPORTERS } from './registry.js';
 import { planYaml } from './plan-yaml.js';
-import { ImportError, type Source, type Unplaced } from './types.js';
+import { ImportError, type OptionValues, type Source, type Unplaced } from './types.js';
 
 export { ImportError };
 
@@ -15,7 +15,7 @@ export interface ImportResult {
   unplaced: Unplaced[];
 }
 
-export async function importSource(source: Source, opts: { from?: string; modeline?: string } = {}): Promise<ImportResult> {
+export async function importSource(source: Source, opts: { from?: string; modeline?: string; options?: OptionValues } = {}): Promise<ImportResult> {
   if (!source.files) {
     if (!source.text.trim()) throw new ImportError(`${source.name}: the file is empty: nothing to import`);
     if (source.text.includes('\u0000')) throw new ImportError(`${source.name}: binary file: expected Markdown, reStructuredText, CSV or JSON`);
@@ -31,7 +31,10 @@ export async function importSource(source: Source, opts: { from?: string; modeli
   }
   if (Boolean(importer.folder) !== Boolean(source.files))
     throw new ImportError(`${source.name}: the ${importer.name} format reads ${importer.folder ? 'a folder' : 'a file'}, and this is ${source.files ? 'a folder' : 'a file'}`);
-  const { data, unplaced, origin } = await importer.read(source);
+  const options = opts.options ?? {};
+  for (const [name, value] of Object.entries(options))
+    if (value !== undefined && !importer.options?.[name]) throw new ImportError(`--${name} is not an option of the ${importer.name} format`, true);
+  const { data, unplaced, origin } = await importer.read(source, options);
   const header =
     `Imported by planboard from ${origin}.` + (unplaced.length ? `\n${unplaced.length} line(s) it could not place are kept under \`notes\` at the end.` : '');
   return { format: importer.name, data, yaml: planYaml(data, header, opts.modeline), unplaced };
@@ -53,4 +56,4 @@ function badJson(source: Source): void {
 }
 
 /** One file's text, as `planboard import FILE` reads it. */
-export const importText = (text: string, name: string, opts?: { from?: string; modeline?: string }) => importSource({ name, text }, opts);
+export const importText = (text: string, name: string, opts?: { from?: string; modeline?: string; options?: OptionValues }) => importSource({ name, text }, opts);

@@ -11,7 +11,7 @@ import { markdown } from './markdown.js';
 import { planboardJson } from './planboard-json.js';
 import { rst } from './rst.js';
 import { taskwarrior } from './taskwarrior.js';
-import type { Exporter, Importer, Source } from './types.js';
+import type { Exporter, FormatOption, Importer, Source } from './types.js';
 
 export const IMPORTERS: readonly Importer[] = [markdown, rst, planboardJson, githubIssues, githubProject, jiraCsv, linearCsv, backlogMd, taskwarrior];
 
@@ -19,6 +19,18 @@ export const EXPORTERS: readonly Exporter[] = [jsonExport, csvExport, mermaidExp
 
 export const importerNamed = (name: string): Importer | undefined => IMPORTERS.find((f) => f.name === name);
 export const exporterNamed = (name: string): Exporter | undefined => EXPORTERS.find((f) => f.name === name);
+
+/** Every importer option, for the command line: name → the formats that take it. */
+export function importerOptions(): Map<string, { option: FormatOption; formats: string[] }> {
+  const all = new Map<string, { option: FormatOption; formats: string[] }>();
+  for (const f of IMPORTERS)
+    for (const [name, option] of Object.entries(f.options ?? {})) {
+      const seen = all.get(name);
+      if (seen) seen.formats.push(f.name);
+      else all.set(name, { option, formats: [f.name] });
+    }
+  return all;
+}
 
 /** The importer most sure it reads this source; ties go to the one listed first. */
 export function pickImporter(source: Source): Importer | undefined {

@@ -26,20 +26,38 @@ export interface Imported {
   origin: string;
 }
 
-/** Bad input: the message names file:line:col where it can. */
-export class ImportError extends Error {}
+/** Bad input: the message names file:line:col where it can. `usage` marks a bad option instead. */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly usage = false,
+  ) {
+    super(message);
+  }
+}
+
+/** An option a format takes on the command line (`planboard import --id-prefix ABC`). */
+export interface FormatOption {
+  type: 'string' | 'boolean';
+  /** Shown in `planboard import --help`, after the option's name. */
+  description: string;
+}
+
+export type OptionValues = Record<string, string | boolean | undefined>;
 
 export interface Importer {
   name: string;
   /** Shown in `planboard import --help`. */
   description: string;
+  /** Its own command-line options, by long name. */
+  options?: Record<string, FormatOption>;
   /** File names it usually reads (`*.md`, `backlog/`), for help and as a tie-breaker. */
   patterns: string[];
   /** Whether it reads a folder rather than a file. */
   folder?: boolean;
   /** How sure it is that it reads this source: 0 = not at all; the highest score wins. */
   detect(source: Source): number;
-  read(source: Source): Imported | Promise<Imported>;
+  read(source: Source, options: OptionValues): Imported | Promise<Imported>;
 }
 
 export interface Exporter {

@@ -158,11 +158,11 @@ export class Draft {
   /** Table rows held until the table ends. */
   table: SourceLine[] = [];
 
-  constructor(lines: SourceLine[], readonly text: string) {
+  constructor(lines: SourceLine[], readonly text: string, idPrefix?: string) {
     this.idMode = lines.some((l) => (l.kind === 'heading' ? ISSUE_HEADING.test(l.text.trim()) : CHECK.test(l.text) || ID_ITEM.test(l.text)));
     this.year = yearOf(text);
     this.changelog = lines.some((l) => l.kind === 'heading' && l.level === 1 && /change ?log|release notes|history|news/i.test(l.text));
-    this.nextId = idMaker(text, (id) => this.issueById.has(id) || this.groupIds.has(id));
+    this.nextId = idMaker(text, (id) => this.issueById.has(id) || this.groupIds.has(id), idPrefix);
   }
 
   /** Kept as a note, with its line, unless it is only structure (a rule, a separator, a bare tag). */

@@ -19,8 +19,8 @@ export type { RoadmapImport };
 /** The text rules, in order: the first that places a line wins. */
 const RULES = [idItemLine, fieldLine, calendarLine, storyPlanLine, issueNoteLine, workItemLine];
 
-export function importRoadmap(lines: SourceLine[], text: string): RoadmapImport {
-  const d = new Draft(lines, text);
+export function importRoadmap(lines: SourceLine[], text: string, opts: { idPrefix?: string } = {}): RoadmapImport {
+  const d = new Draft(lines, text, opts.idPrefix);
   for (const l of lines) {
     if (l.kind !== 'text' || !l.text.trim().startsWith('|')) flushTable(d);
     if (l.kind === 'code') {

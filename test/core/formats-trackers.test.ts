@@ -44,7 +44,7 @@ describe('GitHub: gh issue list --json number,title,state,assignees,labels,miles
       ['v1-2', 'v1.2', '2026-03-31'],
       ['v1-1', 'v1.1', undefined],
     ]);
-    expect(p.model.lanes.map((l) => [l.id, l.name])).toEqual([['alice', 'alice']]);
+    expect(p.model.lanes.map((l) => [l.id, l.name])).toEqual([['alice', 'Alice Liddell']]);
   });
 });
 

@@ -28,11 +28,12 @@ export const githubIssues: Importer = {
       const title = str(i.title);
       if (!n || !title) throw new ImportError(`${source.name}: issue ${k + 1} has no number or title`);
       const logins = names(i.assignees, 'login');
+      const first = Array.isArray(i.assignees) && isObject(i.assignees[0]) ? str(i.assignees[0].name) : undefined;
       plan.add({
         id: `#${n}`,
         title,
         status: str(i.state)?.toUpperCase() === 'CLOSED' ? 'done' : 'todo',
-        lane: plan.lane(logins[0]),
+        lane: plan.lane(logins[0], first),
         milestone: milestoneOf(plan, i.milestone),
         labels: names(i.labels, 'name'),
         notes: [str(i.body)?.trim(), logins.length > 1 ? `Assignees: ${logins.join(', ')}` : undefined].filter(Boolean).join('\n\n') || undefined,

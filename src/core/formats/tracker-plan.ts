@@ -35,11 +35,11 @@ export class TrackerPlan {
   constructor(private title: string) {}
 
   /** A person (login, display name, `@handle`) → their lane id. */
-  lane(who: string | undefined): string | undefined {
+  lane(who: string | undefined, displayName?: string): string | undefined {
     const name = who?.trim().replace(/^@/, '');
     if (!name) return undefined;
     const id = slug(name);
-    if (!this.lanes.has(id)) this.lanes.set(id, { id, name });
+    if (!this.lanes.has(id)) this.lanes.set(id, { id, name: displayName?.trim() || name });
     return id;
   }
 

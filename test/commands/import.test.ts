@@ -198,6 +198,7 @@ describe('planboard import (command)', () => {
     ['a folder that is not a backlog', (d: string) => (mkdirSync(join(d, 'sub')), join(d, 'sub')), /a folder planboard cannot import/],
     ['an empty file', (d: string) => (writeFileSync(join(d, 'e.md'), ''), join(d, 'e.md')), /empty/],
     ['JSON that is not our export', (d: string) => (writeFileSync(join(d, 'x.json'), '{"a":1}'), join(d, 'x.json')), /only planboard's own export/],
+    ['a CSV that no tracker wrote', (d: string) => (writeFileSync(join(d, 'x.csv'), 'name,age\nann,3\n'), join(d, 'x.csv')), /x\.csv:1:1: a CSV file that is neither a Jira export/],
     ['a binary file', (d: string) => (writeFileSync(join(d, 'b.md'), Buffer.from([0, 1, 2, 0])), join(d, 'b.md')), /binary/],
   ])('rejects %s with a clear message and writes nothing', async (_what, make, message) => {
     const d = tempDir();

@@ -26,7 +26,9 @@ export async function importSource(source: Source, opts: { from?: string; modeli
     throw new ImportError(
       source.files
         ? `${source.name}: a folder planboard cannot import: expected a Backlog.md backlog/ folder with task files`
-        : `${source.name}: not a format planboard can import (${IMPORTERS.map((f) => f.name).join(', ')})`,
+        : /\.csv$/i.test(source.name)
+          ? `${source.name}:1:1: a CSV file that is neither a Jira export (Issue key, Summary) nor a Linear export (ID, Title, Team)`
+          : `${source.name}: not a format planboard can import (${IMPORTERS.map((f) => f.name).join(', ')})`,
     );
   }
   if (Boolean(importer.folder) !== Boolean(source.files))

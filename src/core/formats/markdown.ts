@@ -22,7 +22,8 @@ export const markdown: Importer = {
   description: 'a Markdown roadmap, todo list or changelog: task lists, plan bullets, headings as groups and milestones, tables',
   options: ROADMAP_OPTIONS,
   patterns: ['*.md', '*.markdown', '*.txt'],
-  detect: (s) => (s.files || jsonOf(s) !== undefined ? 0 : detectFormat(s.text) === 'markdown' ? 2 : 1),
+  // A CSV file that no tracker claims is not prose.
+  detect: (s) => (s.files || jsonOf(s) !== undefined || /\.csv$/i.test(s.name) ? 0 : detectFormat(s.text) === 'markdown' ? 2 : 1),
   async read(source, options) {
     const { markdownLines } = await import('./roadmap/markdown-lines.js');
     const { data, unplaced } = importRoadmap(markdownLines(source.text), source.text, { idPrefix: idPrefix(options) });

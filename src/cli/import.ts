@@ -6,6 +6,7 @@ import { CliError, type Command } from './command.js';
 import { parseCommandArgs } from './input.js';
 import { importText, ImportError } from '../core/report/import.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const USAGE = `usage: planboard import ROADMAP -o PLAN [--force] [--json]
 
@@ -48,7 +49,7 @@ export const run: Command = async (args, io) => {
   if (!values.force && (await exists(to))) throw new CliError(`planboard import: ${values.output} already exists; use --force to replace it`);
   await write(to, result.yaml, Boolean(values.force));
 
-  for (const u of result.unplaced) io.err(`${src}:${u.line}: kept as a note (not placed): ${u.text}`);
+  for (const u of result.unplaced) io.err(`${src}:${u.line}: kept as a note (not placed): ${sanitize(u.text)}`);
   const model = check.plan.model;
   const summary = {
     version: 1,
@@ -62,7 +63,7 @@ export const run: Command = async (args, io) => {
     lanes: model.lanes.length,
     notes: result.unplaced.length,
   };
-  if (values.json) io.out(JSON.stringify(summary, null, 2));
+  if (values.json) io.out(sanitizeJson(summary, 2));
   else
     io.out(
       `imported ${src} (${result.format}) → ${values.output}: ${summary.issues} issues (${summary.done} done), ` +

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
 import { formatProblem } from '../core/plan/load.js';
 import { mergePlanTexts } from '../core/persist/merge.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const HELP = `usage: planboard merge BASE OURS THEIRS [PATH]
 
@@ -54,6 +55,6 @@ export const run: Command = async (args, io) => {
   if (!r.conflicts.length) return 0;
   io.err(`planboard merge: ${name}: ${r.conflicts.length} conflict(s), kept OURS and recorded them under \`conflicts:\`:`);
   for (const c of r.conflicts)
-    io.err(`  ${c.id} ${c.field}: ours ${JSON.stringify(c.mine)} / theirs ${JSON.stringify(c.theirs)}`);
+    io.err(`  ${sanitize(c.id)} ${sanitize(c.field)}: ours ${sanitizeJson(c.mine)} / theirs ${sanitizeJson(c.theirs)}`);
   return 1;
 };

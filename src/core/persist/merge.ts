@@ -1,89 +1,271 @@
-// Three-way semantic merge of plan texts, for `planboard merge` as a git merge driver. Their
-// changes are carried onto OURS as ops (so OURS keeps its formatting and comments); top-level
-// sections other than `issues` are taken whole from the side that changed them. Conflicts keep
-// OURS's value and are recorded in a top-level `conflicts:` block, which the schema rejects, so
-// `planboard validate` points at it until someone resolves it.
-import { isMap, isScalar, parseDocument, stringify, type Pair } from 'yaml';
-import { applyOps } from '../plan/ops.js';
-import { loadPlanText, type Problem } from '../plan/load.js';
-import type { PlanData } from '../plan/model.js';
-import { deepEqual, mergePlans, type Conflict } from './rebase.js';
+// Three-way merge of plan texts, for `planboard merge` as a git merge driver. Two halves:
+//  - the DATA is merged by meaning: issues by id and field (rebase.ts), lanes, milestones,
+//    groups and scenarios by id and item, every other top-level key as a whole. Nothing is
+//    checked against the other side's references, so a lane or group added on one side and
+//    used on the other merges as data. Where both sides changed one thing two ways, OURS stays
+//    and the conflict is recorded with both versions (a deleted issue or item shows as null).
+//  - the TEXT is the first of these that can be edited, losslessly, into the merged data: git's
+//    own line merge when it was clean, else its line merge with conflicting hunks taken from both
+//    sides (union) or from ours, else OURS itself. So comments and formatting changed on either
+//    side survive wherever `git merge-file` keeps them. Only the leaves that still differ are
+//    edited (yaml-edit.ts), and the result is read back and compared before it is returned.
+// Conflicts go in a top-level `conflicts:` block inside the document (before a `...` end marker),
+// in the file's line endings; the schema rejects the key, so `validate` points at it.
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isScalar, isSeq, Lexer, parseDocument, stringify, type Node, type Pair } from 'yaml';
+import { loadPlanText, PARSE_OPTIONS, type Problem } from '../plan/load.js';
+import { convertDocument } from '../plan/load-convert.js';
+import { makeHints } from '../plan/fast-edit.js';
+import { editDocumentText } from '../plan/yaml-edit.js';
+import type { IssueData, PlanData } from '../plan/model.js';
+import { Plan } from '../plan/schema.js';
+import { deepEqual, mergePlans, WHOLE_ISSUE } from './rebase.js';
 
 export const CONFLICTS_KEY = 'conflicts';
 
+/** One thing changed two ways. `section` is `issues` for issue fields, else the top-level key. */
+export interface MergeConflict {
+  section: string;
+  /** The issue or item id; absent for a whole top-level key. */
+  id?: string;
+  /** The issue field (`status`, `subtasks.2`), or `(issue)` / `(item)` for a whole one. */
+  field?: string;
+  /** OURS' value (kept in the plan); null when ours deleted it. */
+  ours: unknown;
+  theirs: unknown;
+}
+
 export type MergeTextResult =
-  | { ok: true; text: string; conflicts: Conflict[] }
+  | { ok: true; text: string; conflicts: MergeConflict[]; textSource: TextSource; problems: Problem[] }
   | { ok: false; problems: Problem[]; side: 'base' | 'ours' | 'theirs' };
 
-/** Top-level key → [start, end) of its `key: value` text, from a parsed document. */
-function sections(text: string): Map<string, [number, number]> {
-  const out = new Map<string, [number, number]>();
-  const doc = parseDocument(text);
-  if (!isMap(doc.contents)) return out;
-  for (const pair of doc.contents.items as Pair[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    const k = pair.key as { range?: [number, number, number] } | null;
-    const v = pair.value as { range?: [number, number, number] } | null;
-    if (key === undefined || !k?.range) continue;
-    out.set(key, [k.range[0], v?.range?.[2] ?? k.range[2]]);
+/** Which text the result was edited from. `rewritten`: none could be, the plan was written anew. */
+export type TextSource = 'line-merge' | 'union' | 'ours-hunks' | 'ours' | 'rewritten';
+
+export interface LineMerges {
+  /** `git merge-file` output when it merged cleanly. */
+  clean?: string;
+  /** `git merge-file --union`: conflicting hunks keep both sides' lines. */
+  union?: string;
+  /** `git merge-file --ours`: conflicting hunks keep ours' lines. */
+  ours?: string;
+}
+
+/** Lists whose items carry ids: merged item by item. */
+const BY_ID = ['lanes', 'milestones', 'groups', 'scenarios'] as const;
+const WHOLE_ITEM = '(item)';
+
+type Obj = Record<string, unknown>;
+const idOf = (x: unknown) => String((x as Obj).id);
+
+/** Items by id: an item changed on one side takes that side; changed two ways keeps ours, a conflict. */
+function mergeList(key: string, base: unknown[] = [], ours: unknown[] = [], theirs: unknown[] = [], conflicts: MergeConflict[]): unknown[] {
+  const b = new Map(base.map((x) => [idOf(x), x]));
+  const t = new Map(theirs.map((x) => [idOf(x), x]));
+  const o = new Map(ours.map((x) => [idOf(x), x]));
+  const pick = (id: string): unknown => {
+    const [bv, ov, tv] = [b.get(id), o.get(id), t.get(id)];
+    if (deepEqual(ov, tv) || deepEqual(bv, tv)) return ov;
+    if (deepEqual(bv, ov)) return tv;
+    conflicts.push({ section: key, id, field: WHOLE_ITEM, ours: ov ?? null, theirs: tv ?? null });
+    return ov;
+  };
+  const out: unknown[] = [];
+  const seen = new Set<string>();
+  for (const id of [...o.keys(), ...t.keys(), ...b.keys()]) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const v = pick(id);
+    if (v !== undefined) out.push(v);
   }
   return out;
 }
 
-const withNewline = (s: string) => (s.endsWith('\n') ? s : s + '\n');
+/** The merged plan data, and what could not be merged. */
+export function mergePlanData(base: PlanData, ours: PlanData, theirs: PlanData): { data: PlanData; conflicts: MergeConflict[] } {
+  const conflicts: MergeConflict[] = [];
+  const [b, o, t] = [base, ours, theirs] as Obj[];
+  const out: Obj = {};
+  for (const key of new Set([...Object.keys(o), ...Object.keys(t), ...Object.keys(b)])) {
+    if (key === 'issues') continue;
+    if ((BY_ID as readonly string[]).includes(key)) {
+      const list = mergeList(key, b[key] as unknown[], o[key] as unknown[], t[key] as unknown[], conflicts);
+      // An emptied list stays written only where both sides still have the key.
+      if (list.length || (o[key] !== undefined && t[key] !== undefined)) out[key] = list;
+      continue;
+    }
+    let v: unknown;
+    if (deepEqual(o[key], t[key]) || deepEqual(b[key], t[key])) v = o[key];
+    else if (deepEqual(b[key], o[key])) v = t[key];
+    else {
+      conflicts.push({ section: key, ours: o[key] ?? null, theirs: t[key] ?? null });
+      v = o[key];
+    }
+    if (v !== undefined) out[key] = v;
+  }
 
-/** Takes theirs' version of each plan-level section that only they changed; both changed it → conflict. */
-function mergeSections(
-  text: string,
-  theirsText: string,
-  base: PlanData,
-  ours: PlanData,
-  theirs: PlanData,
-): { text: string; conflicts: Conflict[] } {
-  const conflicts: Conflict[] = [];
-  const b = base as Record<string, unknown>;
-  const o = ours as Record<string, unknown>;
-  const t = theirs as Record<string, unknown>;
-  const keys = new Set([...Object.keys(b), ...Object.keys(t)].filter((k) => k !== 'issues'));
-  const take: string[] = [];
-  for (const key of keys) {
-    if (deepEqual(b[key], t[key]) || deepEqual(o[key], t[key])) continue;
-    if (!deepEqual(b[key], o[key])) conflicts.push({ id: '(plan)', field: key, mine: o[key], theirs: t[key] });
-    else take.push(key);
+  // Issues: theirs' changes carried onto ours as ops, applied here without reference checks.
+  const { ops, conflicts: issueConflicts } = mergePlans(base, ours, theirs);
+  let issues: IssueData[] | undefined = ours.issues ? [...ours.issues] : undefined;
+  for (const op of ops) {
+    issues ??= [];
+    if (op.kind === 'remove-issue') issues = issues.filter((i) => String(i.id) !== op.id);
+    else if (op.kind === 'add-issue') issues.push(op.issue);
+    else if (op.kind === 'set-field') {
+      issues = issues.map((i) => {
+        if (String(i.id) !== op.id) return i;
+        const next = { ...i } as Obj;
+        if (op.value === undefined || op.value === null) delete next[op.field];
+        else next[op.field] = op.value;
+        return next as IssueData;
+      });
+    }
   }
-  if (!take.length) return { text, conflicts };
-  const theirSections = sections(theirsText);
-  // Splice from the end so earlier offsets stay valid.
-  const edits: { start: number; end: number; insert: string }[] = [];
-  const ourSections = sections(text);
-  for (const key of take) {
-    const mine = ourSections.get(key);
-    const their = theirSections.get(key);
-    const insert = their ? withNewline(theirsText.slice(their[0], their[1])) : '';
-    if (mine) edits.push({ start: mine[0], end: mine[1], insert });
-    else edits.push({ start: text.length, end: text.length, insert: (text.endsWith('\n') ? '' : '\n') + insert });
+  if (issues !== undefined) out.issues = issues;
+  const oursById = new Map((ours.issues ?? []).map((i) => [String(i.id), i]));
+  const theirsById = new Map((theirs.issues ?? []).map((i) => [String(i.id), i]));
+  for (const c of issueConflicts) {
+    // A whole-issue conflict (deleted on one side, changed or re-added on the other) shows both versions.
+    if (c.field === WHOLE_ISSUE) conflicts.push({ section: 'issues', id: c.id, field: c.field, ours: oursById.get(c.id) ?? null, theirs: theirsById.get(c.id) ?? null });
+    else conflicts.push({ section: 'issues', id: c.id, field: c.field, ours: c.mine ?? null, theirs: c.theirs ?? null });
   }
-  edits.sort((x, y) => y.start - x.start);
-  for (const e of edits) text = text.slice(0, e.start) + e.insert + text.slice(e.end);
-  return { text, conflicts };
+  return { data: out as PlanData, conflicts };
 }
 
-/** A plain-language, machine-readable record of conflicts, appended to the merged text. */
-export function conflictBlock(conflicts: Conflict[]): string {
+/** The schema's reading of a text, without semantic checks (a half-merged text may dangle). */
+function readData(text: string): { doc: ReturnType<typeof parseDocument>; data: PlanData } | undefined {
+  try {
+    const doc = parseDocument(text, PARSE_OPTIONS);
+    if (doc.errors.length) return undefined;
+    const parsed = Plan.safeParse(convertDocument(doc).value);
+    return parsed.success ? { doc, data: parsed.data } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How this text writes new list items: its own sequence indent and log style. */
+function hintsFor(text: string) {
+  const seqIndent = /^[A-Za-z_]+:[ \t]*\r?\n( *)- /m.exec(text)?.[1] ?? '  ';
+  const logStyle = /\n[ ]*log:[ \t]*\r?\n[ ]*- date:/.test(text) ? 'block' : 'flow';
+  const base = makeHints(seqIndent, () => logStyle);
+  const lists = new Set(['.issues', ...BY_ID.map((k) => `.${k}`)]);
+  return { ...base, byId: (path: string) => lists.has(path), itemStyle: (path: string) => (lists.has(path) ? 'block' : base.itemStyle(path)) } as const;
+}
+
+/** The text lines [start, end) that hold block-sequence item i of top-level `key`, or undefined. */
+function itemLines(text: string, doc: ReturnType<typeof parseDocument>, key: string): { items: unknown[]; spans: [number, number][] } | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  const pair = (doc.contents.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key);
+  if (!pair || !isSeq(pair.value) || pair.value.flow) return undefined;
+  const spans: [number, number][] = [];
+  for (const item of pair.value.items as Node[]) {
+    if (!item.range) return undefined;
+    const start = text.lastIndexOf('\n', item.range[0] - 1) + 1;
+    let last = item.range[2] - 1;
+    while (last > item.range[0] && /[\r\n ]/.test(text[last])) last--;
+    const nl = text.indexOf('\n', last);
+    spans.push([start, nl < 0 ? text.length : nl + 1]);
+  }
+  return { items: pair.value.items, spans };
+}
+
+/**
+ * Items the merge adds from THEIRS that `text` lacks (their lines were in a conflicting hunk),
+ * copied as THEIR text, comments and all, after the last item of the same list.
+ */
+function withTheirItems(text: string, theirsText: string, target: PlanData): string {
+  const read = readData(text);
+  const theirs = readData(theirsText);
+  if (!read || !theirs) return text;
+  const inserts: { at: number; text: string }[] = [];
+  for (const key of ['issues', ...BY_ID]) {
+    const want = ((target as Obj)[key] as unknown[] | undefined) ?? [];
+    const have = new Set((((read.data as Obj)[key] as unknown[] | undefined) ?? []).map(idOf));
+    const theirItems = ((theirs.data as Obj)[key] as unknown[] | undefined) ?? [];
+    const mine = itemLines(text, read.doc, key);
+    const their = itemLines(theirsText, theirs.doc, key);
+    if (!mine || !their || !mine.spans.length) continue;
+    let add = '';
+    for (const item of want) {
+      if (have.has(idOf(item))) continue;
+      const j = theirItems.findIndex((x) => idOf(x) === idOf(item) && isDeepStrictEqual(x, item));
+      if (j >= 0) add += theirsText.slice(...their.spans[j]);
+    }
+    if (!add) continue;
+    const at = mine.spans[mine.spans.length - 1][1];
+    const eol = eolOf(text);
+    inserts.push({ at, text: (text.slice(0, at).endsWith('\n') ? '' : eol) + add.replace(/\r?\n/g, eol) });
+  }
+  inserts.sort((x, y) => y.at - x.at);
+  let out = text;
+  for (const i of inserts) out = out.slice(0, i.at) + i.text + out.slice(i.at);
+  return readData(out) ? out : text;
+}
+
+/** `text` edited into `target`, or undefined when that cannot be done losslessly. */
+function editInto(text: string, target: PlanData): string | undefined {
+  const read = readData(text);
+  if (!read) return undefined;
+  try {
+    const next = isDeepStrictEqual(read.data, target) ? text : editDocumentText(text, read.doc.contents, read.data, target, hintsFor(text));
+    const back = readData(next);
+    return back && isDeepStrictEqual(back.data, target) ? next : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The comments of a YAML text, as the lexer sees them (never a `#` inside a string or block scalar). */
+function comments(text: string): string[] {
+  const out: string[] = [];
+  for (const token of new Lexer().lex(text)) if (token.startsWith('#')) out.push(token.trimEnd());
+  return out;
+}
+
+/** Comments `side` added or changed since `base` that `result` does not have (as a multiset). */
+function lostComments(base: string, side: string, result: string): string[] {
+  const pool = new Map<string, number>();
+  const count = (list: string[], by: number) => list.forEach((c) => pool.set(c, (pool.get(c) ?? 0) + by));
+  count(comments(side), 1);
+  count(comments(base), -1);
+  const kept = new Map<string, number>();
+  for (const c of comments(result)) kept.set(c, (kept.get(c) ?? 0) + 1);
+  const lost: string[] = [];
+  for (const [c, n] of pool) if (n > 0 && (kept.get(c) ?? 0) < n) lost.push(c);
+  return lost;
+}
+
+const eolOf = (text: string) => (/\r\n/.test(text) ? '\r\n' : '\n');
+
+/**
+ * The conflict record, a top-level `conflicts:` key placed inside the document: before a `...`
+ * end marker when there is one, at the end otherwise; in the text's own line endings.
+ */
+export function withConflictRecord(text: string, conflicts: MergeConflict[]): string {
+  const eol = eolOf(text);
   const entries = conflicts.map((c) => ({
-    issue: c.id,
-    field: c.field,
-    ours: c.mine === undefined ? null : c.mine,
+    ...(c.section === 'issues' ? { issue: c.id } : { section: c.section, ...(c.id !== undefined ? { id: c.id } : {}) }),
+    ...(c.field !== undefined ? { field: c.field } : {}),
+    ours: c.ours === undefined ? null : c.ours,
     theirs: c.theirs === undefined ? null : c.theirs,
   }));
-  return (
-    '\n# planboard merge: the fields below were changed two ways. The plan keeps OURS for each.\n' +
-    '# Set each to the value you want, then delete this whole `conflicts:` block.\n' +
-    stringify({ [CONFLICTS_KEY]: entries })
-  );
+  const block = [
+    '# planboard merge: the entries below were changed two ways (null: deleted on that side).',
+    '# The plan keeps OURS for each. Set each to the value you want, then delete this whole block.',
+    ...stringify({ [CONFLICTS_KEY]: entries }, { lineWidth: 0 }).replace(/\n$/, '').split('\n'),
+  ].join(eol) + eol;
+  // A `...` line ends the document: the record goes before it (and before the comments after it).
+  const end = /^\.\.\.[ \t]*(?:#.*)?$/m.exec(text);
+  if (end) {
+    const at = end.index;
+    const before = text.slice(0, at);
+    return before + (before === '' || before.endsWith('\n') ? '' : eol) + block + text.slice(at);
+  }
+  return text + (text === '' || text.endsWith('\n') ? '' : eol) + block;
 }
 
-export function mergePlanTexts(baseText: string, oursText: string, theirsText: string, file: string): MergeTextResult {
+export function mergePlanTexts(baseText: string, oursText: string, theirsText: string, file: string, lines: LineMerges = {}): MergeTextResult {
   const sides = { base: baseText, ours: oursText, theirs: theirsText } as const;
   const data = {} as Record<keyof typeof sides, PlanData>;
   for (const side of ['base', 'ours', 'theirs'] as const) {
@@ -91,11 +273,33 @@ export function mergePlanTexts(baseText: string, oursText: string, theirsText: s
     if (!r.ok) return { ok: false, problems: r.problems, side };
     data[side] = r.plan.data;
   }
-  const { ops, conflicts } = mergePlans(data.base, data.ours, data.theirs);
-  let text = ops.length ? applyOps(oursText, ops) : oursText;
-  const plan = mergeSections(text, theirsText, data.base, data.ours, data.theirs);
-  text = plan.text;
-  const all = [...conflicts, ...plan.conflicts];
-  if (all.length) text = withNewline(text) + conflictBlock(all);
-  return { ok: true, text, conflicts: all };
+  const { data: target, conflicts } = mergePlanData(data.base, data.ours, data.theirs);
+  const candidates: [TextSource, string | undefined][] = [
+    ['line-merge', lines.clean],
+    ['union', lines.union],
+    ['ours-hunks', lines.ours],
+    ['ours', oursText],
+  ];
+  let text: string | undefined;
+  let textSource: TextSource = 'rewritten';
+  for (const [source, candidate] of candidates) {
+    if (candidate === undefined) continue;
+    text = editInto(withTheirItems(candidate, theirsText, target), target) ?? editInto(candidate, target);
+    if (text !== undefined) {
+      textSource = source;
+      break;
+    }
+  }
+  // No text could be edited into the result: write the merged data anew rather than lose any.
+  if (text === undefined) text = stringify(target, { lineWidth: 0 }).replace(/\n/g, eolOf(oursText));
+  // The merged plan may not validate (ours deleted a lane theirs assigns to): say so.
+  const check = loadPlanText(text, file);
+  const problems = check.ok ? [] : check.problems;
+  // A comment written on one side that the result lacks (both sides rewrote the same line): a
+  // conflict too, so that no one's words vanish in a clean-looking merge.
+  const lostOurs = lostComments(baseText, oursText, text);
+  const lostTheirs = lostComments(baseText, theirsText, text);
+  if (lostOurs.length || lostTheirs.length) conflicts.push({ section: 'comments', ours: lostOurs, theirs: lostTheirs });
+  if (conflicts.length) text = withConflictRecord(text, conflicts);
+  return { ok: true, text, conflicts, textSource, problems };
 }

@@ -264,6 +264,7 @@ describe('merge driver: the conflict record', () => {
     expect(line).toBeLessThan(end);
     const problems = conflictsIn(m.text);
     expect(problems.map(formatProblem).join('\n')).not.toMatch(/more than one YAML document/);
+    expect(problems.map(formatProblem).join('\n')).toMatch(/unresolved merge conflicts recorded by planboard merge/);
     expect(problems.map(formatProblem)).toContainEqual(expect.stringMatching(new RegExp(`^plans/team\\.yaml:${line}:1: `)));
   });
 

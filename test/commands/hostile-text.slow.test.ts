@@ -169,7 +169,8 @@ describe('CSV export: no cell a spreadsheet would evaluate, one line ending thro
 
 describe('Markdown report: hostile titles keep the tables intact', () => {
   it('a milestone and group title with a newline and | stay in their cell', () => {
-    const md = HOSTILE_PLAN.replace(/(milestones:\n  - id: [^\n]*\n    title: )[^\n]*/, '$1"two\\nlines | and a pipe"').replace(
+    const md = HOSTILE_PLAN.replace(/^title: [^\n]*/m, 'title: "Report\\ntitle | piped"')
+      .replace(/(milestones:\n  - id: [^\n]*\n    title: )[^\n]*/, '$1"two\\nlines | and a pipe"').replace(
       /(groups:\n  - id: [^\n]*\n    title: )[^\n]*/,
       '$1"G\\r\\nx | y"',
     );
@@ -178,6 +179,7 @@ describe('Markdown report: hostile titles keep the tables intact', () => {
     const r = run('report', 'md.yaml', ...TODAY);
     expect(r.code, r.err).toBe(0);
     const lines = r.out.split('\n');
+    expect(lines[0]).toBe('# Report title | piped - Capacity Report'); // the heading stays one line
     const tables = lines.filter((l) => l.startsWith('|'));
     const cols = (l: string) => l.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length;
     // Each table's rows have the same number of columns as its header.

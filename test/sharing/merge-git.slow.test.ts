@@ -225,7 +225,7 @@ describe('merge driver: comments and formatting', () => {
     expect(issues(m.text).get('S-3')?.status).toBe('review');
   });
 
-  it('theirs edit a comment while ours change data on that same line: the comment survives', () => {
+  it('theirs edit the comment on an issue, ours the header comment: both survive', () => {
     const m = mergeBranches(
       'comment-and-data',
       (p) => edit(p, '    title: Second   # keep me', '    title: Second   # kept, and edited'),
@@ -234,6 +234,29 @@ describe('merge driver: comments and formatting', () => {
     expect(m.status, m.output).toBe(0);
     expect(m.text).toContain('# kept, and edited');
     expect(m.text).toContain('# Team plan (ours)');
+  });
+
+  it('ours delete a comment while theirs change the line below (a conflicting hunk for git): clean, not revived', () => {
+    const m = mergeBranches(
+      'comment-deleted',
+      (p) => edit(p, '    capacity: 20h/w', '    capacity: 30h/w'),
+      (p) => edit(p, '  - id: ana   # Ana, mornings\n', '  - id: ana\n'),
+    );
+    expect(m.status, m.output).toBe(0);
+    expect(m.text).toContain('  - id: ana\n    capacity: 30h/w\n');
+    expect(m.text).not.toContain('# Ana, mornings');
+  });
+
+  it('theirs edit the comment on a line whose value ours changed: ours value, and their comment in the record', () => {
+    const m = mergeBranches(
+      'comment-value-line',
+      (p) => edit(p, '    title: Second   # keep me', '    title: Second   # edited by them'),
+      (p) => edit(p, '    title: Second   # keep me', '    title: Second, ours   # keep me'),
+    );
+    expect(m.status).toBe(1);
+    const body = m.text.slice(0, m.text.indexOf('# planboard merge'));
+    expect(issues(body).get('S-2')?.title).toBe('Second, ours');
+    expect(m.text).toMatch(/section: comments[\s\S]*theirs:\n\s+- "# edited by them"/);
   });
 
   it('the same comment rewritten two ways: exit 1, and the record holds the lost version', () => {

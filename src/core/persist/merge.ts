@@ -236,6 +236,22 @@ function lostComments(base: string, side: string, result: string): string[] {
   return lost;
 }
 
+/** Comments a result loses (written on one side) or revives (deleted on one side): 0 is best. */
+function commentScore(base: string, ours: string, theirs: string, result: string): number {
+  const counts = (text: string) => {
+    const m = new Map<string, number>();
+    for (const c of comments(text)) m.set(c, (m.get(c) ?? 0) + 1);
+    return m;
+  };
+  const [b, o, t, r] = [base, ours, theirs, result].map(counts);
+  let revived = 0;
+  for (const [c, n] of b) {
+    const kept = Math.min(o.get(c) ?? 0, t.get(c) ?? 0);
+    if (kept < n) revived += Math.max(0, (r.get(c) ?? 0) - kept);
+  }
+  return lostComments(base, ours, result).length + lostComments(base, theirs, result).length + revived;
+}
+
 const eolOf = (text: string) => (/\r\n/.test(text) ? '\r\n' : '\n');
 
 /**
@@ -280,15 +296,18 @@ export function mergePlanTexts(baseText: string, oursText: string, theirsText: s
     ['ours-hunks', lines.ours],
     ['ours', oursText],
   ];
+  // Every candidate that can carry the merge is tried; the one that loses or revives the fewest
+  // comments wins, the earlier one on a tie (git's clean merge first).
   let text: string | undefined;
   let textSource: TextSource = 'rewritten';
+  let best = Infinity;
   for (const [source, candidate] of candidates) {
     if (candidate === undefined) continue;
-    text = editInto(withTheirItems(candidate, theirsText, target), target) ?? editInto(candidate, target);
-    if (text !== undefined) {
-      textSource = source;
-      break;
-    }
+    const next = editInto(withTheirItems(candidate, theirsText, target), target) ?? editInto(candidate, target);
+    if (next === undefined) continue;
+    const score = commentScore(baseText, oursText, theirsText, next);
+    if (score < best) [text, textSource, best] = [next, source, score];
+    if (score === 0) break;
   }
   // No text could be edited into the result: write the merged data anew rather than lose any.
   if (text === undefined) text = stringify(target, { lineWidth: 0 }).replace(/\n/g, eolOf(oursText));

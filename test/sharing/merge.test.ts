@@ -113,3 +113,17 @@ describe('mergePlanTexts', () => {
     );
   });
 });
+
+describe('mergePlanTexts on CRLF files', () => {
+  it('every line it writes, edited or inserted, is CRLF', () => {
+    const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+    const theirs = PLAN.replace('    title: Fourth\n    status: todo\n', '    title: Fourth\n    status: todo\n    lane: bo\n    log:\n      - { date: 2026-03-02, hours: 1 }\n').replace('  - id: cy\n', '  - id: cy\n  - id: dee\n');
+    const ours = PLAN.replace('    title: First\n    status: todo', '    title: First\n    status: review').replace('  - id: cy\n', '  - id: cy\n  - id: eve\n');
+    const r = mergePlanTexts(crlf(PLAN), crlf(ours), crlf(theirs), 'plan'); // no line merge: edits on OURS alone
+    if (!r.ok) throw new Error('not ok');
+    expect(r.text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    const d = data(r.text);
+    expect(d.lanes!.map((l) => l.id)).toEqual(['ana', 'bo', 'cy', 'eve', 'dee']);
+    expect(d.issues!.find((i) => i.id === 'S-4')).toMatchObject({ lane: 'bo', log: [{ date: '2026-03-02', hours: 1 }] });
+  });
+});

@@ -63,6 +63,7 @@ describe('planboard merge as a git merge driver', () => {
     expect(byId.get('S-1')).toMatchObject({ status: 'done', done_on: '2026-03-02' });
     expect(byId.get('S-4')).toMatchObject({ status: 'done', done_on: '2026-03-03' });
     expect(byId.get('A-NEW')?.title).toBe('Added on a');
+    expect(text).toContain('  - id: A-NEW\n    title: Added on a   # from branch a\n'); // their added issue as they wrote it
     expect(byId.get('B-NEW')?.lane).toBe('bo');
     expect(text).toContain('# Team plan — comments and layout must survive every save.');
     expect(text).toContain('    title: Second   # keep me\n');

@@ -203,10 +203,34 @@ function withTheirItems(text: string, theirsText: string, target: PlanData): str
   return readData(out) ? out : text;
 }
 
-/** `text` edited into `target`, or undefined when that cannot be done losslessly. */
-function editInto(text: string, target: PlanData): string | undefined {
+/**
+ * The merged lists in the order the text already has them, new items last: items both sides
+ * added have no order of their own, and moving an item would rewrite it without its comments.
+ */
+function inOrderOf(merged: PlanData, text: PlanData): PlanData {
+  const out = { ...merged } as Obj;
+  for (const key of ['issues', ...BY_ID]) {
+    const want = out[key] as unknown[] | undefined;
+    const have = (text as Obj)[key] as unknown[] | undefined;
+    if (!want || !have) continue;
+    const byId = new Map(want.map((x) => [idOf(x), x]));
+    const ordered: unknown[] = [];
+    for (const x of have) {
+      const item = byId.get(idOf(x));
+      if (item === undefined) continue;
+      ordered.push(item);
+      byId.delete(idOf(x));
+    }
+    out[key] = [...ordered, ...byId.values()];
+  }
+  return out as PlanData;
+}
+
+/** `text` edited into the merged data (lists in the text's order), or undefined when it cannot be done losslessly. */
+function editInto(text: string, merged: PlanData): string | undefined {
   const read = readData(text);
   if (!read) return undefined;
+  const target = inOrderOf(merged, read.data);
   try {
     const next = isDeepStrictEqual(read.data, target) ? text : editDocumentText(text, read.doc.contents, read.data, target, hintsFor(text));
     const back = readData(next);

@@ -27,7 +27,7 @@ async function read(path: string, what: string): Promise<string> {
 }
 
 /** `git merge-file -p` in one mode; exit status 0 clean, 1..127 conflicts, else git failed. */
-function gitMergeFile(base: string, ours: string, theirs: string, mode?: '--union' | '--ours'): { text: string; clean: boolean } | undefined {
+function gitMergeFile(base: string, ours: string, theirs: string, mode?: '--union' | '--ours' | '--diff3'): { text: string; clean: boolean } | undefined {
   const args = ['merge-file', '-p', ...(mode ? [mode] : []), '-L', 'ours', '-L', 'base', '-L', 'theirs', ours, base, theirs];
   const r = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.error || r.status === null || r.status < 0 || r.status > 127) return undefined;
@@ -38,7 +38,11 @@ function lineMerges(base: string, ours: string, theirs: string): LineMerges {
   const plain = gitMergeFile(base, ours, theirs);
   if (!plain) return {};
   if (plain.clean) return { clean: plain.text };
-  return { union: gitMergeFile(base, ours, theirs, '--union')?.text, ours: gitMergeFile(base, ours, theirs, '--ours')?.text };
+  return {
+    diff3: gitMergeFile(base, ours, theirs, '--diff3')?.text,
+    union: gitMergeFile(base, ours, theirs, '--union')?.text,
+    ours: gitMergeFile(base, ours, theirs, '--ours')?.text,
+  };
 }
 
 /** git's line merge with conflict markers, written to OURS: the result when meaning cannot merge. */

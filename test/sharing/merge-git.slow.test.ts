@@ -248,6 +248,16 @@ describe('merge driver: comments and formatting', () => {
     expect(m.text).not.toContain('# Ana, mornings');
   });
 
+  it('theirs edit a comment, ours the value on the next line (a conflicting hunk for git): both survive, exit 0', () => {
+    const m = mergeBranches(
+      'comment-next-line',
+      (p) => edit(p, '    title: Second   # keep me', '    title: Second   # kept by them'),
+      (p) => edit(p, '    title: Second   # keep me\n    status: todo', '    title: Second   # keep me\n    status: review'),
+    );
+    expect(m.status, m.output).toBe(0);
+    expect(m.text).toContain('    title: Second   # kept by them\n    status: review\n');
+  });
+
   it('theirs edit the comment on a line whose value ours changed: ours value, and their comment in the record', () => {
     const m = mergeBranches(
       'comment-value-line',

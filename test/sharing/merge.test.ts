@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadPlanText } from '../../src/core/plan/load.js';
-import { mergePlanTexts, withConflictRecord } from '../../src/core/persist/merge.js';
+import { mergePlanTexts, resolveDiff3, withConflictRecord } from '../../src/core/persist/merge.js';
 import { PLAN } from './fixture.js';
 
 const data = (text: string) => {
@@ -125,5 +125,15 @@ describe('mergePlanTexts on CRLF files', () => {
     const d = data(r.text);
     expect(d.lanes!.map((l) => l.id)).toEqual(['ana', 'bo', 'cy', 'eve', 'dee']);
     expect(d.issues!.find((i) => i.id === 'S-4')).toMatchObject({ lane: 'bo', log: [{ date: '2026-03-02', hours: 1 }] });
+  });
+});
+
+describe("resolveDiff3: git's conflicting hunks, line by line", () => {
+  it('takes each line from the side that changed it; a line changed two ways, or a hunk of another length, keeps ours', () => {
+    const hunk = (o: string, b: string, t: string) => `<<<<<<< ours\n${o}||||||| base\n${b}=======\n${t}>>>>>>> theirs\n`;
+    expect(resolveDiff3('a\n' + hunk('x # c\ny: 2\n', 'x # c\ny: 1\n', 'x # d\ny: 1\n') + 'z\n')).toBe('a\nx # d\ny: 2\nz\n');
+    expect(resolveDiff3(hunk('y: 2\n', 'y: 1\n', 'y: 3\n'))).toBe('y: 2\n');
+    expect(resolveDiff3(hunk('y: 2\nw: 1\n', 'y: 1\n', 'y: 3\n'))).toBe('y: 2\nw: 1\n');
+    expect(resolveDiff3('<<<<<<< ours\r\na\r\nk\r\n||||||| base\r\nb\r\nk\r\n=======\r\nb\r\nl\r\n>>>>>>> theirs\r\n')).toBe('a\r\nl\r\n');
   });
 });

@@ -40,11 +40,13 @@ export type MergeTextResult =
   | { ok: false; problems: Problem[]; side: 'base' | 'ours' | 'theirs' };
 
 /** Which text the result was edited from. `rewritten`: none could be, the plan was written anew. */
-export type TextSource = 'line-merge' | 'union' | 'ours-hunks' | 'ours' | 'rewritten';
+export type TextSource = 'line-merge' | 'line-by-line' | 'union' | 'ours-hunks' | 'ours' | 'rewritten';
 
 export interface LineMerges {
   /** `git merge-file` output when it merged cleanly. */
   clean?: string;
+  /** `git merge-file --diff3` output with conflict markers: its hunks are resolved line by line here. */
+  diff3?: string;
   /** `git merge-file --union`: conflicting hunks keep both sides' lines. */
   union?: string;
   /** `git merge-file --ours`: conflicting hunks keep ours' lines. */
@@ -130,6 +132,41 @@ export function mergePlanData(base: PlanData, ours: PlanData, theirs: PlanData):
     else conflicts.push({ section: 'issues', id: c.id, field: c.field, ours: c.mine ?? null, theirs: c.theirs ?? null });
   }
   return { data: out as PlanData, conflicts };
+}
+
+/**
+ * git's conflicting hunks (`--diff3` markers) resolved line by line where ours, base and theirs
+ * have the same number of lines: a line changed on one side only takes that side, so edits on
+ * neighbouring lines (a comment here, a value below) both survive. A line changed two ways, or a
+ * hunk whose sides differ in length, keeps ours: the merge by meaning and the comment check
+ * record what that loses.
+ */
+export function resolveDiff3(text: string): string {
+  const lines = text.split(/(?<=\n)/);
+  const out: string[] = [];
+  const marker = (line: string, m: string) => line.startsWith(m) && (line.length === m.length || /^[ \r\n]/.test(line.slice(m.length)));
+  for (let i = 0; i < lines.length; i++) {
+    if (!marker(lines[i], '<<<<<<<')) {
+      out.push(lines[i]);
+      continue;
+    }
+    const part: string[][] = [[], [], []];
+    let k = 0;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      if (k === 0 && marker(lines[j], '|||||||')) k = 1;
+      else if (k <= 1 && marker(lines[j], '=======')) k = 2;
+      else if (k === 2 && marker(lines[j], '>>>>>>>')) break;
+      else part[k].push(lines[j]);
+    }
+    if (j >= lines.length) return text; // not markers we wrote: leave it to the other candidates
+    const [ours, base, theirs] = part;
+    if (ours.length === base.length && theirs.length === base.length)
+      base.forEach((b, n) => out.push(ours[n] === b ? theirs[n] : ours[n]));
+    else out.push(...ours);
+    i = j;
+  }
+  return out.join('');
 }
 
 /** The schema's reading of a text, without semantic checks (a half-merged text may dangle). */
@@ -316,6 +353,7 @@ export function mergePlanTexts(baseText: string, oursText: string, theirsText: s
   const { data: target, conflicts } = mergePlanData(data.base, data.ours, data.theirs);
   const candidates: [TextSource, string | undefined][] = [
     ['line-merge', lines.clean],
+    ['line-by-line', lines.diff3 === undefined ? undefined : resolveDiff3(lines.diff3)],
     ['union', lines.union],
     ['ours-hunks', lines.ours],
     ['ours', oursText],

@@ -65,7 +65,7 @@ export const run: Command = async (args, io) => {
   const [baseP, oursP, theirsP] = args.slice(0, 3).map((p) => resolve(io.cwd, p));
   const name = sanitize(args[3] ?? args[1]);
   const [base, ours, theirs] = await Promise.all([read(baseP, 'BASE'), read(oursP, 'OURS'), read(theirsP, 'THEIRS')]);
-  let r;
+  let r: ReturnType<typeof mergePlanTexts>;
   try {
     r = mergePlanTexts(base, ours, theirs, args[3] ?? args[1], lineMerges(baseP, oursP, theirsP));
   } catch (e) {

@@ -34,7 +34,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'bad.yaml'), HOSTILE_BAD_PLAN);
   writeFileSync(join(dir, 'syntax.yaml'), HOSTILE_SYNTAX);
   // A merge: both sides retitle the first issue two ways (a conflict naming hostile text).
-  const retitle = (to: string) => HOSTILE_PLAN.replace(/(    title: )"=cmd[^\n]*/, `$1"${to}\\u001b]0;X\\u0007"`);
+  const retitle = (to: string) => HOSTILE_PLAN.replace(/( {4}title: )"=cmd[^\n]*/, `$1"${to}\\u001b]0;X\\u0007"`);
   writeFileSync(join(dir, 'base.yaml'), HOSTILE_PLAN);
   writeFileSync(join(dir, 'ours.yaml'), retitle('ours'));
   writeFileSync(join(dir, 'theirs.yaml'), retitle('theirs'));
@@ -170,8 +170,8 @@ describe('CSV export: no cell a spreadsheet would evaluate, one line ending thro
 describe('Markdown report: hostile titles keep the tables intact', () => {
   it('a milestone and group title with a newline and | stay in their cell', () => {
     const md = HOSTILE_PLAN.replace(/^title: [^\n]*/m, 'title: "Report\\ntitle | piped"')
-      .replace(/(milestones:\n  - id: [^\n]*\n    title: )[^\n]*/, '$1"two\\nlines | and a pipe"').replace(
-      /(groups:\n  - id: [^\n]*\n    title: )[^\n]*/,
+      .replace(/(milestones:\n {2}- id: [^\n]*\n {4}title: )[^\n]*/, '$1"two\\nlines | and a pipe"').replace(
+      /(groups:\n {2}- id: [^\n]*\n {4}title: )[^\n]*/,
       '$1"G\\r\\nx | y"',
     );
     const p = join(dir, 'md.yaml');

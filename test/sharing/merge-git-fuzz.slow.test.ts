@@ -64,7 +64,7 @@ function sideText(edits: Edit[], side: 'o' | 't'): string {
       const at = e.assign ? item(e.assign) : undefined;
       if (at) {
         const body = t.slice(...at);
-        const next = /\n    lane: [^\n]*\n/.test(body) ? body.replace(/\n    lane: [^\n]*\n/, `\n    lane: ${lane}\n`) : body.replace(/\n$/, `\n    lane: ${lane}\n`);
+        const next = /\n {4}lane: [^\n]*\n/.test(body) ? body.replace(/\n {4}lane: [^\n]*\n/, `\n    lane: ${lane}\n`) : body.replace(/\n$/, `\n    lane: ${lane}\n`);
         t = t.slice(0, at[0]) + next + t.slice(at[1]);
       }
     } else if (e.kind === 'add-issue') {

@@ -73,6 +73,7 @@ const COMMANDS: [string, () => { code: number | null; all: string; files?: strin
   ),
   ['report -o FILE', () => ({ ...run('report', 'plan.yaml', '-o', 'out.md', ...TODAY), files: [join(dir, 'out.md')] })],
   ['log (and its message)', () => run('log', fresh(), ID.first, '1h', '--note', EVIL, ...TODAY)],
+  ['log --json', () => run('log', fresh(), ID.first, '1h', '--note', EVIL, '--json', ...TODAY)],
   ['log (misspelt id: did you mean)', () => run('log', 'plan.yaml', ID.first.slice(0, -1), '1h', ...TODAY)],
   ['tick', () => run('tick', fresh(), ID.b5, ...TODAY)],
   ['untick', () => run('untick', fresh(), 'B-3', ...TODAY)],
@@ -85,6 +86,10 @@ const COMMANDS: [string, () => { code: number | null; all: string; files?: strin
   ['import (our JSON export back into a plan)', () => {
     run('export', 'plan.yaml', '--format', 'json', '-o', 'exp.json', ...TODAY);
     return run('import', 'exp.json', '-o', `imported-${Date.now()}.yaml`, '--force');
+  }],
+  ['import --json', () => {
+    run('export', 'plan.yaml', '--format', 'json', '-o', 'exp2.json', ...TODAY);
+    return run('import', 'exp2.json', '-o', `imported-j-${Date.now()}.yaml`, '--force', '--json');
   }],
 ];
 

@@ -19,6 +19,7 @@ import { makeHints } from '../plan/fast-edit.js';
 import { editDocumentText } from '../plan/yaml-edit.js';
 import type { IssueData, PlanData } from '../plan/model.js';
 import { Plan } from '../plan/schema.js';
+import { validatePlan } from '../plan/validate.js';
 import { deepEqual, mergePlans, WHOLE_ISSUE } from './rebase.js';
 
 export const CONFLICTS_KEY = 'conflicts';
@@ -169,8 +170,19 @@ export function resolveDiff3(text: string): string {
   return out.join('');
 }
 
+// One merge reads the same few texts many times (each candidate, theirs, the result): parses and
+// comment lists are kept for the length of one mergePlanTexts call.
+let reads: Map<string, ReturnType<typeof parseData>> | undefined;
+let lexed: Map<string, string[]> | undefined;
+
 /** The schema's reading of a text, without semantic checks (a half-merged text may dangle). */
-function readData(text: string): { doc: ReturnType<typeof parseDocument>; data: PlanData } | undefined {
+function readData(text: string): ReturnType<typeof parseData> {
+  if (!reads) return parseData(text);
+  if (!reads.has(text)) reads.set(text, parseData(text));
+  return reads.get(text);
+}
+
+function parseData(text: string): { doc: ReturnType<typeof parseDocument>; data: PlanData } | undefined {
   try {
     const doc = parseDocument(text, PARSE_OPTIONS);
     if (doc.errors.length) return undefined;
@@ -213,8 +225,14 @@ function itemLines(text: string, doc: ReturnType<typeof parseDocument>, key: str
  */
 function withTheirItems(text: string, theirsText: string, target: PlanData): string {
   const read = readData(text);
+  if (!read) return text;
+  const missing = ['issues', ...BY_ID].some((key) => {
+    const have = new Set((((read.data as Obj)[key] as unknown[] | undefined) ?? []).map(idOf));
+    return (((target as Obj)[key] as unknown[] | undefined) ?? []).some((x) => !have.has(idOf(x)));
+  });
+  if (!missing) return text;
   const theirs = readData(theirsText);
-  if (!read || !theirs) return text;
+  if (!theirs) return text;
   const inserts: { at: number; text: string }[] = [];
   for (const key of ['issues', ...BY_ID]) {
     const want = ((target as Obj)[key] as unknown[] | undefined) ?? [];
@@ -265,6 +283,9 @@ function inOrderOf(merged: PlanData, text: PlanData): PlanData {
 
 /** `text` edited into the merged data (lists in the text's order), or undefined when it cannot be done losslessly. */
 function editInto(text: string, merged: PlanData): string | undefined {
+  // The quick read first (the loader's fast path): a text that already holds the merge needs no Document.
+  const quick = loadPlanText(text, 'merge');
+  if (quick.ok && isDeepStrictEqual(quick.plan.data, inOrderOf(merged, quick.plan.data))) return text;
   const read = readData(text);
   if (!read) return undefined;
   const target = inOrderOf(merged, read.data);
@@ -279,7 +300,10 @@ function editInto(text: string, merged: PlanData): string | undefined {
 
 /** The comments of a YAML text, as the lexer sees them (never a `#` inside a string or block scalar). */
 function comments(text: string): string[] {
+  const known = lexed?.get(text);
+  if (known) return known;
   const out: string[] = [];
+  lexed?.set(text, out);
   for (const token of new Lexer().lex(text)) if (token.startsWith('#')) out.push(token.trimEnd());
   return out;
 }
@@ -343,6 +367,17 @@ export function withConflictRecord(text: string, conflicts: MergeConflict[]): st
 }
 
 export function mergePlanTexts(baseText: string, oursText: string, theirsText: string, file: string, lines: LineMerges = {}): MergeTextResult {
+  reads = new Map();
+  lexed = new Map();
+  try {
+    return mergeTexts(baseText, oursText, theirsText, file, lines);
+  } finally {
+    reads = undefined;
+    lexed = undefined;
+  }
+}
+
+function mergeTexts(baseText: string, oursText: string, theirsText: string, file: string, lines: LineMerges): MergeTextResult {
   const sides = { base: baseText, ours: oursText, theirs: theirsText } as const;
   const data = {} as Record<keyof typeof sides, PlanData>;
   for (const side of ['base', 'ours', 'theirs'] as const) {
@@ -367,19 +402,22 @@ export function mergePlanTexts(baseText: string, oursText: string, theirsText: s
     if (candidate === undefined) continue;
     const next = editInto(withTheirItems(candidate, theirsText, target), target) ?? editInto(candidate, target);
     if (next === undefined) continue;
-    const score = commentScore(baseText, oursText, theirsText, next);
+    // git's clean merge, untouched, has every line either side changed: no comment is lost.
+    const score = source === 'line-merge' && next === candidate ? 0 : commentScore(baseText, oursText, theirsText, next);
     if (score < best) [text, textSource, best] = [next, source, score];
     if (score === 0) break;
   }
   // No text could be edited into the result: write the merged data anew rather than lose any.
   if (text === undefined) text = stringify(target, { lineWidth: 0 }).replace(/\n/g, eolOf(oursText));
   // The merged plan may not validate (ours deleted a lane theirs assigns to): say so.
-  const check = loadPlanText(text, file);
-  const problems = check.ok ? [] : check.problems;
+  // validatePlan on the data first: the full load (for lines and columns) only when it fails.
+  const check = validatePlan(target).errors.length ? loadPlanText(text, file) : undefined;
+  const problems = check && !check.ok ? check.problems : [];
   // A comment written on one side that the result lacks (both sides rewrote the same line): a
   // conflict too, so that no one's words vanish in a clean-looking merge.
-  const lostOurs = lostComments(baseText, oursText, text);
-  const lostTheirs = lostComments(baseText, theirsText, text);
+  const untouched = textSource === 'line-merge' && text === lines.clean;
+  const lostOurs = untouched ? [] : lostComments(baseText, oursText, text);
+  const lostTheirs = untouched ? [] : lostComments(baseText, theirsText, text);
   if (lostOurs.length || lostTheirs.length) conflicts.push({ section: 'comments', ours: lostOurs, theirs: lostTheirs });
   if (conflicts.length) text = withConflictRecord(text, conflicts);
   return { ok: true, text, conflicts, textSource, problems };

@@ -258,16 +258,27 @@ describe('merge driver: comments and formatting', () => {
     expect(m.text).toContain('    title: Second   # kept by them\n    status: review\n');
   });
 
-  it('theirs edit the comment on a line whose value ours changed: ours value, and their comment in the record', () => {
+  it('theirs edit the comment on a line whose value ours changed: both kept on that line, exit 0', () => {
     const m = mergeBranches(
       'comment-value-line',
       (p) => edit(p, '    title: Second   # keep me', '    title: Second   # edited by them'),
       (p) => edit(p, '    title: Second   # keep me', '    title: Second, ours   # keep me'),
     );
+    expect(m.status, m.output).toBe(0);
+    expect(m.text).toContain('    title: Second, ours   # edited by them\n');
+  });
+
+  it('both change the value and the comment of one line: ours value, their comment in the record', () => {
+    const m = mergeBranches(
+      'comment-value-both',
+      (p) => edit(p, '    title: Second   # keep me', '    title: Second, theirs   # edited by them'),
+      (p) => edit(p, '    title: Second   # keep me', '    title: Second, ours   # edited by us'),
+    );
     expect(m.status).toBe(1);
     const body = m.text.slice(0, m.text.indexOf('# planboard merge'));
     expect(issues(body).get('S-2')?.title).toBe('Second, ours');
     expect(m.text).toMatch(/section: comments[\s\S]*theirs:\n\s+- "# edited by them"/);
+    expect(m.text).toMatch(/- issue: S-2\n {4}field: title\n {4}ours: Second, ours\n {4}theirs: Second, theirs\n/);
   });
 
   it('the same comment rewritten two ways: exit 1, and the record holds the lost version', () => {

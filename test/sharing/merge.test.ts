@@ -133,6 +133,8 @@ describe("resolveDiff3: git's conflicting hunks, line by line", () => {
     const hunk = (o: string, b: string, t: string) => `<<<<<<< ours\n${o}||||||| base\n${b}=======\n${t}>>>>>>> theirs\n`;
     expect(resolveDiff3('a\n' + hunk('x # c\ny: 2\n', 'x # c\ny: 1\n', 'x # d\ny: 1\n') + 'z\n')).toBe('a\nx # d\ny: 2\nz\n');
     expect(resolveDiff3(hunk('y: 2\n', 'y: 1\n', 'y: 3\n'))).toBe('y: 2\n');
+    expect(resolveDiff3(hunk('y: 2  # a\n', 'y: 1  # a\n', 'y: 1   # b\n'))).toBe('y: 2   # b\n'); // value here, comment there
+    expect(resolveDiff3(hunk('y: "#x"  # a\r\n', 'y: "#x"  # b\r\n', 'y: "#z"  # b\r\n'))).toBe('y: "#z"  # a\r\n');
     expect(resolveDiff3(hunk('y: 2\nw: 1\n', 'y: 1\n', 'y: 3\n'))).toBe('y: 2\nw: 1\n');
     expect(resolveDiff3('<<<<<<< ours\r\na\r\nk\r\n||||||| base\r\nb\r\nk\r\n=======\r\nb\r\nl\r\n>>>>>>> theirs\r\n')).toBe('a\r\nl\r\n');
   });

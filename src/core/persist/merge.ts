@@ -163,7 +163,7 @@ export function resolveDiff3(text: string): string {
     if (j >= lines.length) return text; // not markers we wrote: leave it to the other candidates
     const [ours, base, theirs] = part;
     if (ours.length === base.length && theirs.length === base.length)
-      base.forEach((b, n) => out.push(ours[n] === b ? theirs[n] : ours[n]));
+      base.forEach((b, n) => out.push(ours[n] === b ? theirs[n] : theirs[n] === b ? ours[n] : (valueAndComment(b, ours[n], theirs[n]) ?? ours[n])));
     else out.push(...ours);
     i = j;
   }
@@ -174,6 +174,25 @@ export function resolveDiff3(text: string): string {
 // comment lists are kept for the length of one mergePlanTexts call.
 let reads: Map<string, ReturnType<typeof parseData>> | undefined;
 let lexed: Map<string, string[]> | undefined;
+
+/** A line as its value part, the blanks before its comment, and the comment (`''` when none). */
+function splitComment(line: string): [string, string, string] {
+  const comment = [...new Lexer().lex(line)].find((t) => t.startsWith('#'));
+  const at = comment === undefined ? -1 : line.lastIndexOf(comment);
+  if (at < 0) return [line, '', ''];
+  const value = line.slice(0, at).trimEnd();
+  return [value, line.slice(value.length, at), line.slice(at)];
+}
+
+/** One line changed two ways, the value on one side and the comment on the other: both kept. */
+function valueAndComment(base: string, ours: string, theirs: string): string | undefined {
+  const eol = /\r?\n$/.exec(base)?.[0] ?? '';
+  const strip = (l: string) => (l.endsWith(eol) ? l.slice(0, l.length - eol.length) : l);
+  const [b, o, t] = [base, ours, theirs].map((l) => splitComment(strip(l)));
+  if (o[0] === b[0] && t[2] === b[2] && o[2] !== '') return t[0] + o[1] + o[2] + eol;
+  if (t[0] === b[0] && o[2] === b[2] && t[2] !== '') return o[0] + t[1] + t[2] + eol;
+  return undefined;
+}
 
 /** The schema's reading of a text, without semantic checks (a half-merged text may dangle). */
 function readData(text: string): ReturnType<typeof parseData> {

@@ -8,11 +8,13 @@
 //   C1 controls U+0080–U+009F (CSI U+009B, NEL) → `<U+009B>`
 //   bidi marks, embeddings, overrides, isolates → `<U+202E>` (U+061C, U+200E/F, U+202A–E, U+2066–9)
 //   line and paragraph separators U+2028/2029  → `<U+2028>`
+//   invisible characters that make two ids look alike (U+200B, U+2060–4, U+FEFF) → `<U+200B>`
+//   (ZWJ and ZWNJ stay: emoji sequences and some scripts need them)
 // In one-line text, newline, tab and CR become a space; block text keeps newlines (CRLF → LF).
 // eslint-disable-next-line no-control-regex
-export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 // eslint-disable-next-line no-control-regex
-const UNSAFE_ONE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ONE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 const codePoint = (c: number) => `<U+${c.toString(16).toUpperCase().padStart(4, '0')}>`;
 
@@ -49,7 +51,7 @@ export const isInert = (s: string): boolean => !UNSAFE_ONE.test(s.replace(/[\n\t
  * JSON for a terminal: JSON.stringify leaves DEL, C1 controls, bidi controls and U+2028/2029
  * raw; they are written as `\u` escapes here, which is the same JSON value, so nothing is lost.
  */
-const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const JSON_RAW = /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 export function sanitizeJson(value: unknown, indent?: number): string {
   // JSON.stringify already escapes C0 inside strings; a raw newline here is its own layout.
   return (JSON.stringify(value, null, indent) ?? 'null').replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -5,9 +5,9 @@ import { isInert, markdownCell, sanitize, sanitizeBlock, sanitizeJson } from '..
 
 // ESC, C0 (bar none), DEL, C1, bidi controls, line and paragraph separators.
 // eslint-disable-next-line no-control-regex
-const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const hostileChar = fc.constantFrom(
-  ...'\u001b\u0007\u0000\u0008\r\n\t\u007f\u0080\u0085\u009b\u009d\u061c\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069=+-@|"\\;a é日'.split(''),
+  ...'\u001b\u0007\u0000\u0008\r\n\t\u007f\u0080\u0085\u009b\u009d\u061c\u200b\u200e\u200f\u2028\u2029\u202a\u202e\u2060\u2066\u2069\ufeff=+-@|"\\;a é日'.split(''),
 );
 const hostileText = fc.oneof(fc.string({ unit: hostileChar, maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
 
@@ -18,6 +18,8 @@ describe('sanitize: one line of plan text, inert', () => {
     expect(sanitize('\u009b31m\u0085')).toBe('<U+009B>31m<U+0085>');
     expect(sanitize('x\u202ey\u2066z\u2069\u061c\u200f')).toBe('x<U+202E>y<U+2066>z<U+2069><U+061C><U+200F>');
     expect(sanitize('one\u2028two\u2029')).toBe('one<U+2028>two<U+2029>');
+    expect(sanitize('S-1\u200b\u2060\ufeff')).toBe('S-1<U+200B><U+2060><U+FEFF>'); // no look-alike ids
+    expect(sanitize('👨\u200d👩 می\u200cخواهم')).toBe('👨\u200d👩 می\u200cخواهم'); // ZWJ and ZWNJ are text
   });
   it('puts text on one line: LF, CRLF, CR and TAB become one blank each', () => {
     expect(sanitize('a\nb\r\nc\rd\te')).toBe('a b c d e');

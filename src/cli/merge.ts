@@ -7,7 +7,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, type Command, type Io } from './command.js';
 import { formatProblem } from '../core/plan/load.js';
-import { mergePlanTexts, type LineMerges } from '../core/persist/merge.js';
+import { mergePlanTexts } from '../core/persist/merge.js';
+import type { LineMerges } from '../core/persist/merge-lines.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const HELP = `usage: planboard merge BASE OURS THEIRS [PATH]

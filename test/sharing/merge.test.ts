@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadPlanText } from '../../src/core/plan/load.js';
-import { mergePlanTexts, resolveDiff3, withConflictRecord } from '../../src/core/persist/merge.js';
+import { mergePlanTexts, withConflictRecord } from '../../src/core/persist/merge.js';
+import { resolveDiff3 } from '../../src/core/persist/merge-lines.js';
 import { PLAN } from './fixture.js';
 
 const data = (text: string) => {

@@ -1,14 +1,11 @@
 // Three-way merge of plan texts, for `planboard merge` as a git merge driver. Two halves:
-//  - the DATA is merged by meaning: issues by id and field (rebase.ts), lanes, milestones,
-//    groups and scenarios by id and item, every other top-level key as a whole. Nothing is
-//    checked against the other side's references, so a lane or group added on one side and
-//    used on the other merges as data. Where both sides changed one thing two ways, OURS stays
-//    and the conflict is recorded with both versions (a deleted issue or item shows as null).
-//  - the TEXT is the first of these that can be edited, losslessly, into the merged data: git's
-//    own line merge when it was clean, else its line merge with conflicting hunks taken from both
-//    sides (union) or from ours, else OURS itself. So comments and formatting changed on either
-//    side survive wherever `git merge-file` keeps them. Only the leaves that still differ are
-//    edited (yaml-edit.ts), and the result is read back and compared before it is returned.
+//  - the DATA is merged by meaning (merge-data.ts): nothing a user can write makes it fail.
+//  - the TEXT is one that can be edited, losslessly, into the merged data: git's own line merge
+//    when it was clean, else its hunks resolved line by line (merge-lines.ts), from both sides'
+//    lines (union) or from ours, else OURS itself; of those, the one that loses or revives the
+//    fewest comments. So comments and formatting changed on either side survive wherever
+//    `git merge-file` keeps them. Only the leaves that still differ are edited (yaml-edit.ts),
+//    and the result is read back and compared before it is returned.
 // Conflicts go in a top-level `conflicts:` block inside the document (before a `...` end marker),
 // in the file's line endings; the schema rejects the key, so `validate` points at it.
 import { isDeepStrictEqual } from 'node:util';
@@ -17,24 +14,13 @@ import { loadPlanText, PARSE_OPTIONS, type Problem } from '../plan/load.js';
 import { convertDocument } from '../plan/load-convert.js';
 import { makeHints } from '../plan/fast-edit.js';
 import { editDocumentText } from '../plan/yaml-edit.js';
-import type { IssueData, PlanData } from '../plan/model.js';
+import type { PlanData } from '../plan/model.js';
 import { Plan } from '../plan/schema.js';
 import { validatePlan } from '../plan/validate.js';
-import { deepEqual, mergePlans, WHOLE_ISSUE } from './rebase.js';
+import { BY_ID, idOf, mergePlanData, type MergeConflict, type Obj } from './merge-data.js';
+import { resolveDiff3, type LineMerges } from './merge-lines.js';
 
 export const CONFLICTS_KEY = 'conflicts';
-
-/** One thing changed two ways. `section` is `issues` for issue fields, else the top-level key. */
-export interface MergeConflict {
-  section: string;
-  /** The issue or item id; absent for a whole top-level key. */
-  id?: string;
-  /** The issue field (`status`, `subtasks.2`), or `(issue)` / `(item)` for a whole one. */
-  field?: string;
-  /** OURS' value (kept in the plan); null when ours deleted it. */
-  ours: unknown;
-  theirs: unknown;
-}
 
 export type MergeTextResult =
   | { ok: true; text: string; conflicts: MergeConflict[]; textSource: TextSource; problems: Problem[] }
@@ -43,156 +29,10 @@ export type MergeTextResult =
 /** Which text the result was edited from. `rewritten`: none could be, the plan was written anew. */
 export type TextSource = 'line-merge' | 'line-by-line' | 'union' | 'ours-hunks' | 'ours' | 'rewritten';
 
-export interface LineMerges {
-  /** `git merge-file` output when it merged cleanly. */
-  clean?: string;
-  /** `git merge-file --diff3` output with conflict markers: its hunks are resolved line by line here. */
-  diff3?: string;
-  /** `git merge-file --union`: conflicting hunks keep both sides' lines. */
-  union?: string;
-  /** `git merge-file --ours`: conflicting hunks keep ours' lines. */
-  ours?: string;
-}
-
-/** Lists whose items carry ids: merged item by item. */
-const BY_ID = ['lanes', 'milestones', 'groups', 'scenarios'] as const;
-const WHOLE_ITEM = '(item)';
-
-type Obj = Record<string, unknown>;
-const idOf = (x: unknown) => String((x as Obj).id);
-
-/** Items by id: an item changed on one side takes that side; changed two ways keeps ours, a conflict. */
-function mergeList(key: string, base: unknown[] = [], ours: unknown[] = [], theirs: unknown[] = [], conflicts: MergeConflict[]): unknown[] {
-  const b = new Map(base.map((x) => [idOf(x), x]));
-  const t = new Map(theirs.map((x) => [idOf(x), x]));
-  const o = new Map(ours.map((x) => [idOf(x), x]));
-  const pick = (id: string): unknown => {
-    const [bv, ov, tv] = [b.get(id), o.get(id), t.get(id)];
-    if (deepEqual(ov, tv) || deepEqual(bv, tv)) return ov;
-    if (deepEqual(bv, ov)) return tv;
-    conflicts.push({ section: key, id, field: WHOLE_ITEM, ours: ov ?? null, theirs: tv ?? null });
-    return ov;
-  };
-  const out: unknown[] = [];
-  const seen = new Set<string>();
-  for (const id of [...o.keys(), ...t.keys(), ...b.keys()]) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const v = pick(id);
-    if (v !== undefined) out.push(v);
-  }
-  return out;
-}
-
-/** The merged plan data, and what could not be merged. */
-export function mergePlanData(base: PlanData, ours: PlanData, theirs: PlanData): { data: PlanData; conflicts: MergeConflict[] } {
-  const conflicts: MergeConflict[] = [];
-  const [b, o, t] = [base, ours, theirs] as Obj[];
-  const out: Obj = {};
-  for (const key of new Set([...Object.keys(o), ...Object.keys(t), ...Object.keys(b)])) {
-    if (key === 'issues') continue;
-    if ((BY_ID as readonly string[]).includes(key)) {
-      const list = mergeList(key, b[key] as unknown[], o[key] as unknown[], t[key] as unknown[], conflicts);
-      // An emptied list stays written only where both sides still have the key.
-      if (list.length || (o[key] !== undefined && t[key] !== undefined)) out[key] = list;
-      continue;
-    }
-    let v: unknown;
-    if (deepEqual(o[key], t[key]) || deepEqual(b[key], t[key])) v = o[key];
-    else if (deepEqual(b[key], o[key])) v = t[key];
-    else {
-      conflicts.push({ section: key, ours: o[key] ?? null, theirs: t[key] ?? null });
-      v = o[key];
-    }
-    if (v !== undefined) out[key] = v;
-  }
-
-  // Issues: theirs' changes carried onto ours as ops, applied here without reference checks.
-  const { ops, conflicts: issueConflicts } = mergePlans(base, ours, theirs);
-  let issues: IssueData[] | undefined = ours.issues ? [...ours.issues] : undefined;
-  for (const op of ops) {
-    issues ??= [];
-    if (op.kind === 'remove-issue') issues = issues.filter((i) => String(i.id) !== op.id);
-    else if (op.kind === 'add-issue') issues.push(op.issue);
-    else if (op.kind === 'set-field') {
-      issues = issues.map((i) => {
-        if (String(i.id) !== op.id) return i;
-        const next = { ...i } as Obj;
-        if (op.value === undefined || op.value === null) delete next[op.field];
-        else next[op.field] = op.value;
-        return next as IssueData;
-      });
-    }
-  }
-  if (issues !== undefined) out.issues = issues;
-  const oursById = new Map((ours.issues ?? []).map((i) => [String(i.id), i]));
-  const theirsById = new Map((theirs.issues ?? []).map((i) => [String(i.id), i]));
-  for (const c of issueConflicts) {
-    // A whole-issue conflict (deleted on one side, changed or re-added on the other) shows both versions.
-    if (c.field === WHOLE_ISSUE) conflicts.push({ section: 'issues', id: c.id, field: c.field, ours: oursById.get(c.id) ?? null, theirs: theirsById.get(c.id) ?? null });
-    else conflicts.push({ section: 'issues', id: c.id, field: c.field, ours: c.mine ?? null, theirs: c.theirs ?? null });
-  }
-  return { data: out as PlanData, conflicts };
-}
-
-/**
- * git's conflicting hunks (`--diff3` markers) resolved line by line where ours, base and theirs
- * have the same number of lines: a line changed on one side only takes that side, so edits on
- * neighbouring lines (a comment here, a value below) both survive. A line changed two ways, or a
- * hunk whose sides differ in length, keeps ours: the merge by meaning and the comment check
- * record what that loses.
- */
-export function resolveDiff3(text: string): string {
-  const lines = text.split(/(?<=\n)/);
-  const out: string[] = [];
-  const marker = (line: string, m: string) => line.startsWith(m) && (line.length === m.length || /^[ \r\n]/.test(line.slice(m.length)));
-  for (let i = 0; i < lines.length; i++) {
-    if (!marker(lines[i], '<<<<<<<')) {
-      out.push(lines[i]);
-      continue;
-    }
-    const part: string[][] = [[], [], []];
-    let k = 0;
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      if (k === 0 && marker(lines[j], '|||||||')) k = 1;
-      else if (k <= 1 && marker(lines[j], '=======')) k = 2;
-      else if (k === 2 && marker(lines[j], '>>>>>>>')) break;
-      else part[k].push(lines[j]);
-    }
-    if (j >= lines.length) return text; // not markers we wrote: leave it to the other candidates
-    const [ours, base, theirs] = part;
-    if (ours.length === base.length && theirs.length === base.length)
-      base.forEach((b, n) => out.push(ours[n] === b ? theirs[n] : theirs[n] === b ? ours[n] : (valueAndComment(b, ours[n], theirs[n]) ?? ours[n])));
-    else out.push(...ours);
-    i = j;
-  }
-  return out.join('');
-}
-
 // One merge reads the same few texts many times (each candidate, theirs, the result): parses and
 // comment lists are kept for the length of one mergePlanTexts call.
 let reads: Map<string, ReturnType<typeof parseData>> | undefined;
 let lexed: Map<string, string[]> | undefined;
-
-/** A line as its value part, the blanks before its comment, and the comment (`''` when none). */
-function splitComment(line: string): [string, string, string] {
-  const comment = [...new Lexer().lex(line)].find((t) => t.startsWith('#'));
-  const at = comment === undefined ? -1 : line.lastIndexOf(comment);
-  if (at < 0) return [line, '', ''];
-  const value = line.slice(0, at).trimEnd();
-  return [value, line.slice(value.length, at), line.slice(at)];
-}
-
-/** One line changed two ways, the value on one side and the comment on the other: both kept. */
-function valueAndComment(base: string, ours: string, theirs: string): string | undefined {
-  const eol = /\r?\n$/.exec(base)?.[0] ?? '';
-  const strip = (l: string) => (l.endsWith(eol) ? l.slice(0, l.length - eol.length) : l);
-  const [b, o, t] = [base, ours, theirs].map((l) => splitComment(strip(l)));
-  if (o[0] === b[0] && t[2] === b[2] && o[2] !== '') return t[0] + o[1] + o[2] + eol;
-  if (t[0] === b[0] && o[2] === b[2] && t[2] !== '') return o[0] + t[1] + t[2] + eol;
-  return undefined;
-}
 
 /** The schema's reading of a text, without semantic checks (a half-merged text may dangle). */
 function readData(text: string): ReturnType<typeof parseData> {

@@ -27,6 +27,14 @@ async function read(path: string, what: string): Promise<string> {
   }
 }
 
+async function write(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (e) {
+    throw new CliError(`planboard merge: cannot write the result to ${sanitize(path)}: ${(e as NodeJS.ErrnoException).code ?? e}`, 1);
+  }
+}
+
 /** `git merge-file -p` in one mode; exit status 0 clean, 1..127 conflicts, else git failed. */
 function gitMergeFile(base: string, ours: string, theirs: string, mode?: '--union' | '--ours' | '--diff3'): { text: string; clean: boolean } | undefined {
   const args = ['merge-file', '-p', ...(mode ? [mode] : []), '-L', 'ours', '-L', 'base', '-L', 'theirs', ours, base, theirs];
@@ -53,7 +61,7 @@ async function markerMerge(base: string, ours: string, theirs: string, io: Io, n
     io.err(`planboard merge: ${name}: git merge-file is not available either: OURS is left as it was, unmerged`);
     return 1;
   }
-  await writeFile(ours, r.text);
+  await write(ours, r.text);
   return r.clean ? 0 : 1;
 }
 
@@ -80,7 +88,7 @@ export const run: Command = async (args, io) => {
     for (const p of r.problems) io.err('  ' + formatProblem(p));
     return markerMerge(baseP, oursP, theirsP, io, name);
   }
-  await writeFile(oursP, r.text);
+  await write(oursP, r.text);
   if (r.textSource === 'rewritten') io.err(`planboard merge: ${name}: no side's text could carry the merge, so the plan was written anew (comments lost)`);
   if (r.problems.length) {
     io.err(`planboard merge: ${name}: merged, but the result does not validate:`);

@@ -12,14 +12,14 @@
 //   (ZWJ and ZWNJ stay: emoji sequences and some scripts need them)
 // In one-line text, newline, tab and CR become a space; block text keeps newlines (CRLF → LF).
 // eslint-disable-next-line no-control-regex
-export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_ONE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 const codePoint = (c: number) => `<U+${c.toString(16).toUpperCase().padStart(4, '0')}>`;
 
 /** The visible stand-in for one unsafe character. */
-export function shownAs(ch: string): string {
+function shownAs(ch: string): string {
   const c = ch.charCodeAt(0);
   if (c < 0x20) return '^' + String.fromCharCode(c + 0x40);
   if (c === 0x7f) return '^?';
@@ -47,11 +47,12 @@ export function sanitizeBlock(text: unknown): string {
 /** True when the text holds nothing that sanitize() would change except line breaks and tabs. */
 export const isInert = (s: string): boolean => !UNSAFE_ONE.test(s.replace(/[\n\t]/g, ''));
 
+const JSON_RAW = /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
 /**
  * JSON for a terminal: JSON.stringify leaves DEL, C1 controls, bidi controls and U+2028/2029
  * raw; they are written as `\u` escapes here, which is the same JSON value, so nothing is lost.
  */
-const JSON_RAW = /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 export function sanitizeJson(value: unknown, indent?: number): string {
   // JSON.stringify already escapes C0 inside strings; a raw newline here is its own layout.
   return (JSON.stringify(value, null, indent) ?? 'null').replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

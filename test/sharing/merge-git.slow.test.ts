@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { formatProblem, loadPlanText } from '../../src/core/plan/load.js';
 import { buildChild } from './helpers/build-child.js';
 import { PLAN } from './fixture.js';
+import { main } from '../../src/cli/main.js';
 
 let root: string;
 let driver: string;
@@ -128,7 +129,7 @@ function mergeBranches(name: string, theirs: Edit, ours: Edit, text = PLAN) {
   ours(plan);
   git('commit', '-q', '-am', 'b');
   const r = spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@e', 'merge', '--no-edit', 'a'], { cwd: dir, encoding: 'utf8' });
-  return { status: r.status, output: r.stdout + r.stderr, text: readFileSync(plan, 'utf8') };
+  return { status: r.status, output: r.stdout + r.stderr, text: readFileSync(plan, 'utf8'), dir };
 }
 const tick = (id: string, n: string) => (plan: string) => edit(plan, `  - id: ${id}\n    title: ${n}\n    status: todo`, `  - id: ${id}\n    title: ${n}\n    status: done\n    done_on: 2026-03-02`);
 const conflictsIn = (text: string) => {
@@ -300,7 +301,7 @@ describe('merge driver: the conflict record', () => {
     (p: string) => edit(p, '    status: todo\n    lane: ana', '    status: todo\n    lane: cy'),
   ] as const;
 
-  it('sits inside the document, before a `...` end marker, and validation points at it (file:line:col)', () => {
+  it('sits inside the document, before a `...` end marker, and validation points at it (file:line:col)', async () => {
     const m = mergeBranches('doc-end', ...laneClash, PLAN + '...\n# after the end\n');
     expect(m.status).toBe(1);
     const line = recordLine(m.text);
@@ -311,6 +312,12 @@ describe('merge driver: the conflict record', () => {
     expect(problems.map(formatProblem).join('\n')).not.toMatch(/more than one YAML document/);
     expect(problems.map(formatProblem).join('\n')).toMatch(/unresolved merge conflicts recorded by planboard merge/);
     expect(problems.map(formatProblem)).toContainEqual(expect.stringMatching(new RegExp(`^plans/team\\.yaml:${line}:1: `)));
+    // And the command itself, as the user runs it after the merge.
+    let err = '';
+    const code = await main(['validate', 'plans/team.yaml'], { out: () => {}, err: (t) => void (err += t), cwd: m.dir, isTTY: false });
+    expect(code).toBe(1);
+    expect(err).toMatch(new RegExp(`^plans/team\\.yaml:${line}:1: unresolved merge conflicts recorded by planboard merge`, 'm'));
+    expect(err).not.toMatch(/more than one YAML document/);
   });
 
   it('a CRLF plan stays CRLF: the merged lines and the record alike', () => {

@@ -23,8 +23,8 @@ export const ID_KEYS: ReadonlySet<string> = new Set([
   'sprint',
   'name',
 ]);
-/** `assign: { lane: [ids] }`: every value of this map is a list of ids. */
-export const ID_MAP_KEYS: ReadonlySet<string> = new Set(['assign']);
+/** `assign: { lane: [ids] }`, `rhythm: { sprint: [ids] }`: every value of this map is a list of ids. */
+export const ID_MAP_KEYS: ReadonlySet<string> = new Set(['assign', 'rhythm']);
 
 /** How far aliases may grow the data, in nodes. A plan needs a few hundred; a bomb needs billions. */
 export const MAX_ALIAS_EXPANSION = 100_000;

@@ -195,6 +195,8 @@ export const Scenario = strict({
   note: z.string().optional(),
   /** Lane id → issue ids, in the order that lane takes them. Unlisted issues keep their lane. */
   assign: z.record(z.string(), z.array(Id)),
+  /** Sprint name → issue ids planned in that sprint under this scenario. Unlisted issues keep their sprint. */
+  rhythm: z.record(z.string(), z.array(Id)).optional(),
 });
 
 export const Settings = strict({

@@ -12,6 +12,7 @@ import { buildGraph } from './graph.js';
 import { milestoneIssues } from './milestones.js';
 import { forecastMilestones } from './forecast.js';
 import { sprintSpans } from './sprints.js';
+import { sprintWork } from './sprint-work.js';
 import { UNASSIGNED, type Schedule, type ScheduledIssue, type ScheduleOptions } from './types.js';
 
 /** Days the forward pass keeps trying before it calls an issue unschedulable (a lane with no hours). */
@@ -43,6 +44,7 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   };
   const scenarioRank = new Float64Array(n).fill(Infinity);
   const scenarioLane = new Map<string, string>();
+  const rhythm = new Map<string, string>();
   if (opts.scenario !== undefined) {
     const sc = (model.data.scenarios ?? []).find((s) => s.id === opts.scenario);
     if (!sc) {
@@ -58,6 +60,12 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
         scenarioLane.set(id, lane);
         scenarioRank[model.byId.get(id)!.index] = k;
       });
+    }
+    for (const [sprint, ids] of Object.entries(sc.rhythm ?? {})) {
+      for (const id of ids) {
+        if (!model.byId.has(id)) throw new ScheduleError(`scenario "${sc.id}" puts unknown issue "${id}" in ${sprint}`, [id]);
+        rhythm.set(id, sprint);
+      }
     }
   }
   const laneOf = new Int32Array(n);
@@ -80,9 +88,6 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     const f = cal.freezesFor(x);
     return f.length > 0 ? f : undefined;
   });
-  const unestimated = work.filter((w, i) => w.unestimated && !done[i]).length;
-  if (unestimated > 0) notes.push(`${unestimated} open issue(s) have no estimate: booked as 0h`);
-
   let factor = 1;
   if (opts.velocity) {
     const v = observedVelocity(model, work);
@@ -90,6 +95,20 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       factor = v.ratio;
       notes.push(`velocity ${v.ratio.toFixed(2)} (actual ÷ estimated over ${v.issues} done issue(s)) applied to remaining work`);
     } else notes.push('velocity not applied: no done issue has both an estimate and logged hours');
+  }
+
+  const sw = sprintWork(model, cal, work, { today, laneOf, lanes, rhythm, factor });
+  const unest = work.map((w, i) => w.unestimated && !done[i] && w.epicOf === undefined);
+  const unestimatedOpen = unest.filter(Boolean).length;
+  const sized = unest.filter((u, i) => u && sw.assumed[i] > 0).length;
+  const assumption = unestimatedOpen === 0 ? '' : unestimatedAssumption(sized, unestimatedOpen - sized);
+  if (unestimatedOpen > 0) notes.push(`${unestimatedOpen} open issue(s) have no estimate: ${assumption}`);
+  notes.push(...sw.notes);
+  const rounded = roundedLags(model);
+  if (rounded.length > 0) {
+    notes.push(
+      `lag rounded up to whole working days (the engine books whole days): ${rounded.slice(0, 5).join(', ')}${rounded.length > 5 ? ', …' : ''}`,
+    );
   }
 
   // Deadlines per issue: the earliest deadline among the milestones that cover it.
@@ -114,8 +133,10 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       laneOf,
       done,
       inProgress,
-      remaining: Float64Array.from(work, (w) => w.remaining[key] * factor),
+      remaining: Float64Array.from(work, (w, i) => (sw.assumed[i] >= 0 ? sw.assumed[i] : w.remaining[key] * factor)),
       scenarioRank,
+      sprintRank: sw.rank,
+      notBefore: sw.notBefore,
       priorityRank,
       deadlineOrd,
       laneRate,
@@ -147,8 +168,13 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   // alone, which finds the longest chain even when every deadline is far away.
   const toDeadline = backwardPass({ ...base, cap: (i) => deadline[i], fallback: finishDay });
   const toFinish = backwardPass({ ...base, cap: () => NaN, fallback: finishDay });
-  const chain = drivingChain(exp, done);
+  // Without a single estimate the computed chain is an artefact of tie-breaks: the plan's own
+  // critical path (calendar.critical_path, else its sprints' critical lists) is the one shown.
+  const estimated = work.some((w, i) => !done[i] && !w.unestimated && w.epicOf === undefined);
+  const declared = estimated ? null : declaredCriticalPath(model, done);
+  const chain = declared ?? drivingChain(exp, done);
   const onChain = new Set(chain);
+  if (declared) notes.push('no estimates: the critical path shown is the one the plan declares');
 
   const issues: ScheduledIssue[] = model.issues.map((issue, i) => {
     const blockedBy = issue.deps.filter((d) => !model.byId.get(d.id)?.done).map((d) => d.id);
@@ -176,11 +202,13 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       end: fmt(exp.end[i]),
       optimisticEnd: fmt(opt.end[i]),
       pessimisticEnd: fmt(pes.end[i]),
-      remainingHours: work[i].remaining.expected * factor,
+      remainingHours: sw.assumed[i] >= 0 ? sw.assumed[i] : work[i].remaining.expected * factor,
       unestimated: work[i].unestimated,
+      ...(sw.assumed[i] >= 0 ? { assumedHours: sw.assumed[i] } : {}),
+      ...(sw.sprintOf[i] >= 0 ? { sprint: sw.spans[sw.sprintOf[i]].name } : {}),
       latestFinish: fmt(toDeadline.latestFinish[i]),
       slackDays: Number.isNaN(slack) ? null : slack,
-      critical: onChain.has(i) || slack <= 0 || toFinish.slack[i] <= 0,
+      critical: declared ? onChain.has(i) : onChain.has(i) || slack <= 0 || toFinish.slack[i] <= 0,
       blockedBy,
     };
   });
@@ -205,8 +233,43 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     booked,
     finish: finishIso,
     criticalPath: chain.map((i) => model.issues[i].id),
+    criticalSource: declared ? 'declared' : 'computed',
+    unestimated: { open: unestimatedOpen, sized, assumption },
     notes,
   };
   schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor });
   return schedule;
+}
+
+/** What the schedule assumed for open issues with no estimate, in words. */
+function unestimatedAssumption(sized: number, zero: number): string {
+  const parts: string[] = [];
+  if (sized > 0) parts.push(`${sized} sized from their sprint (the lane's sprint hours shared among its unestimated issues)`);
+  if (zero > 0) parts.push(`${sized > 0 ? `${zero} ` : ''}booked as 0h`);
+  return parts.join('; ');
+}
+
+/** The plan's declared critical path among open issues: calendar.critical_path, else the sprints' critical lists in order. */
+function declaredCriticalPath(model: Model, done: Uint8Array): number[] | null {
+  const cal = model.data.calendar;
+  const ids = cal?.critical_path?.length ? cal.critical_path : (cal?.sprints?.list ?? []).flatMap((s) => s.critical ?? []);
+  const out: number[] = [];
+  for (const id of ids) {
+    const issue = model.byId.get(id);
+    if (issue && !done[issue.index] && !out.includes(issue.index)) out.push(issue.index);
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Dependencies whose lag is not a whole number of working days ("X → Y lag 1h"). */
+function roundedLags(model: Model): string[] {
+  const out: string[] = [];
+  for (const issue of model.issues) {
+    for (const d of issue.deps) {
+      if (d.lagDays > 0 && Math.abs(d.lagDays - Math.round(d.lagDays)) > 1e-9) {
+        out.push(`${d.id} → ${issue.id} (${+(d.lagDays * model.hoursPerDay).toFixed(2)}h waits ${Math.ceil(d.lagDays - 1e-9)}d)`);
+      }
+    }
+  }
+  return out;
 }

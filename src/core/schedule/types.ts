@@ -31,6 +31,10 @@ export interface ScheduledIssue {
   remainingHours: number;
   /** No estimate of its own and none spread from its group: flagged, never silently zero. */
   unestimated: boolean;
+  /** Hours assumed for an unestimated issue (its share of its sprint); absent when none was. */
+  assumedHours?: number;
+  /** The sprint it is planned in (the scenario's rhythm, else its own). */
+  sprint?: string;
   /** Latest finish that keeps its milestone's deadline (or the plan's finish), and slack in working days. */
   latestFinish: ISODate | null;
   slackDays: number | null;
@@ -85,6 +89,10 @@ export interface Schedule {
   finish: ISODate | null;
   /** Ids on the longest chain (critical path), in order. */
   criticalPath: string[];
+  /** computed: the driving chain of the levelled schedule; declared: the plan's own (no estimates to compute one). */
+  criticalSource: 'computed' | 'declared';
+  /** Open issues without an estimate, how many were sized from their sprint, and what was assumed, in words. */
+  unestimated: { open: number; sized: number; assumption: string };
   /** Soft findings: unestimated issues, unassigned lane use, velocity applied. */
   notes: string[];
 }

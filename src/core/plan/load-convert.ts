@@ -17,6 +17,7 @@ export const ID_KEYS: ReadonlySet<string> = new Set([
   'lane',
   'critical',
   'critical_path',
+  'continuous',
   'issues',
   // Not ids, but text that people write as numbers: `version: 1.10`, `sprint: 3`, `name: 3`.
   'version',

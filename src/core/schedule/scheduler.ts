@@ -45,6 +45,7 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   const scenarioRank = new Float64Array(n).fill(Infinity);
   const scenarioLane = new Map<string, string>();
   const rhythm = new Map<string, string>();
+  const continuous: number[] = [];
   if (opts.scenario !== undefined) {
     const sc = (model.data.scenarios ?? []).find((s) => s.id === opts.scenario);
     if (!sc) {
@@ -66,6 +67,11 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
         if (!model.byId.has(id)) throw new ScheduleError(`scenario "${sc.id}" puts unknown issue "${id}" in ${sprint}`, [id]);
         rhythm.set(id, sprint);
       }
+    }
+    for (const id of sc.continuous ?? []) {
+      const issue = model.byId.get(id);
+      if (!issue) throw new ScheduleError(`scenario "${sc.id}" runs unknown issue "${id}" continuously`, [id]);
+      continuous.push(issue.index);
     }
   }
   const laneOf = new Int32Array(n);
@@ -97,7 +103,12 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     } else notes.push('velocity not applied: no done issue has both an estimate and logged hours');
   }
 
-  const sw = sprintWork(model, cal, work, { today, laneOf, lanes, rhythm, factor });
+  const sw = sprintWork(model, cal, work, { today, laneOf, lanes, rhythm, factor, skip: new Set(continuous) });
+  const isContinuous = new Uint8Array(n);
+  for (const i of continuous) isContinuous[i] = 1;
+  if (continuous.length > 0) {
+    notes.push(`running alongside the rest of the work, from the first sprint to the finish: ${continuous.map((i) => model.issues[i].id).join(', ')}`);
+  }
   const unest = work.map((w, i) => w.unestimated && !done[i] && w.epicOf === undefined);
   const unestimatedOpen = unest.filter(Boolean).length;
   const sized = unest.filter((u, i) => u && sw.assumed[i] > 0).length;
@@ -133,7 +144,9 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       laneOf,
       done,
       inProgress,
-      remaining: Float64Array.from(work, (w, i) => (sw.assumed[i] >= 0 ? sw.assumed[i] : w.remaining[key] * factor)),
+      remaining: Float64Array.from(work, (w, i) =>
+        isContinuous[i] ? 0 : sw.assumed[i] >= 0 ? sw.assumed[i] : w.remaining[key] * factor,
+      ),
       scenarioRank,
       sprintRank: sw.rank,
       notBefore: sw.notBefore,
@@ -147,7 +160,7 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       record,
       horizonDays: HORIZON_DAYS,
     };
-    return forwardPass(input);
+    return stretchContinuous(forwardPass(input), continuous, done, cal.nextWorkingDay(Math.max(today, firstSprintDay(sw, continuous))));
   };
   const exp = variant('expected', true);
   const opt = variant('min', false);
@@ -272,4 +285,29 @@ function roundedLags(model: Model): string[] {
     }
   }
   return out;
+}
+
+/** First day of the earliest sprint any issue (other than those listed) is planned in; -Infinity without sprints. */
+function firstSprintDay(sw: { notBefore: Float64Array }, skip: number[]): number {
+  let first = Infinity;
+  sw.notBefore.forEach((d, i) => {
+    if (d < first && !skip.includes(i)) first = d;
+  });
+  return first === Infinity ? -Infinity : first;
+}
+
+/**
+ * Issues that run continuously (a scenario's `continuous`, "en flux continu") book no hours of
+ * their own: they span from the first sprint's first day to the last other issue's end.
+ */
+function stretchContinuous(pass: PassResult, ids: number[], done: Uint8Array, from: number): PassResult {
+  if (ids.length === 0) return pass;
+  let last = -Infinity;
+  for (let i = 0; i < pass.end.length; i++) if (!done[i] && !ids.includes(i) && pass.end[i] > last) last = pass.end[i];
+  for (const i of ids) {
+    if (done[i]) continue;
+    pass.start[i] = from;
+    pass.end[i] = Math.max(last === -Infinity ? from : last, pass.start[i]);
+  }
+  return pass;
 }

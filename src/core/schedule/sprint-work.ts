@@ -32,7 +32,7 @@ export function sprintWork(
   model: Model,
   cal: WorkCalendar,
   work: Work[],
-  opts: { today: DayNum; laneOf: Int32Array; lanes: string[]; rhythm?: Map<string, string>; factor: number },
+  opts: { today: DayNum; laneOf: Int32Array; lanes: string[]; rhythm?: Map<string, string>; factor: number; skip?: Set<number> },
 ): SprintWork {
   const n = model.issues.length;
   const sprintOf = new Int32Array(n).fill(-1);
@@ -72,7 +72,7 @@ export function sprintWork(
   const groups = new Map<string, { k: number; lane: number; estimated: number; open: number[] }>();
   for (let i = 0; i < n; i++) {
     const k = sprintOf[i];
-    if (k < 0 || model.issues[i].done || work[i].epicOf !== undefined) continue;
+    if (k < 0 || model.issues[i].done || work[i].epicOf !== undefined || opts.skip?.has(i)) continue;
     const key = `${k}:${opts.laneOf[i]}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { k, lane: opts.laneOf[i], estimated: 0, open: [] }));

@@ -1,6 +1,7 @@
-// Capacity per lane and period: hours available (from the scheduler's own calendar), planned
-// (booked by the forward pass), logged (time entries of the lane's issues), free, and whether
-// the lane is over-allocated (planned + logged above available).
+// Capacity per lane and period: hours available from today on (from the scheduler's own
+// calendar; a period that began before today counts only its days from today), planned (booked
+// by the forward pass), logged (time entries of the lane's issues), free (available − planned −
+// hours logged from today on), and whether the lane is over-allocated (free below zero).
 import type { Model } from '../plan/model.js';
 import { calendarFor } from './calendar.js';
 import { dayOf, formatISODate, isoWeek, parseISODate, ymd, type DayNum } from './dates.js';
@@ -65,17 +66,23 @@ export function capacityByPeriod(
     return -1;
   };
 
-  // Logged hours per lane per period, from each issue's time entries.
+  // Logged hours per lane per period, from each issue's time entries; those logged from today on
+  // also use up the period's hours (days before today are neither available nor free).
   const logged = new Map<string, Float64Array>();
+  const loggedAhead = new Map<string, Float64Array>();
   for (const issue of model.issues) {
     if (issue.log.length === 0) continue;
     const lane = schedule.byId.get(issue.id)?.lane;
     if (lane === undefined) continue;
     let row = logged.get(lane);
     if (!row) logged.set(lane, (row = new Float64Array(spans.length)));
+    let ahead = loggedAhead.get(lane);
+    if (!ahead) loggedAhead.set(lane, (ahead = new Float64Array(spans.length)));
     for (const e of issue.log) {
-      const k = find(parseISODate(e.date));
+      const day = parseISODate(e.date);
+      const k = find(day);
       if (k >= 0) row[k] += e.hours;
+      if (k >= 0 && day >= today) ahead[k] += e.hours;
     }
   }
 
@@ -87,9 +94,9 @@ export function capacityByPeriod(
     }
     const periods = spans.map((s, k): CapacityCell => {
       let available = 0;
-      for (let d = s.start; d <= s.end; d++) available += cal.laneHours(lane, d);
+      for (let d = Math.max(s.start, today); d <= s.end; d++) available += cal.laneHours(lane, d);
       const log = logged.get(lane)?.[k] ?? 0;
-      const free = available - planned[k] - log;
+      const free = available - planned[k] - (loggedAhead.get(lane)?.[k] ?? 0);
       return {
         period: s.key,
         start: formatISODate(s.start),

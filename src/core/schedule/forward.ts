@@ -2,7 +2,7 @@
 //
 // - A lane works on one issue at a time and finishes it before taking the next (an issue a
 //   freeze stops is set aside for the day and picked up again after).
-// - Order of the ready queue: started / in-progress first, then the scenario's order, then
+// - Order of the ready queue: started / in-progress first, then sprint (below), then the scenario's order, then
 //   priority, then longest remaining path, then file order. The path is measured back from the
 //   deadlines ahead of the issue: its latest start, were each lane to work on nothing else
 //   (working days: deadline − remaining work along the chain). Without deadlines this is plain
@@ -16,7 +16,9 @@
 //   that day on lane L, only L carries on the same day. So the order of `lanes:` in the file
 //   never changes a date.
 // - Sprints: an issue in a sprint is released no earlier than the sprint's first working day
-//   (`notBefore`), and within a lane a sprint's declared critical stories go first, in order.
+//   (`notBefore`). A sprint is a commitment: in a lane's queue (after started work) an earlier
+//   sprint's issues go before a later sprint's, and those before issues in no sprint; within a
+//   sprint its declared critical stories go first, in order.
 // - An external wait (lead time) starts when its issue could first start (or on `since`) and
 //   holds the issue's dependents until it has elapsed.
 // - In-progress issues start at once: their open dependencies no longer hold them.
@@ -38,6 +40,8 @@ export interface PassInput {
   remaining: Float64Array;
   /** Scenario position per issue (Infinity when unlisted). */
   scenarioRank: Float64Array;
+  /** Sprint index per issue (Infinity without one): a sprint's issues go before later and unsprinted work. */
+  sprintIndex?: Float64Array;
   /** Position in its sprint's declared critical path (Infinity when not listed). */
   sprintRank?: Float64Array;
   /** First day an issue may start (its sprint's first working day); NaN for no floor. */
@@ -96,6 +100,7 @@ export function forwardPass(p: PassInput): PassResult {
   const carry = Int32Array.from(laneOf);
   const eod = new Int32Array(n).fill(-1);
   const sprintRank = p.sprintRank;
+  const sprintOf = p.sprintIndex;
   const relBy = new Int32Array(n).fill(-1);
   const seq = new Int32Array(n).fill(-1);
   const driver = new Int32Array(n).fill(-1);
@@ -131,6 +136,7 @@ export function forwardPass(p: PassInput): PassResult {
     const ka = started[a] | inProgress[a] ? 0 : 1;
     const kb = started[b] | inProgress[b] ? 0 : 1;
     if (ka !== kb) return ka < kb;
+    if (sprintOf && sprintOf[a] !== sprintOf[b]) return sprintOf[a] < sprintOf[b];
     if (p.scenarioRank[a] !== p.scenarioRank[b]) return p.scenarioRank[a] < p.scenarioRank[b];
     if (sprintRank && sprintRank[a] !== sprintRank[b]) return sprintRank[a] < sprintRank[b];
     if (p.priorityRank[a] !== p.priorityRank[b]) return p.priorityRank[a] < p.priorityRank[b];

@@ -18,14 +18,14 @@ import { UNASSIGNED, type Schedule, type ScheduledIssue, type ScheduleOptions } 
 /** Days the forward pass keeps trying before it calls an issue unschedulable (a lane with no hours). */
 const HORIZON_DAYS = 366 * 30;
 
-export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
+/** Everything the passes share: built once, then any number of passes (the Monte Carlo runs many). */
+export function preparePasses(model: Model, opts: ScheduleOptions) {
   const today = parseISODate(opts.today);
   const cal = calendarFor(model);
   const work = estimateWork(model);
   const graph = buildGraph(model, work);
   const n = model.issues.length;
   const notes: string[] = [];
-  const fmt = (d: number) => (Number.isNaN(d) ? null : formatISODate(d));
 
   // Lanes: the plan's, then any the scenario or issues name that the plan does not define,
   // then UNASSIGNED. Undefined lanes work full time, and the notes say so.
@@ -135,7 +135,17 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   const laneRate = Float64Array.from(lanes, (id) => cal.laneRate(id, firstDay));
 
   const externals = model.issues.map((x) => (x.external.some((e) => !e.done) ? x.external.filter((e) => !e.done) : undefined));
-  const variant = (key: 'min' | 'expected' | 'max', record: boolean): PassResult => {
+  const expRemaining = Float64Array.from(work, (w, i) =>
+    isContinuous[i] ? 0 : sw.assumed[i] >= 0 ? sw.assumed[i] : w.remaining.expected * factor,
+  );
+  const sprintIndex = Float64Array.from(sw.sprintOf, (k) => (k < 0 ? Infinity : k));
+  const continuousFrom = cal.nextWorkingDay(Math.max(today, firstSprintDay(sw, continuous)));
+  const leadDays = (key: 'min' | 'expected' | 'max') =>
+    externals.map((list) =>
+      list?.map((e) => ({ leadDays: e.lead[key] / model.hoursPerDay, since: e.since ? parseISODate(e.since) : undefined })),
+    );
+  /** One levelled forward pass over the given hours per issue (and external lead times). */
+  const runPass = (remaining: Float64Array, lead: 'min' | 'expected' | 'max', record: boolean): PassResult => {
     const input: PassInput = {
       cal,
       graph,
@@ -144,24 +154,37 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       laneOf,
       done,
       inProgress,
-      remaining: Float64Array.from(work, (w, i) =>
-        isContinuous[i] ? 0 : sw.assumed[i] >= 0 ? sw.assumed[i] : w.remaining[key] * factor,
-      ),
+      remaining,
       scenarioRank,
       sprintRank: sw.rank,
+      sprintIndex,
       notBefore: sw.notBefore,
       priorityRank,
       deadlineOrd,
       laneRate,
-      externals: externals.map((list) =>
-        list?.map((e) => ({ leadDays: e.lead[key] / model.hoursPerDay, since: e.since ? parseISODate(e.since) : undefined })),
-      ),
+      externals: leadDays(lead),
       freezes,
       record,
       horizonDays: HORIZON_DAYS,
     };
-    return stretchContinuous(forwardPass(input), continuous, done, cal.nextWorkingDay(Math.max(today, firstSprintDay(sw, continuous))));
+    return stretchContinuous(forwardPass(input), continuous, done, continuousFrom);
   };
+  /** Hours per issue for a pass: sprint shares and continuous issues fixed, the rest from `hours`. */
+  const hoursFor = (hours: (i: number) => number) =>
+    Float64Array.from(work, (_, i) => (isContinuous[i] ? 0 : sw.assumed[i] >= 0 ? sw.assumed[i] : hours(i)));
+  return {
+    today, cal, graph, work, n, notes, lanes, laneOf, done, inProgress, factor, sw, unassigned,
+    unestimatedOpen, sized, assumption, covered, deadline, expRemaining, runPass, hoursFor,
+  };
+}
+
+export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
+  const p = preparePasses(model, opts);
+  const { today, cal, graph, work, n, notes, lanes, laneOf, done, inProgress, factor, sw, unassigned } = p;
+  const { unestimatedOpen, sized, assumption, covered, deadline, expRemaining } = p;
+  const fmt = (d: number) => (Number.isNaN(d) ? null : formatISODate(d));
+  const variant = (key: 'min' | 'expected' | 'max', record: boolean): PassResult =>
+    p.runPass(key === 'expected' ? expRemaining : p.hoursFor((i) => work[i].remaining[key] * factor), key, record);
   const exp = variant('expected', true);
   const opt = variant('min', false);
   const pes = variant('max', false);
@@ -250,7 +273,7 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     unestimated: { open: unestimatedOpen, sized, assumption },
     notes,
   };
-  schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor });
+  schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor, booked: expRemaining });
   return schedule;
 }
 

@@ -69,7 +69,9 @@ export interface MilestoneForecast {
   slipDays: number; // working days past the deadline (expected), 0 when on time
   /** Hours the milestone's lanes have left between today and the deadline. */
   capacityHoursLeft: number | null;
-  /** Does the remaining work fit in that capacity? */
+  /** Open hours of milestones due earlier on the same lanes, which those lanes must deliver first. */
+  aheadHours?: number;
+  /** Does the remaining work, after the earlier milestones' work, fit in that capacity? */
   fits: boolean | null;
 }
 

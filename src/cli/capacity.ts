@@ -37,6 +37,7 @@ export const run: Command = async (args, io) => {
     progress_estimate: Math.round(f.progressEstimate * 1000) / 1000,
     progress_count: Math.round(f.progressCount * 1000) / 1000,
     capacity_days_left: f.capacityHoursLeft === null ? null : toDays(f.capacityHoursLeft, hpd),
+    earlier_milestones_days: toDays(f.aheadHours ?? 0, hpd),
     fits: f.fits,
   }));
   if (a.json) {
@@ -53,9 +54,13 @@ export const run: Command = async (args, io) => {
               available_hours: r2(p.availableHours),
               planned_hours: r2(p.plannedHours),
               logged_hours: r2(p.loggedHours),
+              free_hours: r2(p.freeHours),
+              over: p.over,
             })),
           })),
           milestones,
+          unestimated: { open: s.unestimated.open, sized_from_sprint: s.unestimated.sized, assumption: s.unestimated.assumption },
+          notes: s.notes,
         },
         null,
         2,

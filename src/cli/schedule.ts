@@ -102,8 +102,16 @@ export function toJson(plan: LoadedPlan, s: Schedule, scenarios: { id: string; f
         end: r.end,
         slack_days: r.slackDays,
         critical: r.critical,
+        unestimated: r.unestimated,
+        ...(r.assumedHours !== undefined ? { assumed_hours: Math.round(r.assumedHours * 100) / 100 } : {}),
+        ...(r.sprint !== undefined ? { sprint: r.sprint } : {}),
       };
     }),
+    finish: s.finish,
+    critical_path: s.criticalPath,
+    critical_source: s.criticalSource,
+    unestimated: { open: s.unestimated.open, sized_from_sprint: s.unestimated.sized, assumption: s.unestimated.assumption },
+    notes: s.notes,
     sprints: s.sprints.map((sp) => ({ name: sp.name, start: sp.start, end: sp.end })),
     milestones: s.milestones.map((f) => ({
       id: f.id,

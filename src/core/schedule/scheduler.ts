@@ -280,7 +280,7 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
 /** What the schedule assumed for open issues with no estimate, in words. */
 function unestimatedAssumption(sized: number, zero: number): string {
   const parts: string[] = [];
-  if (sized > 0) parts.push(`${sized} sized from their sprint (the lane's sprint hours shared among its unestimated issues)`);
+  if (sized > 0) parts.push(`${sized} sized from their sprint (each lane's sprint hours shared equally)`);
   if (zero > 0) parts.push(`${sized > 0 ? `${zero} ` : ''}booked as 0h`);
   return parts.join('; ');
 }

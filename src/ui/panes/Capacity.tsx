@@ -13,6 +13,7 @@ import {
 } from '../../store/selectors.js';
 import { useBoard } from '../store-context.js';
 import { layoutCapacity } from '../timeline/capacity.js';
+import { unestimatedHeader } from '../timeline/unestimated.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
 
@@ -28,7 +29,7 @@ export function Capacity({ width, height }: PaneProps) {
   const scenarios = useBoard(selectScenarioFinishes);
   const lines = useMemo(
     () =>
-      layoutCapacity({ model, capacity, milestones: schedule?.milestones ?? [], period, today, scenarios, scenario, width, height, scheduleError, periodOffset }),
+      layoutCapacity({ model, capacity, milestones: schedule?.milestones ?? [], period, today, scenarios, scenario, width, height, scheduleError, periodOffset, unestimated: unestimatedHeader(schedule) }),
     [model, capacity, schedule, period, today, scenarios, scenario, width, height, scheduleError, periodOffset],
   );
   return <StyledLines lines={lines} width={width} height={height} />;

@@ -27,6 +27,8 @@ export interface CapacityInput {
   /** Periods scrolled from the one holding today (negative: earlier), kept within the periods. */
   periodOffset?: number;
   scheduleError?: string | null;
+  /** How many open issues have no estimate and what was assumed (a header line); null when none. */
+  unestimated?: string | null;
 }
 
 const hours = (n: number) => String(Math.round(n * 10) / 10);
@@ -171,6 +173,7 @@ export function layoutCapacity(input: CapacityInput): Line[] {
   const top: Line[] = [[{ text: pad(title, width), style: 'heading' }]];
   if (input.scenarios.length > 1) top.push(scenarioLine(input.scenarios, input.scenario, input.today, width));
   if (input.scheduleError) top.push([{ text: pad(`no schedule: ${input.scheduleError}`, width), style: 'over' }]);
+  if (input.unestimated) top.push([{ text: pad(cut(input.unestimated, width), width), style: 'warn' }]);
 
   const table = input.milestones.length ? layoutTable(MILESTONE_COLUMNS, milestoneRows(input.model, input.milestones, input.today), width) : [];
   const room = height - top.length;

@@ -47,10 +47,12 @@ export function capacityByPeriod(
   model: Model,
   schedule: Schedule,
   period: Period,
-  range: { from?: string; to?: string } = {},
+  range: { from?: string; to?: string; whole?: boolean } = {},
 ): LaneCapacity[] {
   const cal = calendarFor(model);
   const today = parseISODate(schedule.today);
+  // `whole`: count every day of each period (hours logged against what the period held).
+  const since = range.whole ? -Infinity : today;
   const from = range.from ? parseISODate(range.from) : today;
   const to = range.to ? parseISODate(range.to) : Math.max(today, schedule.finish ? parseISODate(schedule.finish) : today);
   const spans = periodsBetween(period, from, to, schedule);
@@ -82,7 +84,7 @@ export function capacityByPeriod(
       const day = parseISODate(e.date);
       const k = find(day);
       if (k >= 0) row[k] += e.hours;
-      if (k >= 0 && day >= today) ahead[k] += e.hours;
+      if (k >= 0 && day >= since) ahead[k] += e.hours;
     }
   }
 
@@ -94,7 +96,7 @@ export function capacityByPeriod(
     }
     const periods = spans.map((s, k): CapacityCell => {
       let available = 0;
-      for (let d = Math.max(s.start, today); d <= s.end; d++) available += cal.laneHours(lane, d);
+      for (let d = Math.max(s.start, since); d <= s.end; d++) available += cal.laneHours(lane, d);
       const log = logged.get(lane)?.[k] ?? 0;
       const free = available - planned[k] - (loggedAhead.get(lane)?.[k] ?? 0);
       return {

@@ -7,13 +7,15 @@
 //   its highest share is its efficiency over the working day (long enough for the largest share
 //   of any lane), written into its tasks' efforts as allocated time; each stretch of lower
 //   capacity (capacity changes) is a `limits { dailymax … { start … end … } }` on that time.
-// - Efforts are written to the minute (no rounding to quarter hours); tj3 books 5-minute slots.
+// - Efforts are not rounded to quarter hours: tj3 books 5-minute slots, so each lane's efforts
+//   are rounded to slots along the lane's sequence, where the total never drifts.
 // - The levelling order (sprint, scenario order, priority, deadline, longest path) becomes
 //   priorities: each lane's issues in the order our schedule starts them, from 1000 down.
 // - An external lead time is a task of its own that holds only the issue's dependents.
 // - An issue standing for a group (epic) is a milestone after the group's tasks.
 // - In-progress issues start at once (their open dependencies are dropped), as ours do.
-// - An issue in a sprint starts no earlier than the sprint's first day (`start`).
+// - An issue in a sprint starts no earlier than the sprint's first day: it depends on a
+//   milestone at that day.
 // - Deadlines are `maxend` (tj3 reports a miss, as our verdict does).
 // - A csv report (`planboard.csv`: id, start, end) makes tj3 write its dates.
 // Plan text is inert here: quotes, backslashes and every control, C1 and bidi character are
@@ -182,9 +184,32 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     list.sort((a, b) => (a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.end !== b.end ? (a.end < b.end ? -1 : 1) : a.k - b.k));
     list.forEach((x, r) => priority.set(x.id, Math.max(1, 1000 - r)));
   }
+  // Efforts in whole 5-minute slots, rounded along each lane's sequence (cumulatively), so that a
+  // run of tasks ends on the same slot as ours instead of drifting by a rounding per task.
+  const slots = new Map<string, number>();
+  for (const [lane, list] of byLane) {
+    const scale = (laneScale.get(laneTj.has(lane) ? lane : UNASSIGNED) ?? 1) * 60;
+    let cum = 0;
+    let given = 0;
+    for (const x of list) {
+      const h = schedule.byId.get(x.id)!.remainingHours;
+      if (h <= 0) continue;
+      cum += h * scale;
+      const upTo = Math.max(given + 5, Math.round(cum / 5) * 5);
+      slots.set(x.id, upTo - given);
+      given = upTo;
+    }
+  }
 
   // Sprint floors, deadlines and epics.
   const sprintStart = new Map(schedule.sprints.map((s) => [s.name, s.start]));
+  // Sprints that hold back an open issue get a start milestone.
+  const sprintTj = new Map<string, string>();
+  for (const i of model.issues) {
+    const sp = schedule.byId.get(i.id)?.sprint;
+    const d = sp !== undefined ? sprintStart.get(sp) : undefined;
+    if (!i.done && d && d > today && !sprintTj.has(sp!)) sprintTj.set(sp!, tj(sp!, 's_'));
+  }
   const deadline = new Map<string, string>();
   const covered = milestoneIssues(model);
   for (const m of model.milestones) {
@@ -228,9 +253,17 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     const epicOf = epics.get(i.id);
     // An epic waits for every open issue under its group (tj3 will not let it depend on its parent).
     if (epicOf !== undefined && !i.done) for (const k of under(epicOf)) if (k !== i.id) depList.push(issuePath(k));
-    const depLine = depList.length ? [`${pad}  depends ${depList.join(', ')}`] : [];
+    // A sprint floor is a dependency on the sprint's start milestone (tj3 refuses `start` with `depends`).
+    // tj3 schedules a task with its own `start` more like ours, so that is used when every
+    // dependency ends before the sprint in our schedule.
     const floor = s?.sprint !== undefined ? sprintStart.get(s.sprint) : undefined;
-    const startLine = floor && floor > today && !started ? [`${pad}  start ${floor}`] : [];
+    const startLine: string[] = [];
+    if (floor && floor > today && !started) {
+      const clear = deps.every((d) => (schedule.byId.get(d.id)?.end ?? '9999') < floor);
+      if (clear) startLine.push(`${pad}  start ${floor}`);
+      else depList.push(sprintTj.get(s!.sprint!)!);
+    }
+    const depLine = depList.length ? [`${pad}  depends ${depList.join(', ')}`] : [];
 
     // An external lead time: its own task from when the issue could start, holding only dependents.
     const waits: string[] = [];
@@ -258,7 +291,11 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
       if (!i.done && s?.unestimated) lines.push(`${pad}  note "unestimated in the plan"`);
     } else {
       const lane = laneTj.has(s!.lane) ? s!.lane : laneTj.has(UNASSIGNED) ? UNASSIGNED : [...laneTj.keys()][0];
-      lines.push(`${pad}  effort ${effort(remaining * (laneScale.get(lane) ?? 1))}`, `${pad}  allocate ${laneTj.get(lane)}`);
+      const minutes = slots.get(i.id);
+      lines.push(
+        `${pad}  effort ${minutes !== undefined ? `${minutes}min` : effort(remaining * (laneScale.get(lane) ?? 1))}`,
+        `${pad}  allocate ${laneTj.get(lane)}`,
+      );
       lines.push(...depLine, ...startLine);
       lines.push(`${pad}  priority ${priority.get(i.id) ?? 500}`);
     }
@@ -291,6 +328,7 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     });
     waitsOf.set(i.id, waits);
   }
+  for (const [name, id] of sprintTj) out.push(`task ${id} ${str(`${name} starts`)} {`, '  milestone', `  start ${sprintStart.get(name)}`, '}');
   emit(undefined, 0);
   out.push(
     '',

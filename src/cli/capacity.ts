@@ -1,7 +1,7 @@
 // `planboard capacity PLAN [--today D] [--by week|month|quarter|sprint] [--json]`: hours
 // available, planned, logged and free per lane and period, and whether each milestone fits.
 import { CliError, type Command } from './command.js';
-import { loadPlan, parseArgs, runSchedule } from './schedule.js';
+import { forecastJson, loadPlan, parseArgs, runForecast, runSchedule } from './schedule.js';
 import { capacityByPeriod, type Period } from '../core/schedule/index.js';
 import { table, toDays } from '../core/schedule/table.js';
 
@@ -12,13 +12,15 @@ the schedule), logged, and free; "over" marks an over-allocated period. Then per
 work estimated, done and remaining in days, progress, and whether it fits before the deadline.
   --today D   schedule from this date (default: today's local date)
   --by P      week (default), month, quarter or sprint
+  --samples N Monte Carlo samples for the odds of landing (default 1000; 0 for none)
+  --seed N    seed of the Monte Carlo draws (default 1)
   --json      print JSON (version 1) instead of tables`;
 
 const PERIODS: Period[] = ['week', 'month', 'quarter', 'sprint'];
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 export const run: Command = async (args, io) => {
-  const a = parseArgs('capacity', args, HELP, ['--by'], []);
+  const a = parseArgs('capacity', args, HELP, ['--by', '--samples', '--seed'], []);
   if (!a) {
     io.out(HELP);
     return 0;
@@ -28,6 +30,7 @@ export const run: Command = async (args, io) => {
   const plan = await loadPlan(a.file, io);
   const s = runSchedule(plan, { today: a.today }, a.file);
   const lanes = capacityByPeriod(plan.model, s, by);
+  const mc = runForecast(plan, { today: a.today }, a.rest, 'capacity');
   const hpd = plan.model.hoursPerDay;
   const milestones = s.milestones.map((f) => ({
     id: f.id,
@@ -40,6 +43,7 @@ export const run: Command = async (args, io) => {
     earlier_milestones_days: toDays(f.aheadHours ?? 0, hpd),
     fits: f.fits,
   }));
+  const odds = mc ? forecastJson(mc) : null;
   if (a.json) {
     io.out(
       JSON.stringify(
@@ -59,6 +63,7 @@ export const run: Command = async (args, io) => {
             })),
           })),
           milestones,
+          ...(odds ? { forecast: odds } : {}),
           unestimated: { open: s.unestimated.open, sized_from_sprint: s.unestimated.sized, assumption: s.unestimated.assumption },
           notes: s.notes,
         },
@@ -86,8 +91,8 @@ export const run: Command = async (args, io) => {
     out.push('', 'Milestones (days)');
     out.push(
       table(
-        ['ID', 'ESTIMATE', 'DONE', 'REMAINING', 'BY ESTIMATE', 'BY COUNT', 'CAPACITY LEFT', 'FITS'],
-        milestones.map((m) => [
+        ['ID', 'ESTIMATE', 'DONE', 'REMAINING', 'BY ESTIMATE', 'BY COUNT', 'CAPACITY LEFT', 'FITS', 'ODDS', 'P85'],
+        milestones.map((m, k) => [
           m.id,
           m.estimate_days,
           m.done_days,
@@ -96,8 +101,10 @@ export const run: Command = async (args, io) => {
           pct(m.progress_count),
           m.capacity_days_left ?? '—',
           m.fits === null ? '—' : m.fits ? 'yes' : 'NO',
+          odds?.milestones[k].probability == null ? '—' : `${Math.round(odds.milestones[k].probability! * 100)}%`,
+          odds?.milestones[k].p85 ?? '—',
         ]),
-        [1, 2, 3, 4, 5, 6],
+        [1, 2, 3, 4, 5, 6, 8],
       ),
     );
   }

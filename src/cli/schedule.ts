@@ -4,7 +4,16 @@ import { resolve } from 'node:path';
 import { CliError, type Command, type Io } from './command.js';
 import { formatProblem, type LoadedPlan } from '../core/plan/load.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
-import { isISODate, localToday, schedulePlan, ScheduleError, type Schedule, type ScheduleOptions } from '../core/schedule/index.js';
+import {
+  isISODate,
+  localToday,
+  monteCarlo,
+  schedulePlan,
+  ScheduleError,
+  type MonteCarloForecast,
+  type Schedule,
+  type ScheduleOptions,
+} from '../core/schedule/index.js';
 import { clip, table } from '../core/schedule/table.js';
 
 const HELP = `usage: planboard schedule PLAN [--today YYYY-MM-DD] [--scenario ID] [--velocity] [--json]
@@ -14,6 +23,8 @@ prints each open issue's start, end and slack, the sprints, and each milestone's
   --today D      schedule from this date (default: today's local date)
   --scenario ID  use the lane assignment of scenario ID
   --velocity     scale remaining work by observed velocity (actual ÷ estimated hours)
+  --samples N    Monte Carlo samples for the odds of landing (default 1000; 0 for none)
+  --seed N       seed of the Monte Carlo draws (default 1): the same seed, the same odds
   --json         print JSON (version 1) instead of tables`;
 
 export interface CommonArgs {
@@ -68,7 +79,7 @@ export function runSchedule(plan: LoadedPlan, opts: ScheduleOptions, file: strin
 }
 
 export const run: Command = async (args, io) => {
-  const a = parseArgs('schedule', args, HELP, ['--scenario'], ['--velocity']);
+  const a = parseArgs('schedule', args, HELP, ['--scenario', '--samples', '--seed'], ['--velocity']);
   if (!a) {
     io.out(HELP);
     return 0;
@@ -77,12 +88,13 @@ export const run: Command = async (args, io) => {
   const scenario = a.rest.get('--scenario') as string | undefined;
   const velocity = a.rest.has('--velocity');
   const s = runSchedule(plan, { today: a.today, scenario, velocity }, a.file);
+  const mc = runForecast(plan, { today: a.today, scenario, velocity }, a.rest, 'schedule');
   const scenarios = (plan.data.scenarios ?? []).map((sc) => ({
     id: sc.id,
     finish: sc.id === scenario ? s.finish : runSchedule(plan, { today: a.today, scenario: sc.id, velocity }, a.file).finish,
   }));
-  if (a.json) io.out(JSON.stringify(toJson(plan, s, scenarios), null, 2));
-  else io.out(toText(plan, s, scenarios));
+  if (a.json) io.out(JSON.stringify({ ...toJson(plan, s, scenarios), ...(mc ? { forecast: forecastJson(mc) } : {}) }, null, 2));
+  else io.out(toText(plan, s, scenarios, mc));
   return 0;
 };
 
@@ -126,7 +138,39 @@ export function toJson(plan: LoadedPlan, s: Schedule, scenarios: { id: string; f
   };
 }
 
-function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: string | null }[]): string {
+/** Reads --samples and --seed (checked) and runs the Monte Carlo forecast; null for --samples 0. */
+export function runForecast(plan: LoadedPlan, opts: ScheduleOptions, rest: Map<string, string | true>, cmd: string): MonteCarloForecast | null {
+  const int = (name: string, fallback: number, max: number) => {
+    const raw = rest.get(name);
+    if (raw === undefined) return fallback;
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < 0 || v > max) throw new CliError(`${cmd}: bad ${name} "${String(raw)}": expected a whole number from 0 to ${max}`, 2);
+    return v;
+  };
+  const samples = int('--samples', 1000, 100_000);
+  const seed = int('--seed', 1, 2 ** 31 - 1);
+  if (samples === 0) return null;
+  try {
+    return monteCarlo(plan.model, { ...opts, samples, seed });
+  } catch (e) {
+    if (e instanceof ScheduleError) throw new CliError(`${cmd}: ${e.message}`, 1);
+    throw e;
+  }
+}
+
+/** The forecast as JSON: samples, seed, per milestone the odds and P50/P85, the finish. */
+export function forecastJson(mc: MonteCarloForecast) {
+  const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+  return {
+    samples: mc.samples,
+    seed: mc.seed,
+    milestones: mc.milestones.map((m) => ({ id: m.id, deadline: m.deadline, probability: r3(m.probability), p50: m.p50, p85: m.p85 })),
+    finish: { p50: mc.finish.p50, p85: mc.finish.p85, probability_by_target: r3(mc.finish.probability) },
+    evidence: mc.evidence.map((e) => ({ lane: e.lane, issues: e.ratios.length, mean_ratio: r3(e.ratios.reduce((x, y) => x + y, 0) / e.ratios.length) })),
+  };
+}
+
+function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: string | null }[], mc: MonteCarloForecast | null = null): string {
   const m = plan.model;
   const out: string[] = [];
   out.push(`${m.title} — scheduled from ${s.today}${s.scenario ? `, scenario ${s.scenario}` : ''}; finish ${s.finish ?? '—'}`);
@@ -159,9 +203,15 @@ function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: 
     out.push('', 'Milestones');
     out.push(
       table(
-        ['ID', 'DEADLINE', 'EXPECTED', 'OPTIMISTIC', 'PESSIMISTIC', 'VERDICT', 'SLIP'],
-        s.milestones.map((f) => [f.id, f.deadline ?? '—', f.expected ?? '—', f.optimistic ?? '—', f.pessimistic ?? '—', f.verdict ?? '—', f.slipDays]),
-        [6],
+        ['ID', 'DEADLINE', 'EXPECTED', 'OPTIMISTIC', 'PESSIMISTIC', 'VERDICT', 'SLIP', 'ODDS', 'P50', 'P85'],
+        s.milestones.map((f, k) => {
+          const o = mc?.milestones[k];
+          return [
+            f.id, f.deadline ?? '—', f.expected ?? '—', f.optimistic ?? '—', f.pessimistic ?? '—', f.verdict ?? '—', f.slipDays,
+            o?.probability == null ? '—' : `${Math.round(o.probability * 100)}%`, o?.p50 ?? '—', o?.p85 ?? '—',
+          ];
+        }),
+        [6, 7],
       ),
     );
   }
@@ -173,6 +223,7 @@ function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: 
     out.push('', 'Scenarios');
     out.push(table(['SCENARIO', 'FINISH'], scenarios.map((sc) => [sc.id, sc.finish ?? '—'])));
   }
+  if (mc) out.push('', `Odds: ${mc.samples} Monte Carlo samples (seed ${mc.seed}) of the ranges${mc.evidence.length ? ' and each lane\'s logged ÷ estimated hours' : ''}; ODDS is the chance of landing by the deadline.`);
   if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `note: ${n}`));
   return out.join('\n');
 }

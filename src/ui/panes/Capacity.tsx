@@ -14,6 +14,7 @@ import {
 import { useBoard } from '../store-context.js';
 import { layoutCapacity } from '../timeline/capacity.js';
 import { unestimatedHeader } from '../timeline/unestimated.js';
+import { monteCarlo } from '../../core/schedule/forecast-mc.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
 
@@ -27,10 +28,20 @@ export function Capacity({ width, height }: PaneProps) {
   const today = useBoard(selectToday);
   const periodOffset = useBoard((s) => s.capacityScroll);
   const scenarios = useBoard(selectScenarioFinishes);
+  // The odds only when the pane is shown, and fewer samples on big plans so an edit stays quick.
+  const odds = useMemo(() => {
+    if (!schedule) return [];
+    try {
+      const samples = Math.max(20, Math.min(500, Math.floor(100_000 / Math.max(1, model.issues.length))));
+      return monteCarlo(model, { today, ...(scenario !== undefined ? { scenario } : {}), samples, seed: 1 }).milestones;
+    } catch {
+      return [];
+    }
+  }, [model, schedule, today, scenario]);
   const lines = useMemo(
     () =>
-      layoutCapacity({ model, capacity, milestones: schedule?.milestones ?? [], period, today, scenarios, scenario, width, height, scheduleError, periodOffset, unestimated: unestimatedHeader(schedule) }),
-    [model, capacity, schedule, period, today, scenarios, scenario, width, height, scheduleError, periodOffset],
+      layoutCapacity({ model, capacity, milestones: schedule?.milestones ?? [], period, today, scenarios, scenario, width, height, scheduleError, periodOffset, unestimated: unestimatedHeader(schedule), odds }),
+    [model, capacity, schedule, period, today, scenarios, scenario, width, height, scheduleError, periodOffset, odds],
   );
   return <StyledLines lines={lines} width={width} height={height} />;
 }

@@ -4,6 +4,7 @@
 import type { Model } from '../../core/plan/model.js';
 import type { CapacityCell, LaneCapacity, MilestoneForecast, Period } from '../../core/schedule/types.js';
 import { UNASSIGNED } from '../../core/schedule/types.js';
+import type { MilestoneOdds } from '../../core/schedule/forecast-mc.js';
 import { MARKS } from '../theme.js';
 import { type Cell, type Column, layoutTable } from '../widgets/TableLayout.js';
 import { parts, toDay } from './dates.js';
@@ -29,6 +30,8 @@ export interface CapacityInput {
   scheduleError?: string | null;
   /** How many open issues have no estimate and what was assumed (a header line); null when none. */
   unestimated?: string | null;
+  /** Monte Carlo odds per milestone (the Odds and P85 columns). */
+  odds?: MilestoneOdds[];
 }
 
 const hours = (n: number) => String(Math.round(n * 10) / 10);
@@ -138,9 +141,12 @@ export const MILESTONE_COLUMNS: Column[] = [
   { title: 'Pessimist' },
   { title: 'Verdict', min: 9 },
 ];
+/** With the Monte Carlo forecast: the chance of landing by the deadline, and the P85 date. */
+export const ODDS_COLUMNS: Column[] = [{ title: 'Odds', align: 'right' }, { title: 'P85' }];
 
-export function milestoneRows(model: Model, milestones: MilestoneForecast[], today: string): Cell[][] {
+export function milestoneRows(model: Model, milestones: MilestoneForecast[], today: string, odds: MilestoneOdds[] = []): Cell[][] {
   const days = (h: number) => `${hours(h / model.hoursPerDay)}d`;
+  const oddsOf = new Map(odds.map((o) => [o.id, o]));
   return milestones.map((m) => [
     m.title ? `${m.id} ${m.title}` : m.id,
     dateCell(m.deadline, today),
@@ -151,7 +157,15 @@ export function milestoneRows(model: Model, milestones: MilestoneForecast[], tod
     dateCell(m.optimistic, today),
     dateCell(m.pessimistic, today),
     verdictCell(m),
+    ...(odds.length > 0 ? [oddsCell(oddsOf.get(m.id)), dateCell(oddsOf.get(m.id)?.p85 ?? null, today)] : []),
   ]);
+}
+
+/** The Monte Carlo chance of landing by the deadline. */
+export function oddsCell(o: MilestoneOdds | undefined): Cell {
+  if (!o || o.probability === null) return { text: '—', style: 'dim' };
+  const pctText = `${Math.round(o.probability * 100)}%`;
+  return { text: pctText, style: o.probability >= 0.85 ? 'ok' : o.probability >= 0.5 ? 'warn' : 'over' };
 }
 
 /** `scenario: ▶ plan Mar 02 │ 2-dev Apr 10 │ …` — every scenario's finish on one line. */
@@ -175,7 +189,14 @@ export function layoutCapacity(input: CapacityInput): Line[] {
   if (input.scheduleError) top.push([{ text: pad(`no schedule: ${input.scheduleError}`, width), style: 'over' }]);
   if (input.unestimated) top.push([{ text: pad(cut(input.unestimated, width), width), style: 'warn' }]);
 
-  const table = input.milestones.length ? layoutTable(MILESTONE_COLUMNS, milestoneRows(input.model, input.milestones, input.today), width) : [];
+  // With odds: all columns when wide; when narrow, the odds and P85 take the place of the
+  // optimistic and pessimistic dates (the Monte Carlo says more about the spread than they do).
+  const withOdds = (input.odds?.length ?? 0) > 0;
+  const narrow = withOdds && width < 110;
+  const keep = (_: unknown, k: number) => !narrow || (k !== 6 && k !== 7);
+  const columns = withOdds ? [...MILESTONE_COLUMNS, ...ODDS_COLUMNS].filter(keep) : MILESTONE_COLUMNS;
+  const rows = milestoneRows(input.model, input.milestones, input.today, input.odds).map((r) => r.filter(keep));
+  const table = input.milestones.length ? layoutTable(columns, rows, width) : [];
   const room = height - top.length;
   const matrixNeed = input.capacity.length + 1;
   const tableNeed = table.length ? table.length + 1 : 0; // with a blank line before it

@@ -56,7 +56,7 @@ describe('planboard schedule', () => {
     const r = await cli('schedule', PLAN, '--today', '2026-01-05', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['version', 'issues', 'finish', 'critical_path', 'critical_source', 'unestimated', 'notes', 'sprints', 'milestones', 'scenarios']);
+    expect(Object.keys(j)).toEqual(['version', 'issues', 'finish', 'critical_path', 'critical_source', 'unestimated', 'notes', 'sprints', 'milestones', 'scenarios', 'forecast']);
     expect(j.version).toBe(1);
     expect(j.issues[0]).toEqual({
       id: 'a',
@@ -121,7 +121,7 @@ describe('planboard capacity', () => {
     const r = await cli('capacity', PLAN, '--today', '2026-01-05', '--by', 'week', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['version', 'lanes', 'milestones', 'unestimated', 'notes']);
+    expect(Object.keys(j)).toEqual(['version', 'lanes', 'milestones', 'forecast', 'unestimated', 'notes']);
     expect(j.lanes[0].lane).toBe('ann');
     expect(j.lanes[0].periods[0]).toEqual({
       period: '2026-W02',

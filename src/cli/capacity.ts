@@ -59,6 +59,7 @@ export const run: Command = async (args, io) => {
               planned_hours: r2(p.plannedHours),
               logged_hours: r2(p.loggedHours),
               free_hours: r2(p.freeHours),
+              ...(p.committedHours !== undefined ? { committed_hours: r2(p.committedHours) } : {}),
               over: p.over,
             })),
           })),
@@ -80,9 +81,15 @@ export const run: Command = async (args, io) => {
     else
       out.push(
         table(
-          ['PERIOD', 'START', 'END', 'AVAILABLE', 'PLANNED', 'LOGGED', 'FREE', ''],
-          l.periods.map((p) => [p.period, p.start, p.end, r2(p.availableHours), r2(p.plannedHours), r2(p.loggedHours), r2(p.freeHours), p.over ? 'over' : '']),
-          [3, 4, 5, 6],
+          by === 'sprint'
+            ? ['PERIOD', 'START', 'END', 'AVAILABLE', 'COMMITTED', 'PLANNED', 'LOGGED', 'FREE', '']
+            : ['PERIOD', 'START', 'END', 'AVAILABLE', 'PLANNED', 'LOGGED', 'FREE', ''],
+          l.periods.map((p) => [
+            p.period, p.start, p.end, r2(p.availableHours),
+            ...(by === 'sprint' ? [r2(p.committedHours ?? 0)] : []),
+            r2(p.plannedHours), r2(p.loggedHours), r2(p.freeHours), p.over ? 'over' : '',
+          ]),
+          by === 'sprint' ? [3, 4, 5, 6, 7] : [3, 4, 5, 6],
         ),
       );
   }

@@ -1,7 +1,9 @@
 // Capacity per lane and period: hours available from today on (from the scheduler's own
 // calendar; a period that began before today counts only its days from today), planned (booked
 // by the forward pass), logged (time entries of the lane's issues), free (available − planned −
-// hours logged from today on), and whether the lane is over-allocated (free below zero).
+// hours logged from today on), and whether the lane is over-allocated (free below zero). By
+// sprint, also the hours each sprint commits the lane to (its open issues' work), and over when
+// that exceeds what the lane has in the sprint.
 import type { Model } from '../plan/model.js';
 import { calendarFor } from './calendar.js';
 import { dayOf, formatISODate, isoWeek, parseISODate, ymd, type DayNum } from './dates.js';
@@ -88,6 +90,20 @@ export function capacityByPeriod(
     }
   }
 
+  // By sprint: what each sprint commits each lane to (the open work planned in it, estimated
+  // or sized from the sprint), which may exceed what the lane can book there.
+  const committed = new Map<string, Float64Array>();
+  if (period === 'sprint') {
+    const index = new Map(spans.map((sp, k) => [sp.key, k]));
+    for (const x of schedule.issues) {
+      const k = x.sprint === undefined ? undefined : index.get(x.sprint);
+      if (k === undefined || x.remainingHours <= 0 || model.byId.get(x.id)?.done) continue;
+      let row = committed.get(x.lane);
+      if (!row) committed.set(x.lane, (row = new Float64Array(spans.length)));
+      row[k] += x.remainingHours;
+    }
+  }
+
   return schedule.lanes.map((lane): LaneCapacity => {
     const planned = new Float64Array(spans.length);
     for (const [date, hours] of schedule.booked.get(lane) ?? []) {
@@ -98,8 +114,11 @@ export function capacityByPeriod(
       let available = 0;
       for (let d = Math.max(s.start, since); d <= s.end; d++) available += cal.laneHours(lane, d);
       const log = logged.get(lane)?.[k] ?? 0;
-      const free = available - planned[k] - (loggedAhead.get(lane)?.[k] ?? 0);
+      const ahead = loggedAhead.get(lane)?.[k] ?? 0;
+      const free = available - planned[k] - ahead;
+      const commit = period === 'sprint' ? (committed.get(lane)?.[k] ?? 0) : undefined;
       return {
+        ...(commit !== undefined ? { committedHours: round(commit) } : {}),
         period: s.key,
         start: formatISODate(s.start),
         end: formatISODate(s.end),
@@ -107,7 +126,7 @@ export function capacityByPeriod(
         plannedHours: round(planned[k]),
         loggedHours: round(log),
         freeHours: round(free),
-        over: free < -1e-6,
+        over: free < -1e-6 || (commit !== undefined && available - commit - ahead < -1e-6),
       };
     });
     return { lane, periods };

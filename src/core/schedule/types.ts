@@ -107,6 +107,8 @@ export interface CapacityCell {
   plannedHours: number;
   loggedHours: number;
   freeHours: number;
+  /** By sprint only: the open work the sprint holds on this lane (it may exceed what can be booked). */
+  committedHours?: number;
   over: boolean;
 }
 

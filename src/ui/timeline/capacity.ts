@@ -71,7 +71,8 @@ export function capacityMatrix(input: CapacityInput, rows: number): Line[] {
   // How many earlier periods there are (h shows them) heads the lane names.
   const corner = first > 0 ? `‹${first} lane` : 'lane';
   const laneW = Math.min(16, Math.max(6, widthOf(corner), ...capacity.map((l) => widthOf(cut(laneName(input.model, l.lane), 16)))));
-  const numbers = capacity.flatMap((l) => l.periods.slice(first).map((c) => `${hours(c.plannedHours + c.loggedHours)}/${hours(c.availableHours)}`));
+  const load = (c: CapacityCell) => Math.max(c.plannedHours, c.committedHours ?? 0) + c.loggedHours;
+  const numbers = capacity.flatMap((l) => l.periods.slice(first).map((c) => `${hours(load(c))}/${hours(c.availableHours)}`));
   const numW = Math.max(5, ...numbers.slice(0, 200).map((s) => s.length));
   const barW = width - laneW >= 3 * (numW + 12) ? 8 : 5;
   const cellW = barW + 1 + numW + 1; // bar, space, numbers, over-mark
@@ -96,7 +97,7 @@ export function capacityMatrix(input: CapacityInput, rows: number): Line[] {
     const line: Line = [{ text: pad(laneName(input.model, lane.lane), laneW), style: over ? 'over' : 'label' }];
     for (const c of cells) {
       line.push({ text: ' ', style: 'plain' }, ...capacityBar(c, barW));
-      const n = `${hours(c.plannedHours + c.loggedHours)}/${hours(c.availableHours)}`;
+      const n = `${hours(load(c))}/${hours(c.availableHours)}`;
       line.push({ text: ' ' + n.padStart(numW), style: c.over ? 'over' : 'plain' });
       line.push({ text: c.over ? MARKS.over : ' ', style: 'over' });
     }

@@ -140,3 +140,23 @@ describe('engine defects', () => {
     expect(q1.freeHours).toBeCloseTo(62 * 1.6 - 1, 6);
   });
 });
+
+describe('sprint load in the capacity view', () => {
+  it("flags a sprint that commits a lane to more than it has, though the booking spills over", () => {
+    const m = model({
+      calendar: sprints,
+      lanes: [{ id: 'a', capacity: '8h/d' }],
+      issues: [
+        { id: 'BIG', title: 't', estimate: '12d', lane: 'a', sprint: 'Sprint 1' },
+        { id: 'NEXT', title: 't', estimate: '1d', lane: 'a', sprint: 'Sprint 2' },
+      ],
+    });
+    const s = schedulePlan(m, { today: '2026-03-02' });
+    const [one, two] = capacityByPeriod(m, s, 'sprint')[0].periods;
+    expect(one).toMatchObject({ period: 'Sprint 1', availableHours: 80, committedHours: 96, plannedHours: 80, over: true });
+    expect(two).toMatchObject({ period: 'Sprint 2', availableHours: 80, committedHours: 8, plannedHours: 24, over: false });
+    // Other periods say nothing of commitments.
+    expect(capacityByPeriod(m, s, 'week')[0].periods[0].committedHours).toBeUndefined();
+  });
+});
+

@@ -12,7 +12,7 @@ the schedule), logged, and free; "over" marks an over-allocated period. Then per
 work estimated, done and remaining in days, progress, and whether it fits before the deadline.
   --today D   schedule from this date (default: today's local date)
   --by P      week (default), month, quarter or sprint
-  --samples N Monte Carlo samples for the odds of landing (default 1000; 0 for none)
+  --samples N Monte Carlo samples for the odds of landing (default 1000, fewer on big plans; 0 for none)
   --seed N    seed of the Monte Carlo draws (default 1)
   --json      print JSON (version 1) instead of tables`;
 

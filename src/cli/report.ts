@@ -25,7 +25,7 @@ export const run: Command = async (args, io) => {
   if (values.scenario !== undefined && !(plan.data.scenarios ?? []).some((s) => s.id === values.scenario))
     throw new CliError(`planboard report: unknown scenario "${values.scenario}"; scenarios: ${(plan.data.scenarios ?? []).map((s) => s.id).join(', ') || '(none)'}`);
   const schedule = scheduleOf(plan, today, values.scenario);
-  const odds = monteCarlo(plan.model, { today, ...(values.scenario !== undefined ? { scenario: values.scenario } : {}), samples: 1000, seed: 1 });
+  const odds = monteCarlo(plan.model, { today, ...(values.scenario !== undefined ? { scenario: values.scenario } : {}), seed: 1 });
   const text = markdownReport(plan.model, schedule, { today, source: positionals[0], odds });
   if (!values.output) {
     io.out(text);

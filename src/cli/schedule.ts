@@ -6,6 +6,7 @@ import { formatProblem, type LoadedPlan } from '../core/plan/load.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import {
   isISODate,
+  defaultSamples,
   localToday,
   monteCarlo,
   schedulePlan,
@@ -23,7 +24,8 @@ prints each open issue's start, end and slack, the sprints, and each milestone's
   --today D      schedule from this date (default: today's local date)
   --scenario ID  use the lane assignment of scenario ID
   --velocity     scale remaining work by observed velocity (actual ÷ estimated hours)
-  --samples N    Monte Carlo samples for the odds of landing (default 1000; 0 for none)
+  --samples N    Monte Carlo samples for the odds of landing (default 1000, fewer on
+                 plans with over 100 open issues; 0 for none)
   --seed N       seed of the Monte Carlo draws (default 1): the same seed, the same odds
   --json         print JSON (version 1) instead of tables`;
 
@@ -147,7 +149,7 @@ export function runForecast(plan: LoadedPlan, opts: ScheduleOptions, rest: Map<s
     if (!Number.isInteger(v) || v < 0 || v > max) throw new CliError(`${cmd}: bad ${name} "${String(raw)}": expected a whole number from 0 to ${max}`, 2);
     return v;
   };
-  const samples = int('--samples', 1000, 100_000);
+  const samples = int('--samples', defaultSamples(plan.model), 100_000);
   const seed = int('--seed', 1, 2 ** 31 - 1);
   if (samples === 0) return null;
   try {

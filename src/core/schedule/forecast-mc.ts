@@ -17,7 +17,7 @@ import { preparePasses } from './scheduler.js';
 import type { ISODate, ScheduleOptions } from './types.js';
 
 export interface MonteCarloOptions extends ScheduleOptions {
-  /** Number of samples (default 1,000). */
+  /** Number of samples (default: defaultSamples). */
   samples?: number;
   /** Seed of the random draws (default 1). */
   seed?: number;
@@ -50,6 +50,15 @@ export interface MonteCarloForecast {
   evidence: LaneEvidence[];
 }
 
+/**
+ * Samples when none are asked for: 1,000, fewer on big plans (about 100,000 issue-samples in
+ * all, at least 50) so that a command or an edit stays quick. Always reported with the odds.
+ */
+export function defaultSamples(model: Model): number {
+  const open = model.issues.reduce((k, x) => k + (x.done ? 0 : 1), 0);
+  return Math.max(50, Math.min(1000, Math.floor(100_000 / Math.max(1, open))));
+}
+
 /** mulberry32: small, fast and good enough for sampling; the same seed gives the same draws. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -70,7 +79,7 @@ export function triangular(u: number, lo: number, m: number, hi: number): number
 }
 
 export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloForecast {
-  const samples = Math.max(1, Math.floor(opts.samples ?? 1000));
+  const samples = Math.max(1, Math.floor(opts.samples ?? defaultSamples(model)));
   const seed = opts.seed ?? 1;
   const p = preparePasses(model, opts);
   const { work, done, laneOf, lanes, covered, n } = p;

@@ -14,7 +14,7 @@ import {
 import { useBoard } from '../store-context.js';
 import { layoutCapacity } from '../timeline/capacity.js';
 import { unestimatedHeader } from '../timeline/unestimated.js';
-import { monteCarlo } from '../../core/schedule/forecast-mc.js';
+import { defaultSamples, monteCarlo } from '../../core/schedule/forecast-mc.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
 
@@ -28,12 +28,11 @@ export function Capacity({ width, height }: PaneProps) {
   const today = useBoard(selectToday);
   const periodOffset = useBoard((s) => s.capacityScroll);
   const scenarios = useBoard(selectScenarioFinishes);
-  // The odds only when the pane is shown, and fewer samples on big plans so an edit stays quick.
+  // The odds only when the pane is shown; at most 500 samples (fewer on big plans) so an edit stays quick.
   const odds = useMemo(() => {
     if (!schedule) return [];
     try {
-      const samples = Math.max(20, Math.min(500, Math.floor(100_000 / Math.max(1, model.issues.length))));
-      return monteCarlo(model, { today, ...(scenario !== undefined ? { scenario } : {}), samples, seed: 1 }).milestones;
+      return monteCarlo(model, { today, ...(scenario !== undefined ? { scenario } : {}), samples: Math.min(500, defaultSamples(model)), seed: 1 }).milestones;
     } catch {
       return [];
     }

@@ -123,7 +123,8 @@ export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloFor
       const hist = ratiosByLane[laneOf[i]].length > 0 ? ratiosByLane[laneOf[i]] : all;
       const u = random(); // drawn even without history, so one lane's history never shifts another's draws
       if (hist.length > 0) total *= hist[Math.min(hist.length - 1, Math.floor(u * hist.length))];
-      hours[i] = Math.max(0, total - model.issues[i].loggedHours) * p.factor;
+      // The lane's evidence takes the place of --velocity (the same history, per lane).
+      hours[i] = Math.max(0, total - model.issues[i].loggedHours);
     }
     const pass = p.runPass(hours, 'expected', false);
     let last = -Infinity;

@@ -140,10 +140,18 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
   );
   const sprintIndex = Float64Array.from(sw.sprintOf, (k) => (k < 0 ? Infinity : k));
   const continuousFrom = cal.nextWorkingDay(Math.max(today, firstSprintDay(sw, continuous)));
-  const leadDays = (key: 'min' | 'expected' | 'max') =>
-    externals.map((list) =>
-      list?.map((e) => ({ leadDays: e.lead[key] / model.hoursPerDay, since: e.since ? parseISODate(e.since) : undefined })),
-    );
+  // Built once per key: the Monte Carlo runs a pass per sample.
+  const leads = new Map<string, PassInput['externals']>();
+  const leadDays = (key: 'min' | 'expected' | 'max') => {
+    let v = leads.get(key);
+    if (!v) {
+      v = externals.map((list) =>
+        list?.map((e) => ({ leadDays: e.lead[key] / model.hoursPerDay, since: e.since ? parseISODate(e.since) : undefined })),
+      );
+      leads.set(key, v);
+    }
+    return v;
+  };
   /** One levelled forward pass over the given hours per issue (and external lead times). */
   const runPass = (remaining: Float64Array, lead: 'min' | 'expected' | 'max', record: boolean): PassResult => {
     const input: PassInput = {

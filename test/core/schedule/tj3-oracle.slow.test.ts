@@ -108,6 +108,52 @@ describe('tj3 agrees on small plans (dates written here)', () => {
   });
 });
 
+describe('tj3 agrees on what the export used to lose', () => {
+  it('a lane with more than a day\'s hours keeps them', () => {
+    const { ours, theirs } = both({ lanes: [{ id: 'a', capacity: '10h/d' }, { id: 'b', capacity: '8h/w' }], issues: [issue('A', { estimate: '30h', lane: 'a' }), issue('B', { estimate: '4h', lane: 'b' })] });
+    expect(ours).toEqual([
+      ['A', '2026-03-02', '2026-03-04'],
+      ['B', '2026-03-02', '2026-03-04'],
+    ]);
+    expect(theirs).toEqual(ours);
+  });
+
+  it('an in-progress issue starts at once, its open dependency notwithstanding', () => {
+    const { ours, theirs } = both({
+      lanes: [{ id: 'a', capacity: '8h/d' }, { id: 'b', capacity: '8h/d' }],
+      issues: [issue('A', { estimate: '2d', lane: 'a' }), issue('B', { estimate: '1d', lane: 'b', status: 'in-progress', depends_on: ['A'] })],
+    });
+    expect(ours).toEqual([
+      ['A', '2026-03-02', '2026-03-03'],
+      ['B', '2026-03-02', '2026-03-02'],
+    ]);
+    expect(theirs).toEqual(ours);
+  });
+
+  it('an issue in a sprint waits for the sprint, and a deadline does not move it', () => {
+    const { ours, theirs } = both({
+      calendar: { sprints: { length: '1w', start: '2026-03-02' } },
+      lanes: [{ id: 'a', capacity: '8h/d' }],
+      milestones: [{ id: 'm', deadline: '2026-03-10' }],
+      issues: [issue('A', { estimate: '1d', lane: 'a', sprint: 'Sprint 2', milestone: 'm' })],
+    });
+    expect(ours).toEqual([['A', '2026-03-09', '2026-03-09']]);
+    expect(theirs).toEqual(ours);
+  });
+});
+
+describe('tj3 and a missed deadline', () => {
+  it('schedules a late issue all the same (tj3 warns that maxend is missed)', () => {
+    const { ours, theirs } = both({
+      lanes: [{ id: 'a', capacity: '8h/d' }],
+      milestones: [{ id: 'm', deadline: '2026-03-03' }],
+      issues: [issue('A', { estimate: '4d', lane: 'a', milestone: 'm' })],
+    });
+    expect(ours).toEqual([['A', '2026-03-02', '2026-03-05']]);
+    expect(theirs).toEqual(ours);
+  });
+});
+
 describe('tj3 agrees on every bundled plan', () => {
   const cases: [string, string, string?][] = [
     [PLANS.koprogo, '2025-11-03'],

@@ -1,5 +1,7 @@
-// schedulePlan: estimates → dependency graph → three forward passes (expected, optimistic,
-// pessimistic) → backward passes → per-issue results, sprints and milestone forecasts.
+// schedulePlan: estimates → dependency graph → sprint floors and sizes (sprint-work.ts) → three
+// forward passes (expected, optimistic, pessimistic) → backward passes → per-issue results,
+// sprints and milestone forecasts. preparePasses holds what every pass shares, so the Monte
+// Carlo forecast (forecast-mc.ts) runs its samples through the very same passes.
 // Deterministic for a given model and options.
 import type { Model } from '../plan/model.js';
 import { calendarFor } from './calendar.js';

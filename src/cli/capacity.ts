@@ -3,7 +3,7 @@
 import { CliError, type Command } from './command.js';
 import { forecastJson, loadPlan, parseArgs, runForecast, runSchedule } from './schedule.js';
 import { capacityByPeriod, type Period } from '../core/schedule/index.js';
-import { table, toDays } from '../core/schedule/table.js';
+import { inert, table, toDays } from '../core/schedule/table.js';
 
 const HELP = `usage: planboard capacity PLAN [--today YYYY-MM-DD] [--by week|month|quarter|sprint] [--json]
 
@@ -74,9 +74,9 @@ export const run: Command = async (args, io) => {
     );
     return 0;
   }
-  const out: string[] = [`${plan.model.title} — capacity by ${by} from ${s.today}`];
+  const out: string[] = [inert(`${plan.model.title} — capacity by ${by} from ${s.today}`)];
   for (const l of lanes) {
-    out.push('', `Lane ${l.lane}`);
+    out.push('', inert(`Lane ${l.lane}`));
     if (l.periods.length === 0) out.push('  (no periods)');
     else
       out.push(
@@ -115,7 +115,7 @@ export const run: Command = async (args, io) => {
       ),
     );
   }
-  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `note: ${n}`));
+  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => inert(`note: ${n}`)));
   io.out(out.join('\n'));
   return 0;
 };

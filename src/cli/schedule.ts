@@ -15,7 +15,7 @@ import {
   type Schedule,
   type ScheduleOptions,
 } from '../core/schedule/index.js';
-import { clip, table } from '../core/schedule/table.js';
+import { clip, inert, table } from '../core/schedule/table.js';
 
 const HELP = `usage: planboard schedule PLAN [--today YYYY-MM-DD] [--scenario ID] [--velocity] [--json]
 
@@ -126,7 +126,19 @@ export function toJson(plan: LoadedPlan, s: Schedule, scenarios: { id: string; f
     critical_source: s.criticalSource,
     unestimated: { open: s.unestimated.open, sized_from_sprint: s.unestimated.sized, assumption: s.unestimated.assumption },
     notes: s.notes,
-    sprints: s.sprints.map((sp) => ({ name: sp.name, start: sp.start, end: sp.end })),
+    // What the plan says of each sprint: its goal, critical path, parallel options and gate.
+    sprints: s.sprints.map((sp) => {
+      const d = (m.data.calendar?.sprints?.list ?? []).find((x) => x.name === sp.name);
+      return {
+        name: sp.name,
+        start: sp.start,
+        end: sp.end,
+        ...(d?.goal ? { goal: d.goal } : {}),
+        ...(d?.critical?.length ? { critical: d.critical } : {}),
+        ...(d?.parallel?.length ? { parallel: d.parallel } : {}),
+        ...(d?.gate?.length ? { gate: d.gate } : {}),
+      };
+    }),
     milestones: s.milestones.map((f) => ({
       id: f.id,
       deadline: f.deadline,
@@ -175,7 +187,7 @@ export function forecastJson(mc: MonteCarloForecast) {
 function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: string | null }[], mc: MonteCarloForecast | null = null): string {
   const m = plan.model;
   const out: string[] = [];
-  out.push(`${m.title} — scheduled from ${s.today}${s.scenario ? `, scenario ${s.scenario}` : ''}; finish ${s.finish ?? '—'}`);
+  out.push(inert(`${m.title} — scheduled from ${s.today}${s.scenario ? `, scenario ${s.scenario}` : ''}; finish ${s.finish ?? '—'}`));
   const open = m.issues.map((x, i) => [x, s.issues[i]] as const).filter(([x]) => !x.done);
   out.push('');
   if (open.length === 0) out.push('Every issue is done.');
@@ -200,7 +212,7 @@ function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: 
   }
   const done = m.issues.length - open.length;
   if (done > 0) out.push(`(${done} done issue${done === 1 ? '' : 's'} not shown)`);
-  if (s.criticalPath.length > 0) out.push('', `Critical path: ${s.criticalPath.join(' → ')}`);
+  if (s.criticalPath.length > 0) out.push('', inert(`Critical path: ${s.criticalPath.join(' → ')}`));
   if (s.milestones.length > 0) {
     out.push('', 'Milestones');
     out.push(
@@ -219,13 +231,22 @@ function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: 
   }
   if (s.sprints.length > 0) {
     out.push('', 'Sprints');
-    out.push(table(['SPRINT', 'START', 'END'], s.sprints.map((sp) => [sp.name, sp.start, sp.end])));
+    const list = m.data.calendar?.sprints?.list ?? [];
+    out.push(
+      table(
+        ['SPRINT', 'START', 'END', 'GOAL', 'PARALLEL OPTIONS'],
+        s.sprints.map((sp) => {
+          const d = list.find((x) => x.name === sp.name);
+          return [sp.name, sp.start, sp.end, clip(d?.goal ?? '', 40), d?.parallel?.length ? String(d.parallel.length) : ''];
+        }),
+      ),
+    );
   }
   if (scenarios.length > 0) {
     out.push('', 'Scenarios');
     out.push(table(['SCENARIO', 'FINISH'], scenarios.map((sc) => [sc.id, sc.finish ?? '—'])));
   }
   if (mc) out.push('', `Odds: ${mc.samples} Monte Carlo samples (seed ${mc.seed}) of the ranges${mc.evidence.length ? ' and each lane\'s logged ÷ estimated hours' : ''}; ODDS is the chance of landing by the deadline.`);
-  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `note: ${n}`));
+  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => inert(`note: ${n}`)));
   return out.join('\n');
 }

@@ -155,3 +155,27 @@ describe('planboard capacity', () => {
     expect(bad.err).toMatch(/bad --by "fortnight"/);
   });
 });
+
+describe('plan text in schedule and capacity output', () => {
+  it('prints escapes, controls and bidi overrides inert, never raw', async () => {
+    const evil = write(
+      'evil.yaml',
+      `planboard: 1
+title: "t\\e[31mX"
+calendar:
+  sprints: { length: 1w, start: 2026-01-05, list: [{ name: S1, goal: "g\\e]0;pwn\\a\\u202Eoal", parallel: ["p\\x9b2J"] }] }
+issues:
+  - { id: A, title: "a\\e[2Jb\\u202Ec", estimate: 1h, sprint: S1 }
+`,
+    );
+    for (const args of [['schedule', evil, '--today', '2026-01-05'], ['capacity', evil, '--today', '2026-01-05', '--by', 'sprint']]) {
+      const r = await cli(...args);
+      expect(r.code).toBe(0);
+      // eslint-disable-next-line no-control-regex
+      expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    }
+    const r = await cli('schedule', evil, '--today', '2026-01-05');
+    expect(r.out).toContain('a^[[2Jb<U+202E>c');
+    expect(r.out).toContain('t^[[31mX — scheduled');
+  });
+});

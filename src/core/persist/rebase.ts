@@ -3,6 +3,7 @@
 // Time logs are append-only in spirit, so both sides' new entries are kept rather than compared.
 import type { Op } from '../plan/op-types.js';
 import type { IssueData, PlanData } from '../plan/model.js';
+import { applyOpToData } from '../plan/ops.js';
 
 export interface Conflict {
   id: string;
@@ -181,6 +182,33 @@ export function mergePlans(base: PlanData, mine: PlanData, theirs: PlanData): Me
  */
 export function detectConflicts(base: PlanData, mine: PlanData, theirs: PlanData): Conflict[] {
   return mergePlans(base, mine, theirs).conflicts;
+}
+
+/**
+ * THE rebase rule, shared by the board's save and reload, the CLI and the merge driver: our
+ * pending `ops`, made against `base`, meet `theirs` (the file as it now is). Every field changed
+ * both ways is a conflict; everything else replays. Ops that no longer apply to base (never the
+ * case for a store's own pending ops) are left to the replay, which reports them.
+ */
+export function rebaseOps(base: PlanData, ops: Op[], theirs: PlanData): Conflict[] {
+  if (ops.length === 0 || base === theirs) return [];
+  let mine = base;
+  for (const op of ops) {
+    try {
+      mine = applyOpToData(mine, op);
+    } catch {
+      /* replay reports it */
+    }
+  }
+  return detectConflicts(base, mine, theirs);
+}
+
+/** Conflicts still standing plus new ones; the same issue and field keeps the newest values. */
+export function mergeConflictLists(standing: Conflict[], found: Conflict[]): Conflict[] {
+  const key = (c: Conflict) => `${c.id}\u0000${c.field}`;
+  const out = new Map(standing.map((c) => [key(c), c]));
+  for (const c of found) out.set(key(c), c);
+  return [...out.values()];
 }
 
 /** The fields an op writes, for dropping the ops whose conflicts the user settled as "theirs". */

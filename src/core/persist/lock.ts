@@ -201,6 +201,13 @@ export function readOwner(lockPath: string): Owner | undefined {
  * record we judged is still the one inside (another process may have replaced the lock meanwhile).
  */
 export async function breakDeadLock(lockPath: string): Promise<boolean> {
+  // Anything but a folder at the lock's name (a planted symlink, a file) is no lock of ours:
+  // removed (unlink never follows a link), never followed.
+  const st = fs.lstatSync(lockPath, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) {
+    await fs.promises.unlink(lockPath).catch(() => undefined);
+    return true;
+  }
   const owner = readOwner(lockPath);
   if (!owner || owner.host !== hostname() || pidAlive(owner.pid)) return false;
   const aside = `${lockPath}.dead-${randomBytes(8).toString('hex')}`;

@@ -70,6 +70,15 @@ export async function ensureRuntimeDir(planReal: string): Promise<string> {
   if (st.isSymbolicLink()) throw new RuntimeDirError(dir, 'is a symbolic link');
   if (!st.isDirectory()) throw new RuntimeDirError(dir, 'is not a directory');
   const ignore = join(dir, '.gitignore');
+  // A planted link (or anything else) in place of our .gitignore is replaced, not followed.
+  const gi = lstatSync(ignore, { throwIfNoEntry: false });
+  if (gi && !gi.isFile()) {
+    try {
+      unlinkSync(ignore);
+    } catch {
+      /* not ours to remove: git then may list the folder, nothing worse */
+    }
+  }
   try {
     const h = await open(ignore, EXCLUSIVE, parent.mode & 0o666);
     try {

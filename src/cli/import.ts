@@ -1,7 +1,8 @@
 // `planboard import ROADMAP -o PLAN [--force]`: an existing roadmap (Markdown, reStructuredText,
 // or our JSON export) becomes a plan file. Lines it cannot place are listed on stderr.
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { dirname, join, basename, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { readTextFile, writePlanTo } from '../core/persist/index.js';
 import { CliError, type Command } from './command.js';
 import { parseCommandArgs } from './input.js';
 import { importText, ImportError } from '../core/report/import.js';
@@ -28,10 +29,10 @@ export const run: Command = async (args, io) => {
 
   let text: string;
   try {
-    text = await readFile(from, 'utf8');
+    text = await readTextFile(from);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
+    const why = code === 'ENOTREG' ? (e as Error).message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
     throw new CliError(`planboard import: cannot read ${src}: ${why}`);
   }
   let result;
@@ -46,7 +47,7 @@ export const run: Command = async (args, io) => {
   if (!check.ok) throw new CliError(`planboard import: the imported plan does not validate, nothing written:\n${check.problems.map(formatProblem).join('\n')}`);
 
   if (!values.force && (await exists(to))) throw new CliError(`planboard import: ${values.output} already exists; use --force to replace it`);
-  await write(to, result.yaml, Boolean(values.force));
+  await write(to, result.yaml, Boolean(values.force), values.output);
 
   for (const u of result.unplaced) io.err(`${src}:${u.line}: kept as a note (not placed): ${u.text}`);
   const model = check.plan.model;
@@ -81,27 +82,13 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Without --force the file is created exclusively, so a racing writer is never clobbered. */
-async function write(path: string, text: string, replace: boolean): Promise<void> {
-  const target = replace ? join(dirname(path), `.${basename(path)}.import-${process.pid}.tmp`) : path;
-  let fh;
+/** The one atomic writer, under the plan's lock: without --force an existing file is never replaced. */
+async function write(path: string, text: string, replace: boolean, shown: string): Promise<void> {
+  let r;
   try {
-    fh = await open(target, replace ? 'w' : 'wx', 0o644);
-    await fh.writeFile(text);
-    await fh.sync();
+    r = await writePlanTo(path, text, { overwrite: replace });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CliError(`planboard import: ${path} already exists; use --force to replace it`);
-    throw new CliError(`planboard import: cannot write ${path}: ${code ?? e}`);
-  } finally {
-    await fh?.close();
+    throw new CliError(`planboard import: ${(e as Error).message}`);
   }
-  if (replace) {
-    try {
-      await rename(target, path);
-    } catch (e) {
-      await unlink(target).catch(() => {});
-      throw new CliError(`planboard import: cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-    }
-  }
+  if (r === 'exists') throw new CliError(`planboard import: ${shown} already exists; use --force to replace it`);
 }

@@ -50,8 +50,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
   const store = createBoardStore({ file: args.file, text: args.text, data: args.data, today: args.today });
 
   // Live reload and presence follow the file the board works on (it changes on "save as").
-  const { watchPlan } = await import('../core/persist/watch.js');
-  const { joinPresence } = await import('../core/persist/presence.js');
+  const { watchPlan, joinPresence } = await import('../core/persist/index.js');
   const follow = async (file: string, baseText: string) => {
     const watcher = await watchPlan(
       file,
@@ -106,7 +105,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     if (process.stdin.isTTY) process.stdin.setRawMode(true);
     out.write(ENTER_ALT);
     void (async () => {
-      const { readPlanFile } = await import('../core/persist/read-plan.js');
+      const { readPlanFile } = await import('../core/persist/index.js');
       const r = await readPlanFile(file);
       const s = store.getState();
       if (failure) s.setMessage(`editor: ${failure instanceof Error ? failure.message : String(failure)}`);

@@ -69,7 +69,13 @@ export function createEditSlice(
   };
 
   /** With conflicts standing, the file state says so until they are settled, whatever else happens. */
-  const stateOf = (pending: Op[], conflicts = get().conflicts) => (conflicts.length ? 'conflict' : pending.length ? 'unsaved' : 'saved') as BoardState['fileState'];
+  /** The save in flight and the ops it carries: an edit made meanwhile must not start a second save of the same ops. */
+  let saving: Promise<void> | null = null;
+  let inFlight = new Set<Op>();
+  const stateOf = (pending: Op[], conflicts = get().conflicts) =>
+    (conflicts.length ? 'conflict' : saving ? 'saving' : pending.length ? 'unsaved' : 'saved') as BoardState['fileState'];
+  /** The state once the save in flight has settled. */
+  const settledState = (pending: Op[], conflicts: BoardState['conflicts']) => (conflicts.length ? 'conflict' : pending.length ? 'unsaved' : 'saved') as BoardState['fileState'];
   const conflictNote = (cs: BoardState['conflicts']) =>
     `${plural(cs.length, 'conflict')} with changes on disk (${[...new Set(cs.map((c) => `${c.id} ${c.field}`))].slice(0, 3).join(', ')}${cs.length > 3 ? ', …' : ''}): s to resolve`;
 
@@ -110,6 +116,72 @@ export function createEditSlice(
       }
     }
     return { data, kept, dropped, droppedOps };
+  };
+
+  const saveOnce = async (): Promise<void> => {
+    const s = get();
+    // A conflict found by a save or a reload is settled by the user before anything is written.
+    if (s.conflicts.length) return void set({ fileState: 'conflict', overlay: { kind: 'conflict', cursor: 0 }, message: conflictNote(s.conflicts) });
+    if (s.pending.length === 0 && s.fileState !== 'changed-on-disk') return void set({ message: 'nothing to save' });
+    const ops = s.pending;
+    inFlight = new Set(ops);
+    set({ fileState: 'saving', message: 'saving…' });
+    let result;
+    try {
+      result = await persistence.commit(s.file, ops, { baseText: s.baseText });
+    } catch (e) {
+      if (isNoWriteAccess(e)) {
+        // The way out (W) first: a long path at the end may be cut off, the hint must not be.
+        const reason = (e as { reason?: string }).reason ?? errorText(e);
+        return void set({ fileState: settledState(get().pending, get().conflicts), writeBlocked: reason, message: `cannot save (edits kept in memory; W saves them elsewhere): ${reason}` });
+      }
+      return void set({ fileState: settledState(get().pending, get().conflicts), message: `not saved: ${errorText(e)}` });
+    }
+    if (result.conflicts.length > 0) {
+      // The base moves to the text the conflicts were found against; our edits stay pending on it
+      // and the conflicts stay recorded until the user settles them (m / t), so no later save
+      // can write "mine" without asking.
+      const onDisk = persistence.parse(result.text, s.file);
+      if (!onDisk.ok) return void set({ fileState: settledState(get().pending, get().conflicts), message: `not saved: the file on disk does not read: ${onDisk.message}` });
+      const cur = get();
+      // Edits made while the save was in flight meet the disk text too: same rule.
+      const conflicts = mergeConflictLists(mergeConflictLists(cur.conflicts, result.conflicts), rebaseOps(cur.baseData, cur.pending, onDisk.data));
+      const { data, kept, droppedOps } = rebase(onDisk.data, cur.pending);
+      set({
+        ...derive(data),
+        baseText: result.text,
+        baseData: onDisk.data,
+        pending: kept,
+        undoStack: droppedOps.size ? cur.undoStack.filter((e) => !droppedOps.has(e.op)) : cur.undoStack,
+        conflicts,
+        fileState: 'conflict',
+        overlay: { kind: 'conflict', cursor: 0 },
+        message: `${plural(conflicts.length, 'conflict')} with changes on disk`,
+      });
+      return;
+    }
+    const parsed = persistence.parse(result.text, s.file);
+    if (!parsed.ok) return void set({ fileState: settledState(get().pending, get().conflicts), message: `saved, but the file no longer reads: ${parsed.message}` });
+    // Edits made while the save was in flight stay pending on top of the new base, which may
+    // carry other sessions' changes: they are rebased by the same rule as a reload, so a field
+    // changed both ways is a conflict here too, not a silent "mine wins" at the next save.
+    const cur = get();
+    const later = cur.pending.filter((op) => !inFlight.has(op));
+    const { data, kept } = rebase(parsed.data, later);
+    const laterBase = rebase(cur.baseData, cur.pending.filter((op) => inFlight.has(op))).data;
+    const standing = cur.conflicts.filter((c) => settle(later, [c], 'theirs').length < later.length);
+    const conflicts = mergeConflictLists(standing, rebaseOps(laterBase, later, parsed.data));
+    set({
+      ...derive(data),
+      baseText: result.text,
+      baseData: parsed.data,
+      pending: kept,
+      conflicts,
+      writeBlocked: null,
+      fileState: settledState(kept, conflicts),
+      reloadNote: conflicts.length ? conflictNote(conflicts) : null,
+      message: `saved ${plural(editCount(ops), 'edit')}${conflicts.length ? `; ${conflictNote(conflicts)}` : ''}`,
+    });
   };
 
   return {
@@ -168,7 +240,8 @@ export function createEditSlice(
       const undoStack = s.undoStack.slice(0, -1);
       const { op } = entry;
       const at = s.pending.lastIndexOf(op);
-      if (at >= 0) {
+      // An edit being written right now counts as saved: its inverse becomes a new edit.
+      if (at >= 0 && !inFlight.has(op)) {
         // Not saved yet: drop it, as if it had never been made.
         const pending = [...s.pending.slice(0, at), ...s.pending.slice(at + 1)];
         const { data } = rebase(s.baseData, pending);
@@ -216,62 +289,22 @@ export function createEditSlice(
       if (op.kind !== 'add-issue') set({ selectedId: op.id });
     },
     save: async () => {
-      const s = get();
-      if (s.fileState === 'saving') return;
-      // A conflict found by a save or a reload is settled by the user before anything is written.
-      if (s.conflicts.length) return void set({ fileState: 'conflict', overlay: { kind: 'conflict', cursor: 0 }, message: conflictNote(s.conflicts) });
-      if (s.pending.length === 0 && s.fileState !== 'changed-on-disk') return void set({ message: 'nothing to save' });
-      const ops = s.pending;
-      set({ fileState: 'saving', message: 'saving…' });
-      let result;
-      try {
-        result = await persistence.commit(s.file, ops, { baseText: s.baseText });
-      } catch (e) {
-        if (isNoWriteAccess(e)) {
-          // The way out (W) first: a long path at the end may be cut off, the hint must not be.
-          const reason = (e as { reason?: string }).reason ?? errorText(e);
-          return void set({ fileState: 'unsaved', writeBlocked: reason, message: `cannot save (edits kept in memory; W saves them elsewhere): ${reason}` });
-        }
-        return void set({ fileState: stateOf(get().pending), message: `not saved: ${errorText(e)}` });
-      }
-      if (result.conflicts.length > 0) {
-        // The base moves to the text the conflicts were found against; our edits stay pending on it
-        // and the conflicts stay recorded until the user settles them (m / t), so no later save
-        // can write "mine" without asking.
-        const onDisk = persistence.parse(result.text, s.file);
-        if (!onDisk.ok) return void set({ fileState: stateOf(get().pending), message: `not saved: the file on disk does not read: ${onDisk.message}` });
-        const conflicts = mergeConflictLists(get().conflicts, result.conflicts);
-        const cur = get();
-        const { data, kept, droppedOps } = rebase(onDisk.data, cur.pending);
-        set({
-          ...derive(data),
-          baseText: result.text,
-          baseData: onDisk.data,
-          pending: kept,
-          undoStack: droppedOps.size ? cur.undoStack.filter((e) => !droppedOps.has(e.op)) : cur.undoStack,
-          conflicts,
-          fileState: 'conflict',
-          overlay: { kind: 'conflict', cursor: 0 },
-          message: `${plural(conflicts.length, 'conflict')} with changes on disk`,
-        });
+      if (saving) {
+        // One save at a time: the edits made meanwhile are saved once this one has landed.
+        await saving;
+        const after = get();
+        if (after.pending.length || after.conflicts.length) await after.save();
         return;
       }
-      const parsed = persistence.parse(result.text, s.file);
-      if (!parsed.ok) return void set({ fileState: 'unsaved', message: `saved, but the file no longer reads: ${parsed.message}` });
-      // Edits made while the save was in flight stay pending on top of the new base.
-      const later = get().pending.slice(ops.length);
-      const { data, kept } = rebase(parsed.data, later);
-      set({
-        ...derive(data),
-        baseText: result.text,
-        baseData: parsed.data,
-        pending: kept,
-        conflicts: [],
-        writeBlocked: null,
-        fileState: stateOf(kept, []),
-        reloadNote: null,
-        message: `saved ${plural(editCount(ops), 'edit')}`,
-      });
+      let done!: () => void;
+      saving = new Promise<void>((r) => (done = r));
+      try {
+        await saveOnce();
+      } finally {
+        saving = null;
+        inFlight = new Set();
+        done();
+      }
     },
     saveAs: createSaveAs(set, get, persistence),
     resolveConflicts: async (keep) => {

@@ -5,7 +5,8 @@
 // caller's lock still held; then rename over, fsync the directory. Mode and group are kept.
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fingerprintNow, sameContent, type Fingerprint } from './fingerprint.js';
+import { renameSync } from 'node:fs';
+import { fingerprintNowSync, sameContent, type Fingerprint } from './fingerprint.js';
 import { ensureRuntimeDir, EXCLUSIVE, tempName } from './runtime-dir.js';
 
 /** The steps of a write, in order; a hook runs before each, so tests can fail or "kill" there. */
@@ -29,6 +30,8 @@ export interface WriteOptions {
    * rename, or nothing is written and a FileMovedOnError is thrown. Absent: no check.
    */
   expect?: Fingerprint | null;
+  /** Called the moment the new text is in place (synchronously after the rename). */
+  onRenamed?: () => void;
   /** Told, before anything is written, what the write cannot keep (the file's group). */
   onNotice?: (notice: string) => void;
   /** Checked right before the rename (the caller's lock); false → nothing written, LockLostError. */
@@ -173,14 +176,18 @@ export async function writeFileAtomic(path: string, text: string, opts: WriteOpt
     handle = undefined;
     await h.close();
     await step('rename');
+    // From the check to the rename no other code of this process runs (all synchronous), so
+    // the compare and the swap are one step here; across processes the window is a few syscalls.
     if (opts.stillHeld && !opts.stillHeld()) throw new LockLostError(path);
     if (opts.expect !== undefined) {
-      const now = await fingerprintNow(target);
+      const now = fingerprintNowSync(target);
       const same = opts.expect === null ? now === null : now !== null && now !== 'not-a-file' && sameContent(now, opts.expect);
       if (!same) throw new FileMovedOnError(path);
     }
-    await fs.rename(temp, target);
+    if (opts.fs?.rename) await fs.rename(temp, target);
+    else renameSync(temp, target);
     renamed = true;
+    opts.onRenamed?.();
     await step('fsync-dir');
     const d = await fs.open(dir, 'r');
     try {

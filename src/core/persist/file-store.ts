@@ -36,6 +36,8 @@ export class PlanReadError extends Error {
 export interface CommitOptions extends LockOptions {
   /** The text our ops were made against. When the file changed since, conflicts are detected. */
   baseText?: string;
+  /** Called the moment the new text is in place (before the lock is released). */
+  onWritten?: (text: string) => void;
   /** What the save cannot keep of the file (its group), told before anything is written. */
   onNotice?: (notice: string) => void;
 }
@@ -117,6 +119,7 @@ function commitOnce(path: string, ops: Op[], opts: CommitOptions): Promise<Commi
         expect: fingerprint,
         stillHeld,
         onNotice: opts.onNotice,
+        onRenamed: () => opts.onWritten?.(next),
         beforeStep: (step) => fault(`step-${step}`),
       });
       fault('written');

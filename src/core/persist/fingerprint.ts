@@ -3,6 +3,7 @@
 // fingerprint of the text it rebased onto and checks it again just before its rename.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export interface Fingerprint {
@@ -39,6 +40,24 @@ export async function fingerprintNow(path: string): Promise<Fingerprint | null |
     return fingerprintOf(st, await h.readFile());
   } finally {
     await h.close();
+  }
+}
+
+/** fingerprintNow, synchronously: for the compare-and-swap, so nothing runs between check and rename. */
+export function fingerprintNowSync(path: string): Fingerprint | null | 'not-a-file' {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return 'not-a-file';
+    return fingerprintOf(st, readFileSync(fd));
+  } finally {
+    closeSync(fd);
   }
 }
 

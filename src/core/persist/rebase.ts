@@ -200,7 +200,30 @@ export function rebaseOps(base: PlanData, ops: Op[], theirs: PlanData): Conflict
       /* replay reports it */
     }
   }
-  return detectConflicts(base, mine, theirs);
+  const conflicts = detectConflicts(base, mine, theirs);
+  // A field our ops WRITE counts as ours even when they end where they started (moved away and
+  // back): replaying them would overwrite theirs, so a field they changed meanwhile is a conflict.
+  const b = byId(base);
+  const m = byId(mine);
+  const t = byId(theirs);
+  const seen = new Set(conflicts.map((c) => `${c.id}\u0000${c.field}`));
+  for (const op of ops) {
+    const id = opId(op);
+    const [bi, mi, ti] = [b.get(id), m.get(id), t.get(id)] as (Record<string, unknown> | undefined)[];
+    if (!bi || !mi || !ti) continue; // added or removed: the diff above has it
+    for (const field of fieldsOf(op)) {
+      if (field === 'log' || field === WHOLE_ISSUE) continue;
+      const get = (i: Record<string, unknown>) => (field.startsWith('subtasks.') ? (i.subtasks as unknown[] | undefined)?.[Number(field.slice(9))] : i[field]);
+      const [bv, mv, tv] = [get(bi), get(mi), get(ti)];
+      if (deepEqual(bv, tv) || deepEqual(mv, tv)) continue; // theirs did not change it, or agrees
+      if ((field === 'done_on' || field === 'started') && mi.status === ti.status) continue; // same status, dated differently
+      const key = `${id}\u0000${field}`;
+      if (seen.has(key) || [...seen].some((k) => k.startsWith(`${id}\u0000`) && overlaps(k.split('\u0000')[1], field))) continue;
+      seen.add(key);
+      conflicts.push({ id, field, mine: mv, theirs: tv });
+    }
+  }
+  return conflicts;
 }
 
 /** Conflicts still standing plus new ones; the same issue and field keeps the newest values. */

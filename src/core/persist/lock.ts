@@ -135,7 +135,15 @@ const lockFsFor = (me: Owner, mode: () => number, staleMs: number) => ({
       } finally {
         fs.closeSync(fd);
       }
-      // The lock takes the runtime folder's permissions, so another user may clear it once dead.
+      // The lock takes the runtime folder's group and permissions, so another user may clear it once dead.
+      const rt = fs.statSync(dirname(p));
+      if (fs.statSync(tmp).gid !== rt.gid) {
+        try {
+          fs.chownSync(tmp, process.getuid?.() ?? -1, rt.gid);
+        } catch {
+          /* not a member: the lock is still ours, only harder for others to clear */
+        }
+      }
       fs.chmodSync(tmp, mode());
       fs.renameSync(tmp, p);
       cb(null);

@@ -3,7 +3,7 @@
 // Every file in it is created exclusively and never through a symlink (O_EXCL | O_NOFOLLOW) under
 // a name nobody can predict, so another user of a shared directory cannot plant a link there.
 import { constants, closeSync, openSync, readFileSync, rmSync, writeSync, lstatSync, readdirSync, unlinkSync } from 'node:fs';
-import { chmod, lstat, mkdir, open, stat } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, open, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -69,6 +69,9 @@ export async function ensureRuntimeDir(planReal: string): Promise<string> {
   const st = await lstat(dir);
   if (st.isSymbolicLink()) throw new RuntimeDirError(dir, 'is a symbolic link');
   if (!st.isDirectory()) throw new RuntimeDirError(dir, 'is not a directory');
+  // In a group directory without setgid the folder would get our own group: give it the
+  // directory's, so the other members can lock and clean up too (allowed when we are a member).
+  if (st.gid !== parent.gid && st.uid === process.getuid?.()) await chown(dir, st.uid, parent.gid).catch(() => undefined);
   const ignore = join(dir, '.gitignore');
   // A planted link (or anything else) in place of our .gitignore is replaced, not followed.
   const gi = lstatSync(ignore, { throwIfNoEntry: false });

@@ -289,14 +289,16 @@ export async function runEvents(root: string, events: Event[], boards: number): 
   const notes: string[] = [];
   for (const ack of acks) {
     stats.acked += ack.metas.length;
-    // Within one write only the last value per field lands; the author saw the value before the first.
-    const collapsed = new Map<string, Meta>();
+    // Within one write only the last value per field lands; the author had seen every value
+    // their board showed when making each op of the chain.
+    const collapsed = new Map<string, Meta & { seenAll: Set<string | undefined> }>();
     for (const m of ack.metas) {
-      if (m.note) collapsed.set(`${m.id}:${m.note}`, m);
+      if (m.note) collapsed.set(`${m.id}:${m.note}`, { ...m, seenAll: new Set() });
       else {
         const k = `${m.id}.${m.field}`;
         const first = collapsed.get(k);
-        collapsed.set(k, first ? { ...m, seen: first.seen, informed: first.informed || m.informed } : m);
+        const seenAll = new Set(first?.seenAll ?? []).add(m.seen);
+        collapsed.set(k, { ...m, seenAll, informed: (first?.informed ?? false) || m.informed });
       }
     }
     for (const m of collapsed.values()) {
@@ -306,7 +308,7 @@ export async function runEvents(root: string, events: Event[], boards: number): 
       }
       const key = `${m.id}.${m.field}`;
       const was = current.get(key);
-      if (m.value !== was && m.seen !== was && !m.informed) {
+      if (m.value !== was && !m.seenAll.has(was) && !m.informed) {
         stats.lost++;
         throw new Error(`${key}: the acknowledged value ${String(was)} was overwritten by ${String(m.value)} from an author who had seen ${String(m.seen)} and was never shown a conflict`);
       }

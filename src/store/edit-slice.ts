@@ -127,8 +127,9 @@ export function createEditSlice(
     inFlight = new Set(ops);
     set({ fileState: 'saving', message: 'saving…' });
     let result;
+    let notice: string | undefined;
     try {
-      result = await persistence.commit(s.file, ops, { baseText: s.baseText });
+      result = await persistence.commit(s.file, ops, { baseText: s.baseText, onNotice: (n) => (notice = n) });
     } catch (e) {
       if (isNoWriteAccess(e)) {
         // The way out (W) first: a long path at the end may be cut off, the hint must not be.
@@ -180,7 +181,7 @@ export function createEditSlice(
       writeBlocked: null,
       fileState: settledState(kept, conflicts),
       reloadNote: conflicts.length ? conflictNote(conflicts) : null,
-      message: `saved ${plural(editCount(ops), 'edit')}${conflicts.length ? `; ${conflictNote(conflicts)}` : ''}`,
+      message: `saved ${plural(editCount(ops), 'edit')}${conflicts.length ? `; ${conflictNote(conflicts)}` : ''}${notice ? `; note: ${notice}` : ''}`,
     });
   };
 

@@ -14,7 +14,8 @@ export type BoardStore = StoreApi<BoardState>;
 
 /** How the store reaches the file system; tests inject their own. */
 export interface Persistence {
-  commit(path: string, ops: Op[], opts: { baseText: string }): Promise<{ text: string; conflicts: Conflict[] }>;
+  /** `onNotice`: what the save cannot keep of the file (its group), told before it writes. */
+  commit(path: string, ops: Op[], opts: { baseText: string; onNotice?: (notice: string) => void }): Promise<{ text: string; conflicts: Conflict[] }>;
   /** Current text on disk, or an error message. */
   read(path: string): Promise<{ ok: true; text: string } | { ok: false; message: string }>;
   /**

@@ -43,7 +43,7 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 export function parseLogInput(text: string, hoursPerDay: number): { hours: number; note?: string } {
   const m = /^\s*(\S+)\s*(.*)$/.exec(text);
   if (!m) throw new Error('type hours, e.g. 1.5h (and an optional note)');
-  let h;
+  let h: ReturnType<typeof parseDuration>;
   try {
     h = parseDuration(m[1], hoursPerDay);
   } catch {
@@ -127,7 +127,7 @@ export function createEditSlice(
     const ops = s.pending;
     inFlight = new Set(ops);
     set({ fileState: 'saving', message: 'saving…' });
-    let result;
+    let result: Awaited<ReturnType<Persistence['commit']>>;
     let notice: string | undefined;
     try {
       result = await persistence.commit(s.file, ops, { baseText: s.baseText, onNotice: (n) => (notice = n) });
@@ -279,7 +279,7 @@ export function createEditSlice(
         const { data } = rebase(s.baseData, pending);
         set({ ...derive(data, true), pending, undoStack: pushEntry(s.undoStack, top.entry), redoStack, fileState: stateOf(pending), message: `redone: ${op.kind} ${opTarget(op)}` });
       } else {
-        let data;
+        let data: PlanData;
         try {
           data = applyOpToData(s.data, op);
         } catch (e) {

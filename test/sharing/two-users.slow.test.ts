@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (const name of [ALICE, BOB]) execFileSync('useradd', ['-M', '-U', '-s', '/bin/sh', '-G', GROUP, name]);
   const id = (args: string[]) => Number(execFileSync('id', args, { encoding: 'utf8' }).trim());
   for (const name of [ALICE, BOB]) users[name] = { name, uid: id(['-u', name]), gid: id(['-g', name]) };
-  shareGid = Number(execFileSync('getent', ['group', GROUP], { encoding: 'utf8' }).split(':')[2]);
+  shareGid = Number(readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.startsWith(`${GROUP}:`))!.split(':')[2]);
   root = mkdtempSync('/tmp/pb-two-users-');
   chmodSync(root, 0o755);
   // Everything the users run must be readable by them: the built CLI and the board child.

@@ -27,7 +27,7 @@ export const fingerprintOf = (st: { size: number; mtimeMs: number; ino: number }
  * FIFO: opened non-blocking, and anything but a regular file counts as "not the file we read".
  */
 export async function fingerprintNow(path: string): Promise<Fingerprint | null | 'not-a-file'> {
-  let h;
+  let h: Awaited<ReturnType<typeof open>>;
   try {
     h = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {

@@ -10,7 +10,6 @@ import { hostname, userInfo } from 'node:os';
 import { breakDeadLock, planRealPath, withRuntimeLock } from './lock.js';
 import { EXCLUSIVE, pidAlive, READ_NOFOLLOW, runtimeDirOf, sweepTemps, tempName, writeExclusiveSync } from './runtime-dir.js';
 
-export { pidAlive } from './runtime-dir.js';
 
 export interface PresenceEntry {
   user: string;
@@ -67,7 +66,7 @@ function parseEntries(text: string): PresenceEntry[] {
 }
 
 async function readEntries(file: string): Promise<PresenceEntry[]> {
-  let h;
+  let h: Awaited<ReturnType<typeof open>> | undefined;
   try {
     h = await open(file, READ_NOFOLLOW);
     if (!(await h.stat()).isFile()) return [];

@@ -37,7 +37,7 @@ async function openRegular(path: string) {
 }
 
 async function readOnce(path: string): Promise<Read> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof openRegular>>;
   try {
     handle = await openRegular(path);
   } catch (e) {

@@ -67,7 +67,7 @@ export function diffPlans(base: PlanData, other: PlanData): Op[] {
   const ops: Op[] = [];
   const b = byId(base);
   const o = byId(other);
-  for (const [id, issue] of b) if (!o.has(id)) ops.push({ kind: 'remove-issue', id });
+  for (const [id] of b) if (!o.has(id)) ops.push({ kind: 'remove-issue', id });
   for (const [id, issue] of o) {
     const was = b.get(id);
     if (!was) {

@@ -56,6 +56,7 @@ describe('a writer killed during a save', () => {
     }
     // The kill points span the rename: some leave the old file, the late ones the new.
     expect(seen).toEqual(new Set(['old', 'new']));
+    console.log(`kills survived: ${steps} (SIGKILL before each file-system call of a save)`);
   });
 
   it.each(['locked', 'read', 'applied', 'written'])('killed at step "%s" (PLANBOARD_FAULT) leaves old or new', (step) => {

@@ -262,7 +262,8 @@ async function lockAndRun<T>(
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
-      release = await lockfile.lock(planReal, {
+      // Keyed by the lock path: proper-lockfile keeps one entry per key, and a plan has two locks.
+      release = await lockfile.lock(lockPath, {
         stale,
         realpath: false,
         lockfilePath: lockPath,

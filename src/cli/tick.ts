@@ -8,6 +8,7 @@ import { DATE_RE } from '../core/plan/schema.js';
 import { localToday } from '../core/schedule/dates.js';
 import { describeOp, EditError, OpError, PlanTextError } from '../core/plan/ops.js';
 import { savePlan as commitOps, formatConflicts, readTextFile, FileMovedOnError, LockLostError, LockTimeoutError, NoWriteAccessError, NotAPlanFileError, PlanReadError, WriteError } from '../core/persist/index.js';
+import { sanitize } from '../core/text/sanitize.js';
 
 export interface EditCommandSpec {
   name: string;
@@ -64,7 +65,7 @@ export function editCommand(spec: EditCommandSpec): Command {
       throw e;
     }
     if (conflicts.length) throw fail(formatConflicts(file, conflicts), 3);
-    io.out(describeOp(op));
+    io.out(sanitize(describeOp(op)));
     return 0;
   };
 }

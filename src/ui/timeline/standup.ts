@@ -2,7 +2,7 @@
 // per lane, done since the last working day, in progress with age, next up, blocked with what
 // blocks it, and this week's load (over capacity marked). Empty sections are left out.
 import type { LaneStandup, Standup } from '../../core/report/standup.js';
-import { MARKS } from '../theme.js';
+import { MARKS } from '../theme-core.js';
 import { shortDate, toDay } from './dates.js';
 import { clipLine, cut, type Line, type Style } from './segments.js';
 

@@ -8,17 +8,9 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 
-export interface Seg {
-  text: string;
-  color?: string;
-  bold?: boolean;
-  inverse?: boolean;
-  dim?: boolean;
-  /** Width of the cell this text sits in (text must not be wider); omitted: the text's own width. */
-  pad?: number;
-}
+import type { Seg, SegLine } from './seg.js';
 
-export type SegLine = Seg[];
+export type { Seg, SegLine };
 
 const same = (a: Seg, b: Seg) => a.pad === undefined && b.pad === undefined && a.color === b.color && a.bold === b.bold && a.inverse === b.inverse && a.dim === b.dim;
 const ASCII = /^[\u0020-\u007e]*$/;

@@ -36,20 +36,28 @@ async function main() {
     original(frame);
     onFrame?.();
   };
+  // Wall time from key to frame, and the CPU time this process spent on it (on a shared box the
+  // wall time includes waiting for a core; the CPU time does not).
+  let cpuTimes: number[] = [];
   const press = async (key: string) => {
     const framed = new Promise<void>((resolve) => (onFrame = resolve));
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     ui.stdin.write(key);
     await Promise.race([framed, sleep(2000)]);
     const dt = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpuTimes.push((c.user + c.system) / 1000);
     onFrame = null;
     await sleep(40); // let Ink's frame throttle settle so each key is measured alone
     return dt;
   };
   const measure = async (keys: string[], n: number) => {
     const times: number[] = [];
+    cpuTimes = [];
     for (let i = 0; i < n; i++) times.push(await press(keys[i % keys.length]));
-    return quantiles(times);
+    const cpu = quantiles(cpuTimes);
+    return { ...quantiles(times), cpu_median: cpu.median, cpu_p95: cpu.p95 };
   };
 
   const result: Record<string, unknown> = {};

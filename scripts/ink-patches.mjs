@@ -8,7 +8,7 @@
 //    incremental path: only the changed lines are written.
 // 2. Ink's incremental writer (log-update.js) lost a line after a frame whose last row is blank,
 //    and rewrote whole lines: now only the changed cells of a changed line are sent.
-// 3. Output stage (output.js), frame bytes unchanged (test/ui/ink-patches.test.ts):
+// 3. Output stage (output.js), the screen unchanged (test/ui/ink-patches.slow.test.ts):
 //    - the per-frame caches (styled chars of a line, string widths) live across frames;
 //    - a write that lies wholly inside its clip is not cut with slice-ansi;
 //    - the blank grid shares one cell object, and a row with no styles is joined directly;
@@ -168,6 +168,25 @@ export default class Output {`,
     ],
   },
   {
+    // Ink measures every changed line with string-width; its fast path took printable ASCII
+    // only, so a line with a box-drawing bar or a mark went through grapheme segmentation.
+    // These are one column each in string-width too (test/ui/ink-patches.test.ts).
+    file: 'string-width/index.js',
+    edits: [
+      [
+        'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+        'if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && ONE_COLUMN.test(string))) {',
+      ],
+      [
+        'const segmenter = new Intl.Segmenter();',
+        `const segmenter = new Intl.Segmenter();
+// planboard: Latin, Greek, Cyrillic (no combining marks, no soft hyphen), dashes and quotes,
+// arrows, box drawing and shapes, and the board's marks (‹ › ‼ ⊘ ✓): one column each.
+const ONE_COLUMN = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u03FF\\u0400-\\u0482\\u048A-\\u04FF\\u2010-\\u2027\\u2039\\u203A\\u203C\\u2190-\\u21FF\\u2298\\u2500-\\u25FC\\u25FF\\u2713]*$/;`,
+      ],
+    ],
+  },
+  {
     file: 'ink/build/render-node-to-output.js',
     edits: [
       [
@@ -189,9 +208,17 @@ const widestLine = (text) => {
   },
 ];
 
+/** The patch for a bundled file: Ink's own files, and the string-width that Ink itself resolves. */
+function patchFor(file) {
+  const path = file.replaceAll('\\', '/');
+  // One node_modules level: the top-level package (nested copies are other versions for others).
+  if (path.split('/node_modules/').length !== 2) return undefined;
+  return INK_PATCHES.find((p) => path.endsWith(`/node_modules/${p.file}`));
+}
+
 /** Applies one file's edits; throws when an edit does not match exactly once. */
 export function patchSource(file, source) {
-  const patch = INK_PATCHES.find((p) => file.replaceAll('\\', '/').endsWith(`/node_modules/${p.file}`));
+  const patch = patchFor(file);
   if (!patch) return source;
   let out = source;
   for (const [find, replace] of patch.edits) {
@@ -204,18 +231,20 @@ export function patchSource(file, source) {
 
 /** The esbuild plug-in. */
 export function inkPatches() {
-  const filter = /node_modules[\\/]ink[\\/]build[\\/](ink|log-update|output|render-node-to-output)\.js$/;
+  const filter = /node_modules[\\/](ink[\\/]build[\\/](ink|log-update|output|render-node-to-output)|string-width[\\/]index)\.js$/;
   return {
     name: 'planboard-ink-patches',
     setup(b) {
       const seen = new Set();
       b.onLoad({ filter }, (args) => {
-        seen.add(args.path);
+        const patch = patchFor(args.path);
+        if (!patch) return undefined;
+        seen.add(patch.file);
         return { contents: patchSource(args.path, readFileSync(args.path, 'utf8')), loader: 'js' };
       });
       b.onEnd((result) => {
         // Every patched file must have been bundled (and so patched) when Ink is in the bundle.
-        if (result.errors.length || seen.size === 0) return;
+        if (result.errors.length || ![...seen].some((f) => f.startsWith('ink/'))) return;
         if (seen.size !== INK_PATCHES.length) result.errors.push({ text: `ink-patches: patched ${seen.size} of ${INK_PATCHES.length} Ink files` });
       });
     },

@@ -1,7 +1,7 @@
 // The kanban's lines, pure (no React or Ink): the pane draws them with Ink, static output
-// (render, a piped board) writes them as text. Columns and the cards in each scroll at the
-// edges: the window stays put while the selection moves inside it, so a move redraws two cards
-// instead of a whole column.
+// (render, a piped board) writes them as text. The windows of columns and of the cards in each
+// stay put while the selection moves inside them (see scrollWindow), so a move redraws two
+// cards instead of a whole column.
 import type { Issue, Model } from '../../core/plan/model.js';
 import { textWidth, truncate } from '../text.js';
 import type { Theme } from '../theme-core.js';
@@ -19,10 +19,15 @@ export function windowAround(at: number, size: number, len: number): [number, nu
   return [start, start + size];
 }
 
-/** Window of `size` out of `len` from `start`, moved only as far as needed to show index `at`. */
+/**
+ * Window of `size` out of `len` from `start`: it stays put while index `at` is inside it, and
+ * when `at` leaves it, it moves by half a window (centring `at`). So most moves redraw two cards
+ * and a move past the edge redraws the column once for the next half window of moves.
+ */
 export function scrollWindow(at: number, size: number, len: number, start: number): [number, number] {
   if (len <= size) return [0, len];
-  const s = Math.max(0, Math.min(Math.max(Math.min(start, at), at - size + 1), len - size));
+  const from = at >= start && at < start + size ? start : at - Math.floor(size / 2);
+  const s = Math.max(0, Math.min(from, len - size));
   return [s, s + size];
 }
 

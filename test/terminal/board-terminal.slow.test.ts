@@ -43,8 +43,9 @@ const CLEAR = /\u001b\[[23]J/;
 describe('the terminal is the user\'s', () => {
   it('keeps the scrollback from before the board, through keys and after quitting', async () => {
     const t = term(120, 40);
-    t.run('seq 1 300');
-    await t.until((s) => s.includes('300'), 'seq output');
+    t.run('seq 1 300; echo seq-$((1+1))-done');
+    await t.until((s) => s.includes('seq-2-done'), 'seq output');
+    await t.settle();
     const before = t.history();
     expect(before).toBeGreaterThan(250);
     t.record();

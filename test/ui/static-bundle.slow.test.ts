@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = resolve('dist/planboard.js');
 // Markers only these libraries' code contains.
-const MARKERS = { react: 'react.transitional.element', ink: 'ink-box', yoga: 'YGNodeNew' } as const;
+const MARKERS = { react: 'react.transitional.element', ink: 'ink-box', yoga: 'yoga_wasm_base' } as const;
 let dir = '';
 
 beforeAll(() => {

@@ -7,6 +7,7 @@ import {
   selectCapacity,
   selectCapacityPeriod,
   selectColumns,
+  selectFolded,
   selectModel,
   selectScenario,
   selectScenarioFinishes,
@@ -24,7 +25,7 @@ import { makeTheme } from './theme-core.js';
 import { layoutCapacity } from './timeline/capacity.js';
 import { layoutTimeline } from './timeline/layout.js';
 import type { Line } from './timeline/segments.js';
-import { standupFrame, standupLines } from './timeline/standup.js';
+import { clock, standupFrame, standupLines } from './timeline/standup.js';
 import { segLineText } from './widgets/seg.js';
 
 const PLAIN = makeTheme(false);
@@ -55,7 +56,7 @@ export function paneLines(s: BoardState, pane: PaneId, width: number, height: nu
     const { zoom, scroll, groupBy } = selectTimelineView(s);
     lines = layoutTimeline({
       model: selectModel(s), schedule: selectSchedule(s), scheduleError: selectScheduleError(s), issues: selectTimelineRows(s),
-      selectedId: selectSelectedId(s), today: selectToday(s), zoom, scroll, groupBy, width, height, offset: 0,
+      selectedId: selectSelectedId(s), today: selectToday(s), zoom, scroll, groupBy, folded: selectFolded(s), width, height, offset: 0,
     }).lines;
   } else if (pane === 'capacity') {
     const schedule = selectSchedule(s);
@@ -65,11 +66,14 @@ export function paneLines(s: BoardState, pane: PaneId, width: number, height: nu
     });
   } else {
     const schedule = selectSchedule(s);
-    if (!schedule) lines = [[{ text: fit(`no schedule: ${selectScheduleError(s) ?? 'unknown'}`, width), style: 'over' }]];
+    const st = schedule ? standup(selectModel(s), schedule, { today: selectToday(s) }) : null;
+    if (!st) lines = [[{ text: fit(`no schedule: ${selectScheduleError(s) ?? 'unknown'}`, width), style: 'over' }]];
     else {
-      const selectedId = selectSelectedId(s);
-      const lane = selectedId === null ? undefined : (schedule.byId.get(selectedId)?.lane ?? undefined);
-      lines = standupFrame(standupLines(standup(selectModel(s), schedule, { today: selectToday(s) }), width), height, lane);
+      // As the pane: the walk's current lane, its clock as of now.
+      const of = st.lanes.length;
+      const at = of ? s.standup.index % of : 0;
+      const lane = st.lanes[at]?.lane;
+      lines = standupFrame(standupLines(st, width, lane === undefined ? undefined : { lane, clock: clock(Date.now() - s.standup.since), n: at + 1, of }), height, lane);
     }
   }
   return lines.slice(0, height).map((l) => styledLineText(l, width));

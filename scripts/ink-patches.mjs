@@ -108,6 +108,13 @@ export const INK_PATCHES = [
         'if (this.lastOutputHeight >= this.options.stdout.rows) {',
         'if (false) { // planboard: never clearTerminal (it erases scrollback); full-height frames diff by line',
       ],
+      // clear() told the writer the old frame was still on screen, which only the full repaint
+      // above made true: after clear() (e.g. back from Ctrl-z on a fresh alternate screen) the
+      // next frame is written whole.
+      [
+        "            this.log.sync(this.lastOutputToRender || this.lastOutput + '\\n');",
+        "            this.lastOutput = '';\n            this.lastOutputToRender = '';",
+      ],
     ],
   },
   {

@@ -98,6 +98,23 @@ describe('the terminal is the user\'s', () => {
     expect(after).toBe(fresh);
   });
 
+  it('draws the whole board again after the editor (e) and after Ctrl-z / fg', async () => {
+    const t = term(120, 40, { EDITOR: 'true', VISUAL: 'true' });
+    board(t, big);
+    await t.until(isBoard, 'the board');
+    const first = await t.settle();
+    t.keys('e');
+    const after = await t.until((s) => s.includes('editor closed'), 'the board after the editor');
+    // Same board, whole: every line but the message line as before.
+    expect(after.split('\n').slice(0, 38)).toEqual(first.split('\n').slice(0, 38));
+    t.keys('C-z', true);
+    await t.until((s) => /Stopped/.test(s), 'the shell after Ctrl-z');
+    t.run('fg');
+    const back = await t.until((s) => s.includes('back from the shell'), 'the board after fg');
+    expect(back.split('\n').slice(0, 38)).toEqual(first.split('\n').slice(0, 38));
+    t.keys('q');
+  });
+
   it('ignores keys behind the too-small screen: Space then s saves nothing', async () => {
     const plan = join(dir, 'small.yaml');
     copyFileSync('plans/stoa-2026-v4.yaml', plan);

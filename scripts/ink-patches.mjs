@@ -111,6 +111,25 @@ export const INK_PATCHES = [
       // clear() told the writer the old frame was still on screen, which only the full repaint
       // above made true: after clear() (e.g. back from Ctrl-z on a fresh alternate screen) the
       // next frame is written whole.
+      // A resized terminal reflows or crops the lines on screen and moves the cursor, so no diff
+      // against the old frame holds: clear the screen (not the scrollback) and have the next frame
+      // drawn whole. Not drawn here: the tree still has the old size until the app's own resize
+      // handler re-renders it (src/ui/use-terminal-size.ts does on every resize event).
+      [
+        `        if (currentWidth < this.lastTerminalWidth) {
+            // We clear the screen when decreasing terminal width to prevent duplicate overlapping re-renders.
+            this.log.clear();
+            this.lastOutput = '';
+            this.lastOutputToRender = '';
+        }
+        this.calculateLayout();
+        this.onRender();`,
+        `        this.options.stdout.write('\\u001B[H\\u001B[J');
+        this.log.sync('');
+        this.lastOutput = '';
+        this.lastOutputToRender = '';
+        this.calculateLayout();`,
+      ],
       [
         "            this.log.sync(this.lastOutputToRender || this.lastOutput + '\\n');",
         "            this.lastOutput = '';\n            this.lastOutputToRender = '';",

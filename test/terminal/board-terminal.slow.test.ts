@@ -115,6 +115,32 @@ describe('the terminal is the user\'s', () => {
     t.keys('q');
   });
 
+  it('redraws the whole board on a resize, as a fresh board at that size, scrollback kept', async () => {
+    const t = term(120, 40);
+    t.run('seq 1 300; echo seq-$((1+1))-done');
+    await t.until((s) => s.includes('seq-2-done'), 'seq output');
+    const history = t.history();
+    board(t, big);
+    await t.until(isBoard, 'the board');
+    await t.settle();
+    for (const [w, h] of [[100, 30], [130, 45], [70, 20], [90, 28]]) {
+      t.tmux('resize-window', '-t', 't', '-x', String(w), '-y', String(h));
+      await t.settle();
+    }
+    const resized = t.screen();
+    const twin = join(dir, 'resize', 'plan-1k.yaml');
+    execFileSync('mkdir', ['-p', join(dir, 'resize')]);
+    copyFileSync(big, twin);
+    const u = term(90, 28);
+    board(u, twin);
+    await u.until(isBoard, 'a fresh board at 90×28');
+    expect(resized).toBe(await u.settle());
+    t.keys('q');
+    await t.until((s) => s.includes('board-exit=0'), 'the board to quit');
+    expect(t.history()).toBeGreaterThanOrEqual(history - 40); // a narrower pane rewraps; nothing is erased
+    expect(t.tmux('capture-pane', '-p', '-t', 't', '-S', '-400')).toMatch(/^150$/m);
+  });
+
   it('ignores keys behind the too-small screen: Space then s saves nothing', async () => {
     const plan = join(dir, 'small.yaml');
     copyFileSync('plans/stoa-2026-v4.yaml', plan);

@@ -46,3 +46,20 @@ describe('scrollWindow', () => {
     );
   });
 });
+
+describe('lineRuns: a kanban line as Ink draws it', () => {
+  it('pads cells with unstyled blanks, merges neighbours that look alike, cuts at the width without an ellipsis', async () => {
+    const { lineRuns } = await import('../../src/ui/widgets/Lines.js');
+    const runs = lineRuns(
+      [
+        { text: 'ab', bold: true, pad: 4 },
+        { text: '│', color: 'gray' },
+        { text: 'cd', pad: 3 },
+        { text: 'efgh' },
+      ],
+      10,
+    );
+    expect(runs.map((r) => r.text).join('')).toBe('ab  │cd ef');
+    expect(runs.map((r) => Boolean(r.look))).toEqual([true, false, true, false]);
+  });
+});

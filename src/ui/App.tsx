@@ -1,7 +1,7 @@
 // The board: header and tabs, the pane (or an overlay in its place), footer hints and the message
 // line. Exactly `height` lines, never taller than the terminal.
 import { Box, Text, useApp, type Key } from 'ink';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { activeScopes, bindingsInForce, footerHints, type Command } from '../keymap/bindings.js';
 import { useKeymap } from '../keymap/use-keymap.js';
@@ -92,7 +92,7 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
 
   const body = height - CHROME;
   const Pane = PANE_COMPONENTS[pane];
-  let main;
+  let main: ReactNode;
   if (overlay?.kind === 'help') main = <HelpOverlay pane={pane} scroll={overlay.scroll} width={width} height={body} />;
   else if (overlay?.kind === 'detail') main = <Detail width={width} height={body} cursor={overlay.cursor} />;
   else if (overlay?.kind === 'picker') main = <Picker title={overlay.title} items={overlay.items} cursor={overlay.cursor} width={width} height={body} />;

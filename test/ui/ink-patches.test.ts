@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inkPatches, INK_PATCHES } from '../../scripts/ink-patches.mjs';
+import { textWidth } from '../../src/ui/text.js';
 
 type Width = (s: string, o?: { ambiguousIsNarrow?: boolean }) => number;
 let dir = '';
@@ -50,5 +51,21 @@ describe('string-width fast path', () => {
       const ch = String.fromCodePoint(cp);
       expect(patched(`x${ch}`), `U+${cp.toString(16)}`).toBe(plain(`x${ch}`));
     }
+  });
+});
+
+describe("our textWidth agrees with Ink's measure (string-width)", () => {
+  it("for every character of text.ts's one-column fast class, and the wide symbols it knows", () => {
+    const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x2ff], [0x370, 0x3ff], [0x400, 0x4ff], [0x2010, 0x2027], [0x2039, 0x203c], [0x2190, 0x21ff], [0x2298, 0x2298], [0x2500, 0x25ff], [0x2713, 0x2713], [0x26a1, 0x26a1], [0x2705, 0x2705], [0x2b50, 0x2b50]];
+    for (const [a, b] of ranges) {
+      for (let cp = a; cp <= b; cp++) {
+        const ch = String.fromCodePoint(cp);
+        if (/[\p{Cn}\p{Cf}]/u.test(ch)) continue; // unassigned, or format (soft hyphen: terminals differ)
+        expect(textWidth(`a${ch}b`), `U+${cp.toString(16)}`).toBe(plain(`a${ch}b`));
+      }
+    }
+  });
+  it('for card heads with marks, as one string', () => {
+    expect(textWidth('▶GEN-12 ✓⊘‼ 2/3 ‹1 2›')).toBe(21);
   });
 });

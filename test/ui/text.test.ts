@@ -41,19 +41,3 @@ describe('fit and truncate: exact terminal widths', () => {
   });
 });
 
-describe('textWidth agrees with Ink\'s measure', () => {
-  it('for every character of the one-column fast class (Latin, Greek, Cyrillic, the board\'s marks)', async () => {
-    const { default: stringWidth } = await import('string-width');
-    const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x2ff], [0x370, 0x3ff], [0x400, 0x4ff], [0x2010, 0x2027], [0x2039, 0x203c], [0x2190, 0x21ff], [0x2298, 0x2298], [0x2500, 0x25ff], [0x2713, 0x2713], [0x26a1, 0x26a1], [0x2705, 0x2705], [0x2b50, 0x2b50]];
-    for (const [a, b] of ranges) {
-      for (let cp = a; cp <= b; cp++) {
-        const ch = String.fromCodePoint(cp);
-        if (/[\p{Cn}\p{Cf}]/u.test(ch)) continue; // unassigned, or format (soft hyphen: terminals differ)
-        expect(textWidth(`a${ch}b`), `U+${cp.toString(16)}`).toBe(stringWidth(`a${ch}b`));
-      }
-    }
-  });
-  it('for card heads with marks, as one string', () => {
-    expect(textWidth('▶GEN-12 ✓⊘‼ 2/3 ‹1 2›')).toBe(21);
-  });
-});

@@ -9,7 +9,7 @@ import { Lines } from '../widgets/Lines.js';
 import { kanbanLines, newKanbanMemory } from './kanban-lines.js';
 import type { PaneProps } from './types.js';
 
-export { columnLayout, windowAround } from './kanban-lines.js';
+export { windowAround } from './kanban-lines.js';
 
 export function Kanban({ width, height }: PaneProps) {
   const model = useBoard(selectModel);

@@ -8,8 +8,6 @@ import { memo } from 'react';
 import { textWidth } from '../text.js';
 import type { Seg, SegLine } from './seg.js';
 
-export type { Seg, SegLine };
-
 interface Run {
   text: string;
   look?: Seg;

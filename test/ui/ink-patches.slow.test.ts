@@ -1,8 +1,10 @@
-// Our Ink patches (scripts/ink-patches.mjs) change how frames are written, never what they show:
-// the board is bundled with and without them, driven through the same keys on a fake terminal,
-// and each run's bytes are replayed into a terminal emulator (xterm) after every key. Every
-// cell (character, colours, bold, dim, inverse) must match; the patched run must never clear
-// the screen and must send less.
+// Our Ink patches (scripts/ink-patches.mjs) change how frames are written, never what they show.
+// The board is bundled with and without them and driven through the same keys on a fake
+// terminal. The output stage's frames must be byte for byte the same (Ink's debug mode writes
+// them whole). What reaches the terminal differs on purpose (a diff instead of a repaint), so
+// each run's bytes are replayed into a terminal emulator (xterm) after every key: every cell
+// (character, colours, bold, dim, inverse) must match, and the patched run must never clear the
+// screen and must send less.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,12 +29,12 @@ beforeAll(async () => {
 }, 60000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(bundle: string, plan: string, w: number, h: number, keys: string[]): string[] {
+function run(bundle: string, plan: string, w: number, h: number, keys: string[], mode = 'terminal'): string[] {
   // Ink writes only the last frame when it believes it runs in CI: run as at a terminal.
   // Colours forced on so that styles are compared too.
   const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION')), FORCE_COLOR: '1' };
   const out = join(dir, 'steps.json');
-  const r = spawnSync(process.execPath, [join(dir, bundle), plan, String(w), String(h), JSON.stringify(keys), out], { encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [join(dir, bundle), plan, String(w), String(h), JSON.stringify(keys), out, mode], { encoding: 'utf8', env });
   if (r.status !== 0) throw new Error(`${bundle}: ${r.stderr}`);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
@@ -80,6 +82,17 @@ describe('Ink patches', () => {
     expect(patched.join('')).not.toMatch(/\u001b\[[23]J/);
     expect(patched.slice(1).join('').length).toBeLessThan(plain.slice(1).join('').length / 2);
     expect(a.some((x) => /[1-9]\d*,-1,/.test(x))).toBe(true); // some cell has a colour
+  }, 90000);
+
+  it.each([
+    ['plans/stoa-2026-v4.yaml', 120, 40],
+    ['gen', 200, 50],
+  ])('%s at %i×%i: every frame of the output stage is byte for byte the same', (plan, w, h) => {
+    const file = plan === 'gen' ? join(dir, 'gen.yaml') : plan;
+    const plain = run('plain/harness.mjs', file, w, h, KEYS, 'frames');
+    const patched = run('patched/harness.mjs', file, w, h, KEYS, 'frames');
+    expect(plain.join('').length).toBeGreaterThan(w * h);
+    for (let i = 0; i < plain.length; i++) expect(patched[i], `after ${JSON.stringify(KEYS.slice(0, i))}`).toBe(plain[i]);
   }, 90000);
 
   it('refuses to build when Ink changed under a patch', () => {

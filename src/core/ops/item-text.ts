@@ -63,7 +63,9 @@ function sourceAt(text: string, layout: ItemLayout, i: number): ItemSource {
   const next = i + 1 < starts.length ? starts[i + 1] : end;
   const gap = text.slice(layout.bodyEnd[i], next);
   const above = i > 0 ? text.slice(layout.bodyEnd[i - 1], starts[i]) : '';
-  return { text: text.slice(starts[i], layout.bodyEnd[i]), gap, takesGap: isBlank(gap) && gap === above };
+  const last = i === starts.length - 1;
+  const cut = isBlank(gap) && gap === above ? { above: '', below: gap } : last && isBlank(above) ? { above, below: '' } : { above: '', below: '' };
+  return { text: text.slice(starts[i], layout.bodyEnd[i]), gap, cut };
 }
 
 /** Issue `id` as written in `text`, which reads as `data`. */
@@ -77,17 +79,14 @@ export function itemSource(text: string, data: PlanData, id: string): ItemSource
 /** Lines (a `\n` count) in a run of whole lines. */
 export const lineCount = (s: string) => (s === '' ? 0 : s.split('\n').length - (s.endsWith('\n') ? 1 : 0));
 
-/**
- * Item i's lines taken out: its body, and its gap when that only repeats the blank lines above
- * it (so a blank-line-separated list stays so). Comment lines after it stay.
- */
+/** Item i's lines taken out with the blank lines that go with it (ItemSource.cut); comment lines stay. */
 export function removeItem(text: string, i: number): string | undefined {
   return withFinalBreak(text, (t) => {
     const layout = layoutOf(t);
     if (!layout || i >= layout.scan.starts.length || layout.scan.starts.length < 2) return undefined;
     const s = sourceAt(t, layout, i);
     const from = layout.scan.starts[i];
-    return t.slice(0, from) + t.slice(from + s.text.length + (s.takesGap ? s.gap.length : 0));
+    return t.slice(0, from - s.cut.above.length) + t.slice(from + s.text.length + s.cut.below.length);
   });
 }
 
@@ -124,7 +123,7 @@ export function insertItem(text: string, body: string, before: number, gapBelow:
     const layout = layoutOf(t);
     if (!layout) return intoEmptyList(t, body);
     const { starts, end, dashCol } = layout.scan;
-    if (!new RegExp(`^ {${dashCol}}-[ \\r\\n]`).test(body)) return undefined;
+    if (!new RegExp(`^(?:[ ]*\\r?\\n)*[ ]{${dashCol}}-[ \\r\\n]`).test(body)) return undefined;
     let at = before < starts.length ? starts[before] : end;
     const floor = before > 0 ? layout.bodyEnd[Math.min(before, starts.length) - 1] : sectionTop(t, starts[0]);
     for (let n = 0; n < gapBelow && at > floor; n++) at = t.lastIndexOf('\n', at - 2) + 1;
@@ -152,7 +151,7 @@ function sectionTop(text: string, first: number): number {
 /** `issues: []` (what removing every issue leaves) becomes a block list holding this item. */
 function intoEmptyList(text: string, body: string): string | undefined {
   const all = [...text.matchAll(/^issues:([ ]*\[\][ ]*)(?=\r?\n)/gm)];
-  if (all.length !== 1 || !/^ *- /.test(body)) return undefined;
+  if (all.length !== 1 || !/^ *- /.test(body)) return undefined; // (a lone item has no blank lines to bring)
   const m = all[0];
   const eol = eolOf(text);
   const at = m.index + 'issues:'.length;

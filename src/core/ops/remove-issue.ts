@@ -44,7 +44,7 @@ export const removeIssueOp: OpDef<'remove-issue'> = {
     const next = issues[i + 1]?.id;
     const s = ctx.source?.(op.id);
     // What the removal takes out goes back in; lines it left stay below the place it returns to.
-    const source = s && (s.takesGap ? { text: s.text + s.gap, gapBelow: 0 } : { text: s.text, gapBelow: lineCount(s.gap) });
+    const source = s && { text: s.cut.above + s.text + s.cut.below, gapBelow: lineCount(s.gap) - lineCount(s.cut.below) };
     return [{ kind: 'add-issue', issue, ...(next !== undefined ? { before: next } : {}), ...(source ? { source } : {}) }];
   },
   describe: (op) => `removed ${op.id}`,

@@ -3,7 +3,8 @@
 // dash line to its last content line; the comment and blank lines after it (its *gap*) stay where
 // they are, so swapping two bodies twice gives back the same bytes. Callers re-read the result.
 import { scanIssueItems, type IssueItems } from '../plan/issue-spans.js';
-import type { PlanData } from '../plan/model.js';
+import { editItemText, planLogStyle } from '../plan/fast-edit.js';
+import type { IssueData, PlanData } from '../plan/model.js';
 import type { ItemSource } from './types.js';
 
 export interface ItemLayout {
@@ -74,6 +75,20 @@ export function itemSource(text: string, data: PlanData, id: string): ItemSource
   const i = (data.issues ?? []).findIndex((x) => x.id === id);
   if (!layout || i < 0 || layout.scan.starts.length !== data.issues!.length) return undefined;
   return sourceAt(text, layout, i);
+}
+
+/**
+ * Issue `id` as it will be written once edited to read as `now` and saved over `text` (which
+ * reads as `before`): its item edited on its own, without the rest of the file.
+ */
+export function editedItemSource(text: string, before: PlanData, id: string, now: IssueData): ItemSource | undefined {
+  const base = itemSource(text, before, id);
+  const layout = layoutOf(text);
+  const old = before.issues?.find((x) => x.id === id);
+  if (!base || !layout || !old) return undefined;
+  if (old === now) return base;
+  const edited = editItemText(base.text, layout.scan.dashCol, old, now, () => planLogStyle(text, before.issues ?? []));
+  return edited === undefined ? undefined : { ...base, text: edited };
 }
 
 /** Lines (a `\n` count) in a run of whole lines. */

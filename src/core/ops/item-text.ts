@@ -9,8 +9,8 @@ import type { ItemSource } from './types.js';
 
 export interface ItemLayout {
   scan: IssueItems;
-  /** End of each item's last content line (past its line break, or the text's end). */
-  bodyEnd: number[];
+  /** End of item i's last content line (past its line break, or the text's end); found when asked. */
+  bodyEnd(i: number): number;
 }
 
 const indentOf = (line: string) => /^ */.exec(line)![0].length;
@@ -47,7 +47,8 @@ export function layoutOf(text: string): ItemLayout | undefined {
   const scan = scanIssueItems(text);
   let layout: ItemLayout | undefined;
   if (scan) {
-    const bodyEnd = scan.starts.map((from, i) => bodyEndIn(text, from, i + 1 < scan.starts.length ? scan.starts[i + 1] : scan.end));
+    const ends: number[] = [];
+    const bodyEnd = (i: number) => (ends[i] ??= bodyEndIn(text, scan.starts[i], i + 1 < scan.starts.length ? scan.starts[i + 1] : scan.end));
     layout = { scan, bodyEnd };
   }
   cache = { text, layout };
@@ -62,11 +63,11 @@ const isBlank = (s: string) => s !== '' && /^(?:[ ]*\r?\n)+$/.test(s);
 function sourceAt(text: string, layout: ItemLayout, i: number): ItemSource {
   const { starts, end } = layout.scan;
   const next = i + 1 < starts.length ? starts[i + 1] : end;
-  const gap = text.slice(layout.bodyEnd[i], next);
-  const above = i > 0 ? text.slice(layout.bodyEnd[i - 1], starts[i]) : '';
+  const gap = text.slice(layout.bodyEnd(i), next);
+  const above = i > 0 ? text.slice(layout.bodyEnd(i - 1), starts[i]) : '';
   const last = i === starts.length - 1;
   const cut = isBlank(gap) && gap === above ? { above: '', below: gap } : last && isBlank(above) ? { above, below: '' } : { above: '', below: '' };
-  return { text: text.slice(starts[i], layout.bodyEnd[i]), gap, cut };
+  return { text: text.slice(starts[i], layout.bodyEnd(i)), gap, cut };
 }
 
 /** Issue `id` as written in `text`, which reads as `data`. */
@@ -123,8 +124,8 @@ export function swapItems(text: string, i: number, j: number): string | undefine
     const layout = layoutOf(t);
     if (!layout || b >= layout.scan.starts.length) return undefined;
     const { starts } = layout.scan;
-    const { bodyEnd } = layout;
-    return t.slice(0, starts[a]) + t.slice(starts[b], bodyEnd[b]) + t.slice(bodyEnd[a], starts[b]) + t.slice(starts[a], bodyEnd[a]) + t.slice(bodyEnd[b]);
+    const [ea, eb] = [layout.bodyEnd(a), layout.bodyEnd(b)];
+    return t.slice(0, starts[a]) + t.slice(starts[b], eb) + t.slice(ea, starts[b]) + t.slice(starts[a], ea) + t.slice(eb);
   });
 }
 
@@ -140,7 +141,7 @@ export function insertItem(text: string, body: string, before: number, gapBelow:
     const { starts, end, dashCol } = layout.scan;
     if (!new RegExp(`^(?:[ ]*\\r?\\n)*[ ]{${dashCol}}-[ \\r\\n]`).test(body)) return undefined;
     let at = before < starts.length ? starts[before] : end;
-    const floor = before > 0 ? layout.bodyEnd[Math.min(before, starts.length) - 1] : sectionTop(t, starts[0]);
+    const floor = before > 0 ? layout.bodyEnd(Math.min(before, starts.length) - 1) : sectionTop(t, starts[0]);
     for (let n = 0; n < gapBelow && at > floor; n++) at = t.lastIndexOf('\n', at - 2) + 1;
     if (at < floor) at = floor;
     const eol = eolOf(t);

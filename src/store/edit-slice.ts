@@ -17,7 +17,7 @@ import { editedItemSource, itemSource } from '../core/ops/item-text.js';
 import { dependsDirectly } from '../core/ops/dependency.js';
 import { selectColumns } from './selectors.js';
 import { describeOp, textEditOf } from '../core/ops/index.js';
-import { applyOps } from '../core/plan/ops.js';
+import { applyOps, applyOpsDetailed } from '../core/plan/ops.js';
 import { createSaveAs, isNoWriteAccess } from './save-as.js';
 
 type Set = StoreApi<BoardState>['setState'];
@@ -90,15 +90,21 @@ export function createEditSlice(
   /**
    * How issue `id` is written before an edit, for an undo that restores it byte for byte: its
    * lines in the base text, edited on their own as the unsaved edits of that issue will edit them
-   * (no other edit changes its lines). Asked lazily (see lazyProp): a keypress pays nothing.
+   * (no other field edit changes its lines). Asked lazily (see lazyProp): a keypress pays nothing.
    */
   const sourceFor = (s: BoardState) => {
     const { baseText, baseData, pending, model } = s;
     return (id: string) => {
-      const mine = pending.filter((p) => opTarget(p) === id);
-      if (!mine.length) return itemSource(baseText, baseData, id);
-      // Edits that place or move items are not replayed here: the undo then writes the issue's data.
-      if (mine.some((p) => textEditOf(p) !== 'diff')) return undefined;
+      if (pending.some((p) => textEditOf(p) !== 'diff')) {
+        // Items were placed or moved since the base: the whole text as the save will write it.
+        try {
+          const now = applyOpsDetailed(baseText, pending);
+          return itemSource(now.text, now.data, id);
+        } catch {
+          return undefined; // the undo then writes the issue's data in the file's style
+        }
+      }
+      if (!pending.some((p) => opTarget(p) === id)) return itemSource(baseText, baseData, id);
       const now = model.byId.get(id)?.data;
       return now && editedItemSource(baseText, baseData, id, now);
     };

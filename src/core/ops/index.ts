@@ -49,6 +49,6 @@ export const needsPlanCheck = (op: Op): boolean => def(op).needsPlanCheck(op as 
 export const inverseOp = (op: Op, ctx: InverseContext): Op[] => def(op).inverse(op as AnyOp, ctx);
 export const textEditOf = (op: Op): TextEdit<AnyOp> => def(op).text;
 
-export { OpError, untickStatus } from './data.js';
+export { OpError } from './data.js';
 export { EditError } from './diff-text.js';
-export { WHOLE_ISSUE, ORDER, type OpDef, type InverseContext, type ItemSource } from './types.js';
+export { WHOLE_ISSUE, type OpDef, type InverseContext, type ItemSource } from './types.js';

@@ -10,7 +10,7 @@ import { IMPORTERS, importerOptions } from '../core/formats/registry.js';
 import type { Source } from '../core/formats/types.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
 import { schemaModeline } from '../core/plan/schema-location.js';
-import { sanitize } from '../ui/text.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const FORMAT_OPTIONS = importerOptions();
 
@@ -71,7 +71,7 @@ export const run: Command = async (args, io) => {
     lanes: model.lanes.length,
     notes: result.unplaced.length,
   };
-  if (values.json) io.out(JSON.stringify(summary, null, 2));
+  if (values.json) io.out(sanitizeJson(summary, 2));
   else
     io.out(
       `imported ${src} (${result.format}) → ${values.output}: ${summary.issues} issues (${summary.done} done), ` +

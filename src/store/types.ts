@@ -147,6 +147,12 @@ export interface Actions {
   scrollCapacity(delta: number): void;
   cycleScenario(): void;
   toggleHideDone(): void;
+  /** Timeline rows by phase or by lane. */
+  toggleGroupBy(): void;
+  /** Quit at once (unsaved edits are dropped: the quit question asked first). */
+  quitNow(): void;
+  /** Save, and quit when nothing is left unsaved (a conflict or refusal keeps the board open). */
+  saveThenQuit(): Promise<void>;
   cycleSort(): void;
   /** Timeline: fold or unfold the selected issue's group. */
   toggleFold(): void;

@@ -137,8 +137,8 @@ export const SCHEMA_DOCS: Record<string, Record<string, string>> = {
     link: 'A URL, e.g. the tracker issue.',
     started: 'The date work began, YYYY-MM-DD.',
     done_on: 'The date it was finished, YYYY-MM-DD (tick sets it).',
-    reopen_status: 'The status untick goes back to; tick writes it when the issue was not in todo (untick\'s default).',
-    due: 'The date the issue is wanted by, YYYY-MM-DD (shown; the scheduler plans by milestone deadlines).',
+    reopen_status: 'The status it goes back to when unticked; tick writes it when the issue was not in todo, untick removes it.',
+    due: 'The date it is wanted by, YYYY-MM-DD (shown; the scheduler plans by milestone deadlines).',
     log: 'Time entries: {date, hours, note}.',
   },
   Risk: {

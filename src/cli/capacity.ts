@@ -1,32 +1,17 @@
 // `planboard capacity PLAN [--today D] [--by week|month|quarter|sprint] [--json]`: hours
 // available, planned, logged and free per lane and period, and whether each milestone fits.
-import { CliError, type Command } from './command.js';
-import { loadPlan, parseArgs, runSchedule } from './schedule.js';
+import type { Command } from './command.js';
+import { flag, str } from './args.js';
+import { loadPlan, scheduleOf } from './input.js';
 import { capacityByPeriod, type Period } from '../core/schedule/index.js';
 import { table, toDays } from '../core/schedule/table.js';
 
-const HELP = `usage: planboard capacity PLAN [--today YYYY-MM-DD] [--by week|month|quarter|sprint] [--json]
-
-Per lane and period: hours available (working days, holidays, time off), planned (booked by
-the schedule), logged, and free; "over" marks an over-allocated period. Then per milestone:
-work estimated, done and remaining in days, progress, and whether it fits before the deadline.
-  --today D   schedule from this date (default: today's local date)
-  --by P      week (default), month, quarter or sprint
-  --json      print JSON (version 1) instead of tables`;
-
-const PERIODS: Period[] = ['week', 'month', 'quarter', 'sprint'];
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
-export const run: Command = async (args, io) => {
-  const a = parseArgs('capacity', args, HELP, ['--by'], []);
-  if (!a) {
-    io.out(HELP);
-    return 0;
-  }
-  const by = (a.rest.get('--by') ?? 'week') as Period;
-  if (!PERIODS.includes(by)) throw new CliError(`capacity: bad --by "${by}": expected week, month, quarter or sprint`, 1);
-  const plan = await loadPlan(a.file, io);
-  const s = runSchedule(plan, { today: a.today }, a.file);
+export const run: Command = async (a, io) => {
+  const by = (str(a, 'by') ?? 'week') as Period;
+  const plan = await loadPlan('capacity', io, a.args.plan!);
+  const s = scheduleOf(plan, a.today);
   const lanes = capacityByPeriod(plan.model, s, by);
   const hpd = plan.model.hoursPerDay;
   const milestones = s.milestones.map((f) => ({
@@ -39,7 +24,7 @@ export const run: Command = async (args, io) => {
     capacity_days_left: f.capacityHoursLeft === null ? null : toDays(f.capacityHoursLeft, hpd),
     fits: f.fits,
   }));
-  if (a.json) {
+  if (flag(a, 'json')) {
     io.out(
       JSON.stringify(
         {

@@ -3,26 +3,13 @@
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, basename, resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
-import { parseCommandArgs } from './input.js';
+import { flag, str } from './args.js';
 import { importText, ImportError } from '../core/report/import.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
 
-const USAGE = `usage: planboard import ROADMAP -o PLAN [--force] [--json]
-
-Reads a Markdown or reStructuredText roadmap (or a planboard JSON export) and writes a plan.
-The format is detected from the content. PLAN is never overwritten without --force.`;
-
-export const run: Command = async (args, io) => {
-  const parsed = parseCommandArgs('import', args, {
-    output: { type: 'string', short: 'o' },
-    force: { type: 'boolean' },
-    json: { type: 'boolean' },
-  }, USAGE, io);
-  if (!parsed) return 0;
-  const { values, positionals } = parsed;
-  const [src] = positionals;
-  if (!src || positionals.length > 1) throw new CliError(USAGE, 2);
-  if (!values.output) throw new CliError(`planboard import: say where to write the plan with -o PLAN\n${USAGE}`, 2);
+export const run: Command = async (a, io) => {
+  const src = a.args.roadmap!;
+  const values = { output: str(a, 'output')!, force: flag(a, 'force'), json: flag(a, 'json') };
   const from = resolve(io.cwd, src);
   const to = resolve(io.cwd, values.output);
 

@@ -1,25 +1,18 @@
 // `planboard merge BASE OURS THEIRS [PATH]`: a git merge driver (`%O %A %B %P`). Merges by issue
-// id and field, writes the result to OURS; exit 0 when clean, 1 with a conflict record otherwise.
+// id and field, writes the result to OURS; exit 0 when clean, 3 with a conflict record otherwise.
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
+import { explainSaveError } from './commit.js';
 import { formatProblem } from '../core/plan/load.js';
 import { mergePlanTexts } from '../core/persist/merge.js';
-
-const HELP = `usage: planboard merge BASE OURS THEIRS [PATH]
-
-Three-way merge of plan files by issue id and field, for use as a git merge driver:
-  .gitattributes:  plans/*.yaml merge=planboard
-  git config merge.planboard.driver "planboard merge %O %A %B %P"
-The result is written to OURS. Exit 0: merged cleanly. Exit 1: conflicts, recorded in a
-top-level \`conflicts:\` block that \`planboard validate\` reports until resolved.`;
 
 async function read(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw new CliError(`planboard merge: cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`, 2);
+    throw new CliError(`planboard merge: cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`, 1);
   }
 }
 
@@ -31,14 +24,9 @@ function lineMerge(base: string, ours: string, theirs: string): number {
   return r.status === 0 ? 0 : 1;
 }
 
-export const run: Command = async (args, io) => {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(HELP);
-    return 0;
-  }
-  if (args.length < 3 || args.length > 4) throw new CliError(HELP, 2);
-  const [baseP, oursP, theirsP] = args.slice(0, 3).map((p) => resolve(io.cwd, p));
-  const name = args[3] ?? args[1];
+export const run: Command = async (a, io) => {
+  const [baseP, oursP, theirsP] = [a.args.base!, a.args.ours!, a.args.theirs!].map((p) => resolve(io.cwd, p));
+  const name = a.args.path ?? a.args.ours!;
   const [base, ours, theirs] = await Promise.all([
     read(baseP, 'BASE'),
     read(oursP, 'OURS'),
@@ -48,12 +36,17 @@ export const run: Command = async (args, io) => {
   if (!r.ok) {
     io.err(`planboard merge: ${r.side} is not a valid plan, so ${name} gets a line-by-line merge instead:`);
     for (const p of r.problems) io.err('  ' + formatProblem(p));
-    return lineMerge(baseP, oursP, theirsP);
+    return lineMerge(baseP, oursP, theirsP) === 0 ? 0 : 3;
   }
-  await writeFile(oursP, r.text);
+  try {
+    await writeFile(oursP, r.text);
+  } catch (e) {
+    throw new CliError(`planboard merge: ${explainSaveError(oursP, e)?.message ?? String(e)}`, 1);
+  }
   if (!r.conflicts.length) return 0;
+  // 3: a conflict, as every command says it (git takes any non-zero as "conflicted").
   io.err(`planboard merge: ${name}: ${r.conflicts.length} conflict(s), kept OURS and recorded them under \`conflicts:\`:`);
   for (const c of r.conflicts)
     io.err(`  ${c.id} ${c.field}: ours ${JSON.stringify(c.mine)} / theirs ${JSON.stringify(c.theirs)}`);
-  return 1;
+  return 3;
 };

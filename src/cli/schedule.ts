@@ -1,87 +1,22 @@
 // `planboard schedule PLAN [--today D] [--scenario S] [--json] [--velocity]`: when each issue
 // lands, the sprints, and a verdict per milestone. Loads no UI code.
-import { resolve } from 'node:path';
-import { CliError, type Command, type Io } from './command.js';
-import { formatProblem, type LoadedPlan } from '../core/plan/load.js';
-import { readPlanFile } from '../core/persist/read-plan.js';
-import { isISODate, localToday, schedulePlan, ScheduleError, type Schedule, type ScheduleOptions } from '../core/schedule/index.js';
+import type { Command } from './command.js';
+import { flag, str } from './args.js';
+import { checkScenario, loadPlan, scheduleOf } from './input.js';
+import type { LoadedPlan } from '../core/plan/load.js';
+import type { Schedule } from '../core/schedule/index.js';
 import { clip, table } from '../core/schedule/table.js';
 
-const HELP = `usage: planboard schedule PLAN [--today YYYY-MM-DD] [--scenario ID] [--velocity] [--json]
-
-Schedules the plan (lanes book their hours day by day, dependencies finish-to-start) and
-prints each open issue's start, end and slack, the sprints, and each milestone's forecast.
-  --today D      schedule from this date (default: today's local date)
-  --scenario ID  use the lane assignment of scenario ID
-  --velocity     scale remaining work by observed velocity (actual ÷ estimated hours)
-  --json         print JSON (version 1) instead of tables`;
-
-export interface CommonArgs {
-  file: string;
-  today: string;
-  json: boolean;
-  rest: Map<string, string | true>;
-}
-
-/** Parses PLAN, --today, --json and the command's own options (`valued` take a value). */
-export function parseArgs(cmd: string, args: string[], help: string, valued: string[], flags: string[]): CommonArgs | null {
-  const rest = new Map<string, string | true>();
-  let file: string | undefined;
-  let today: string | undefined;
-  let json = false;
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? args[++k];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new CliError(`${cmd}: ${name} needs a value\n${help}`, 2);
-      return v;
-    };
-    if (name === '--help' || name === '-h') return null;
-    else if (name === '--json') json = true;
-    else if (name === '--today') today = value();
-    else if (valued.includes(name)) rest.set(name, value());
-    else if (flags.includes(name)) rest.set(name, true);
-    else if (name.startsWith('-') && name !== '-') throw new CliError(`${cmd}: unknown option ${name}\n${help}`, 2);
-    else if (file === undefined) file = a;
-    else throw new CliError(`${cmd}: one plan file at a time (got ${file} and ${a})`, 2);
-  }
-  if (file === undefined) throw new CliError(`${cmd}: name a plan file\n${help}`, 2);
-  if (today !== undefined && !isISODate(today)) throw new CliError(`${cmd}: bad --today "${today}": expected a date YYYY-MM-DD`, 1);
-  return { file, today: today ?? localToday(), json, rest };
-}
-
-export async function loadPlan(file: string, io: Io): Promise<LoadedPlan> {
-  const result = await readPlanFile(resolve(io.cwd, file));
-  if (!result.ok) throw new CliError(result.problems.map((p) => formatProblem({ ...p, file })).join('\n'), 1);
-  return result.plan;
-}
-
-/** Runs the engine, turning its errors (cycles, unknown ids or scenarios) into clean CLI errors. */
-export function runSchedule(plan: LoadedPlan, opts: ScheduleOptions, file: string): Schedule {
-  try {
-    return schedulePlan(plan.model, opts);
-  } catch (e) {
-    if (e instanceof ScheduleError) throw new CliError(`${file}: ${e.message}`, 1);
-    throw e;
-  }
-}
-
-export const run: Command = async (args, io) => {
-  const a = parseArgs('schedule', args, HELP, ['--scenario'], ['--velocity']);
-  if (!a) {
-    io.out(HELP);
-    return 0;
-  }
-  const plan = await loadPlan(a.file, io);
-  const scenario = a.rest.get('--scenario') as string | undefined;
-  const velocity = a.rest.has('--velocity');
-  const s = runSchedule(plan, { today: a.today, scenario, velocity }, a.file);
+export const run: Command = async (a, io) => {
+  const plan = await loadPlan('schedule', io, a.args.plan!);
+  const scenario = checkScenario('schedule', plan, str(a, 'scenario'));
+  const velocity = flag(a, 'velocity');
+  const s = scheduleOf(plan, a.today, { today: a.today, scenario, velocity });
   const scenarios = (plan.data.scenarios ?? []).map((sc) => ({
     id: sc.id,
-    finish: sc.id === scenario ? s.finish : runSchedule(plan, { today: a.today, scenario: sc.id, velocity }, a.file).finish,
+    finish: sc.id === scenario ? s.finish : scheduleOf(plan, a.today, { today: a.today, scenario: sc.id, velocity }).finish,
   }));
-  if (a.json) io.out(JSON.stringify(toJson(plan, s, scenarios), null, 2));
+  if (flag(a, 'json')) io.out(JSON.stringify(toJson(plan, s, scenarios), null, 2));
   else io.out(toText(plan, s, scenarios));
   return 0;
 };

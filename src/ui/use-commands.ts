@@ -7,6 +7,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Command } from '../keymap/bindings.js';
 import type { BoardState, PickerItem } from '../store/types.js';
 import { helpLength } from './widgets/HelpOverlay.js';
+import { LOG_HINT } from '../core/text/duration.js';
 
 const PAGE = 10;
 
@@ -97,7 +98,7 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
         }
         case 'issue.logTime': {
           if (s.selectedId === null) return s.setMessage('nothing selected');
-          return s.setOverlay({ kind: 'prompt', purpose: 'log-time', label: `log time on ${s.selectedId} (e.g. 1.5h note):`, value: '' });
+          return s.setOverlay({ kind: 'prompt', purpose: 'log-time', label: `log time on ${s.selectedId} (${LOG_HINT}; then a note):`, value: '' });
         }
         case 'issue.detail':
           if (s.selectedId === null) return s.setMessage('nothing selected');

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyOps } from '../../src/core/plan/ops.js';
 import { loadPlanText } from '../../src/core/plan/load.js';
-import { parseLoggedHours } from '../../src/core/report/log-time.js';
+import { parseLoggedHours } from '../../src/core/text/duration.js';
 import { cli, planCopy, PLANS, snapshot, TEAM_PLAN, tempDir, writeTemp } from './helpers.js';
 
 describe('parseLoggedHours', () => {

@@ -1,0 +1,49 @@
+// `--help` text, written from the command table so it can never drift from what is parsed.
+import { HELP_OPT, type CommandSpec, type OptionSpec } from './spec.js';
+
+const argText = (spec: CommandSpec) =>
+  spec.args.map((a) => {
+    const n = a.choices ? a.choices.join('|') : a.name;
+    const v = a.variadic ? `${n}...` : n;
+    return a.optional ? `[${v}]` : v;
+  });
+
+export const optionText = (o: OptionSpec) =>
+  `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.value ? ` ${o.choices ? o.choices.join('|') : (o.meta ?? o.value.toUpperCase())}` : ''}`;
+
+/** `usage: planboard log PLAN ID DURATION [options]` */
+export function usageLine(spec: CommandSpec): string {
+  const required = spec.options.filter((o) => o.required).map((o) => optionText(o));
+  const opts = [...required, ...(spec.options.length > required.length ? ['[options]'] : [])].map((w) => ` ${w}`).join('');
+  const words = spec.name === 'open' ? argText(spec) : [spec.name, ...argText(spec)];
+  return `usage: planboard ${words.join(' ')}${opts}`;
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const options = [...spec.options, HELP_OPT];
+  const width = Math.max(...options.map((o) => optionText(o).length));
+  return [
+    usageLine(spec),
+    '',
+    spec.description,
+    '',
+    'options:',
+    ...options.map((o) => `  ${optionText(o).padEnd(width)}  ${o.help}`),
+  ].join('\n');
+}
+
+/** `planboard --help`: every listed command with its summary. */
+export function mainUsage(table: readonly CommandSpec[]): string {
+  const shown = table.filter((c) => !c.hidden);
+  const width = Math.max(...shown.map((c) => c.name.length));
+  return [
+    'usage: planboard [PLAN]               open the board (default: ./plan.yaml, or the one plan in ./plans/)',
+    '       planboard COMMAND [ARGS...]',
+    '',
+    'commands:',
+    ...shown.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'planboard COMMAND --help' for a command's options; `man planboard` for all of them.",
+    'Exit status: 0 done, 1 bad input or refused edit, 2 bad usage, 3 conflict.',
+  ].join('\n');
+}

@@ -1,0 +1,20 @@
+// Where a command's text goes: standard output, or the file given with -o (exit 1 when it
+// cannot be written, with the reason).
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { CliError, type Io } from './command.js';
+import { explainSaveError } from './commit.js';
+
+export async function writeOutput(command: string, io: Io, output: string | undefined, text: string): Promise<number> {
+  if (!output) {
+    io.out(text.replace(/\r?\n$/, ''));
+    return 0;
+  }
+  try {
+    await writeFile(resolve(io.cwd, output), text);
+  } catch (e) {
+    const why = explainSaveError(output, e);
+    throw new CliError(`planboard ${command}: ${why ? why.message.replace(/^cannot save/, 'cannot write') : `cannot write ${output}: ${String(e)}`}`, 1);
+  }
+  return 0;
+}

@@ -4,7 +4,7 @@
 // usage: exit 2 with the command's usage line.
 import { CliError } from './command.js';
 import { HELP_OPT, type CommandSpec, type OptionSpec } from './spec.js';
-import { usageLine } from './help.js';
+import { optionText, usageLine } from './help.js';
 import { closest } from '../core/plan/suggest.js';
 import { DateInputError, parseDateInput, todayOf } from '../core/text/dates.js';
 
@@ -101,7 +101,7 @@ export function parseCommandLine(spec: CommandSpec, argv: string[]): Parsed {
   for (const o of options) {
     const v = raw[o.name];
     if (v === undefined) {
-      if (o.required) throw usageError(spec, `--${o.name} ${o.meta ?? ''} is required`.replace('  ', ' '));
+      if (o.required) throw usageError(spec, `${optionText(o)} is required`);
       continue;
     }
     parsed.opts[o.name] = v === true ? true : checkValue(spec, o, v, today);

@@ -32,7 +32,7 @@ const NOTHING = 'nothing was written';
 
 /** The message and exit code for an error out of commitOps, or undefined when it is our bug. */
 export function explainSaveError(file: string, e: unknown): { message: string; code: number } | undefined {
-  if (e instanceof OpError || e instanceof EditError) return { message: `${file}: ${e.message}; ${NOTHING}`, code: 1 };
+  if (e instanceof OpError || e instanceof EditError) return { message: `${file}: ${e.message}`, code: 1 };
   if (e instanceof PlanTextError) return { message: `${file} does not load, so it was left alone:\n${e.message}`, code: 1 };
   if (e instanceof PlanReadError) return { message: e.message, code: 1 };
   // The board keeps edits in memory and offers save-as; a CLI keeps nothing, so it says only what happened.

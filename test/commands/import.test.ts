@@ -213,6 +213,6 @@ describe('planboard import (command)', () => {
   it('needs -o', async () => {
     const r = await cli(['import', writeTemp('r.md', md)]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/-o PLAN/);
+    expect(r.err).toMatch(/--output PLAN is required/);
   });
 });

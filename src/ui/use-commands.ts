@@ -98,7 +98,7 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
         }
         case 'issue.logTime': {
           if (s.selectedId === null) return s.setMessage('nothing selected');
-          return s.setOverlay({ kind: 'prompt', purpose: 'log-time', label: `log time on ${s.selectedId} (${LOG_HINT}; then a note):`, value: '' });
+          return s.setOverlay({ kind: 'prompt', purpose: 'log-time', label: `log time on ${s.selectedId} (${LOG_HINT}) [note]:`, value: '' });
         }
         case 'issue.detail':
           if (s.selectedId === null) return s.setMessage('nothing selected');

@@ -26,7 +26,7 @@ describe.skipIf(!existsSync(BIN))(`built binary (${existsSync(BIN) ? BIN : 'dist
     const before = snapshot(file);
     const bad = run('log', file, 'CAB-238', 'soon');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/bad duration "soon"/);
+    expect(bad.stderr).toMatch(/"soon" is not a duration/);
     expect(snapshot(file)).toEqual(before);
     expect(run('log', file, 'CAB-238', '45m', '--date', '2026-01-06').status).toBe(0);
   });

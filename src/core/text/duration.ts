@@ -67,14 +67,14 @@ export function parseDurationText(text: string | number, opts: DurationOptions):
     if (min > max) throw new DurationError(`bad range "${s}": min is greater than max`);
     return { min, expected: (min + max) / 2, max };
   }
-  throw new DurationError(`bad duration "${s}": expected e.g. ${DURATION_EXAMPLES}${opts.range === false ? '' : ' or 3-5d'}`);
+  throw new DurationError(`"${s}" is not a duration: expected e.g. ${DURATION_EXAMPLES}${opts.range === false ? '' : ' or 3-5d'}`);
 }
 
 /** Most hours one time entry may hold: a day has 24 (the plan's validation says the same). */
 export const MAX_ENTRY_HOURS = 24;
 
 /** What a bare number means where time is logged; prompts and help say it. */
-export const LOG_HINT = 'a bare number is hours: 1.5 = 1.5h; or 30m, 0.5d';
+export const LOG_HINT = 'a bare number is hours; or 30m, 0.5d';
 
 /**
  * Hours for one time entry (the board's `t` prompt and `planboard log`): a bare number is hours,
@@ -82,9 +82,10 @@ export const LOG_HINT = 'a bare number is hours: 1.5 = 1.5h; or 30m, 0.5d';
  */
 export function parseLoggedHours(text: string, hoursPerDay: number): number {
   const { expected } = parseDurationText(text, { hoursPerDay, bare: 'h', range: false });
-  if (!(expected > 0)) throw new DurationError(`bad duration "${text.trim()}": must be more than zero`);
+  // Rounded first: 0.01m is zero in the file.
+  if (!(round(expected) > 0)) throw new DurationError(`bad duration "${text.trim()}": must be more than zero`);
   if (expected > MAX_ENTRY_HOURS)
-    throw new DurationError(`bad duration "${text.trim()}": ${round(expected)}h is more than a day's ${MAX_ENTRY_HOURS}h in one entry; log each day on its own`);
+    throw new DurationError(`bad duration "${text.trim()}": more than a day (${MAX_ENTRY_HOURS}h) in one entry`);
   return round(expected);
 }
 

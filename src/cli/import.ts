@@ -4,6 +4,7 @@ import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, basename, resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
 import { flag, str } from './args.js';
+import { explainSaveError } from './commit.js';
 import { importText, ImportError } from '../core/report/import.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
 
@@ -78,8 +79,12 @@ async function write(path: string, text: string, replace: boolean): Promise<void
     await fh.sync();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    await fh?.close();
+    fh = undefined;
+    // A failed write (a full disk) leaves no half plan behind.
+    if (code !== 'EEXIST') await unlink(target).catch(() => {});
     if (code === 'EEXIST') throw new CliError(`planboard import: ${path} already exists; use --force to replace it`);
-    throw new CliError(`planboard import: cannot write ${path}: ${code ?? e}`);
+    throw new CliError(`planboard import: ${explainSaveError(path, e)?.message ?? `cannot write ${path}: ${code ?? e}`}`);
   } finally {
     await fh?.close();
   }

@@ -1,8 +1,9 @@
 // `planboard init [PATH] [--title T]`: a new, small, commented plan that validates, with the
 // modeline that gives editors the schema. Never replaces a file without --force.
 import { existsSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { open, unlink } from 'node:fs/promises';
+import { writeFileAtomic } from '../core/persist/atomic-write.js';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, type Command } from './command.js';
 import { flag, str } from './args.js';
@@ -67,18 +68,23 @@ export const run: Command = async (a, io) => {
   if (!check.ok) throw new Error(`init's template does not validate: ${check.problems.map(formatProblem).join('; ')}`);
   const force = flag(a, 'force');
   if (!force && existsSync(path)) throw new CliError(`planboard init: ${given} already exists; use --force to replace it`, 1);
-  const target = force ? join(dirname(path), `.${basename(path)}.init-${process.pid}.tmp`) : path;
+  let created = false;
   try {
-    const fh = await open(target, force ? 'w' : 'wx', 0o644);
-    try {
-      await fh.writeFile(text);
-      await fh.sync();
-    } finally {
-      await fh.close();
+    if (force) await writeFileAtomic(path, text);
+    else {
+      // Created exclusively, so a file that appeared meanwhile is never replaced; a failed write
+      // (a full disk) removes what it created.
+      const fh = await open(path, 'wx', 0o644);
+      created = true;
+      try {
+        await fh.writeFile(text);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
     }
-    if (force) await rename(target, path);
   } catch (e) {
-    if (force) await unlink(target).catch(() => undefined);
+    if (created) await unlink(path).catch(() => undefined);
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(`planboard init: ${given} already exists; use --force to replace it`, 1);
     throw new CliError(`planboard init: ${explainSaveError(given, e)?.message ?? String(e)}`, 1);
   }

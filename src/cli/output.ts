@@ -1,9 +1,9 @@
-// Where a command's text goes: standard output, or the file given with -o (exit 1 when it
-// cannot be written, with the reason).
-import { writeFile } from 'node:fs/promises';
+// Where a command's text goes: standard output, or the file given with -o, written atomically
+// (a full disk or a refused write leaves no half file) and exit 1 with the reason when it cannot.
 import { resolve } from 'node:path';
 import { CliError, type Io } from './command.js';
 import { explainSaveError } from './commit.js';
+import { writeFileAtomic } from '../core/persist/atomic-write.js';
 
 export async function writeOutput(command: string, io: Io, output: string | undefined, text: string): Promise<number> {
   if (!output) {
@@ -11,10 +11,10 @@ export async function writeOutput(command: string, io: Io, output: string | unde
     return 0;
   }
   try {
-    await writeFile(resolve(io.cwd, output), text);
+    await writeFileAtomic(resolve(io.cwd, output), text);
   } catch (e) {
     const why = explainSaveError(output, e);
-    throw new CliError(`planboard ${command}: ${why ? why.message.replace(/^cannot save/, 'cannot write') : `cannot write ${output}: ${String(e)}`}`, 1);
+    throw new CliError(`planboard ${command}: ${why ? why.message : `cannot write ${output}: ${String(e)}`}`, 1);
   }
   return 0;
 }

@@ -100,10 +100,7 @@ export function parseCommandLine(spec: CommandSpec, argv: string[]): Parsed {
   parsed.today = today;
   for (const o of options) {
     const v = raw[o.name];
-    if (v === undefined) {
-      if (o.required) throw usageError(spec, `${optionText(o)} is required`);
-      continue;
-    }
+    if (v === undefined) continue;
     parsed.opts[o.name] = v === true ? true : checkValue(spec, o, v, today);
   }
 
@@ -134,6 +131,8 @@ export function parseCommandLine(spec: CommandSpec, argv: string[]): Parsed {
     k++;
   }
   if (k < positionals.length) throw usageError(spec, `unexpected argument "${positionals[k]}"`);
+  const missing = options.find((o) => o.required && parsed.opts[o.name] === undefined);
+  if (missing) throw usageError(spec, `${optionText(missing)} is required`);
   return parsed;
 }
 

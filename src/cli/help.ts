@@ -13,7 +13,7 @@ export const optionText = (o: OptionSpec) =>
 
 /** `usage: planboard log PLAN ID DURATION [options]` */
 export function usageLine(spec: CommandSpec): string {
-  const required = spec.options.filter((o) => o.required).map((o) => optionText(o));
+  const required = spec.options.filter((o) => o.required).map((o) => optionText({ ...o, short: undefined }));
   const opts = [...required, ...(spec.options.length > required.length ? ['[options]'] : [])].map((w) => ` ${w}`).join('');
   const words = spec.name === 'open' ? argText(spec) : [spec.name, ...argText(spec)];
   return `usage: planboard ${words.join(' ')}${opts}`;

@@ -21,8 +21,8 @@ export const run: Command = async (a, io) => {
 };
 
 /** snake_case keys like every other JSON output; the plan itself and maps keyed by data stay as they are. */
-function jsonKeys(doc: { plan?: unknown } & Record<string, unknown>) {
-  const { plan, ...rest } = doc;
-  return { ...(snakeKeys(rest, DATA_KEYS) as object), plan } as Record<string, unknown>;
+function jsonKeys(doc: { version?: unknown; plan?: unknown } & Record<string, unknown>) {
+  const { version, plan, ...rest } = doc;
+  return { version, plan, ...(snakeKeys(rest, DATA_KEYS) as object) } as Record<string, unknown>;
 }
 const DATA_KEYS = ['booked']; // lane → day → hours

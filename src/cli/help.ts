@@ -43,7 +43,7 @@ export function mainUsage(table: readonly CommandSpec[]): string {
     'commands:',
     ...shown.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    "Run 'planboard COMMAND --help' for a command's options; `man planboard` for all of them.",
+    "Run 'planboard COMMAND --help' for a command's options; the man page (man/planboard.1 in the package) has all of them.",
     'Exit status: 0 done, 1 bad input or refused edit, 2 bad usage, 3 conflict.',
   ].join('\n');
 }

@@ -1,5 +1,8 @@
 // What every CLI command shares: its signature, its I/O, and the error that ends it cleanly.
 
+/** How a plan read from standard input (`-`) is named in messages. */
+export const STDIN_NAME = '<stdin>';
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;

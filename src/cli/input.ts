@@ -10,7 +10,8 @@ import { ScheduleError } from '../core/schedule/errors.js';
 import type { Schedule, ScheduleOptions } from '../core/schedule/types.js';
 import { didYouMean } from '../core/plan/suggest.js';
 
-export const STDIN_NAME = '<stdin>';
+export { STDIN_NAME } from './command.js';
+import { STDIN_NAME } from './command.js';
 
 /**
  * Reads and checks the plan named `path` (as typed; `-` reads standard input). Problems name the

@@ -1,8 +1,7 @@
 // `planboard validate PLAN...`: ok per good file on stdout; one `PLAN:LINE:COL: message` per
 // problem on stderr; exit 1 when any file has a problem. `-` checks standard input.
-import type { Command } from './command.js';
+import { STDIN_NAME, type Command } from './command.js';
 import { flag } from './args.js';
-import { STDIN_NAME } from './input.js';
 import { formatProblem, loadPlanText, type LoadResult } from '../core/plan/load.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import { resolve } from 'node:path';

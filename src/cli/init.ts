@@ -2,29 +2,19 @@
 // modeline that gives editors the schema. Never replaces a file without --force.
 import { existsSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
-import { writeFileAtomic } from '../core/persist/atomic-write.js';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
 import { flag, str } from './args.js';
 import { explainSaveError } from './commit.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
-
-/** The installed package's schema: found by walking up from this module (src/cli or dist/chunks). */
-export function schemaFile(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, 'schema', 'plan.schema.json');
-    if (existsSync(p)) return p;
-    dir = dirname(dir);
-  }
-  return undefined;
-}
+import { schemaModeline } from '../core/plan/schema-location.js';
+import { writeFileAtomic } from '../core/persist/atomic-write.js';
 
 const yamlString = (s: string) => (/^[\w][\w .,()/-]*$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) ? s : JSON.stringify(s));
 
-export function initialPlan(title: string, schema: string | undefined): string {
-  return `${schema ? `# yaml-language-server: $schema=${schema}\n` : ''}# A planboard plan: edit it by hand or on the board; check it with planboard validate.
+export function initialPlan(title: string, modeline: string): string {
+  return `${modeline}
+# A planboard plan: edit it by hand or on the board; check it with planboard validate.
 # The format: docs/plan-format.md in the planboard package.
 planboard: 1
 title: ${yamlString(title)}
@@ -62,7 +52,7 @@ issues:
 export const run: Command = async (a, io) => {
   const given = a.args.path ?? 'plan.yaml';
   const path = resolve(io.cwd, given);
-  const text = initialPlan(str(a, 'title') ?? 'My plan', schemaFile());
+  const text = initialPlan(str(a, 'title') ?? 'My plan', schemaModeline(path));
   // What init writes must load exactly as validate would load it.
   const check = loadPlanText(text, given);
   if (!check.ok) throw new Error(`init's template does not validate: ${check.problems.map(formatProblem).join('; ')}`);

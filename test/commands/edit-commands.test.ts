@@ -2,7 +2,7 @@
 // the change is there, and nothing else in the file moved (a minimal diff).
 import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cli, planCopy, PLANS, tempDir, writeTemp } from './helpers.js';
 import { loadPlanText } from '../../src/core/plan/load.js';
 import { nextIssueId } from '../../src/cli/next-id.js';
@@ -178,7 +178,7 @@ describe('planboard init', () => {
     const text = readFileSync(join(d, 'plan.yaml'), 'utf8');
     const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(text);
     expect(modeline).not.toBeNull();
-    expect(existsSync(modeline![1])).toBe(true);
+    expect(existsSync(resolve(d, modeline![1]))).toBe(true);
     expect(text.split('\n').filter((l) => l.trim().startsWith('#')).length).toBeGreaterThan(4);
     expect(model(text).title).toBe('Kitchen');
     const v = await cli(['validate', 'plan.yaml'], d);

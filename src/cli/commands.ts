@@ -251,7 +251,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Prints a completion script for SHELL. Commands, options, plan files, and issue ids and lanes\n' +
       'read from the plan complete. Install, e.g.:\n' +
       '  bash: planboard completion bash > ~/.local/share/bash-completion/completions/planboard\n' +
-      '  zsh:  planboard completion zsh > "${fpath[1]}/_planboard"\n' +
+      '  zsh:  planboard completion zsh > ~/.zfunc/_planboard   (with ~/.zfunc in $fpath)\n' +
       '  fish: planboard completion fish > ~/.config/fish/completions/planboard.fish',
     args: [{ name: 'SHELL', kind: 'shell', choices: ['bash', 'zsh', 'fish'] }],
     options: [],

@@ -1,6 +1,6 @@
 // `planboard import ROADMAP -o PLAN [--force]`: an existing roadmap (Markdown, reStructuredText,
 // or our JSON export) becomes a plan file. Lines it cannot place are listed on stderr.
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, basename, resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
 import { flag, str } from './args.js';
@@ -72,7 +72,7 @@ async function exists(path: string): Promise<boolean> {
 /** Without --force the file is created exclusively, so a racing writer is never clobbered. */
 async function write(path: string, text: string, replace: boolean): Promise<void> {
   const target = replace ? join(dirname(path), `.${basename(path)}.import-${process.pid}.tmp`) : path;
-  let fh;
+  let fh: FileHandle | undefined;
   try {
     fh = await open(target, replace ? 'w' : 'wx', 0o644);
     await fh.writeFile(text);

@@ -10,7 +10,6 @@ import { ScheduleError } from '../core/schedule/errors.js';
 import type { Schedule, ScheduleOptions } from '../core/schedule/types.js';
 import { didYouMean } from '../core/plan/suggest.js';
 
-export { STDIN_NAME } from './command.js';
 import { STDIN_NAME } from './command.js';
 
 /**

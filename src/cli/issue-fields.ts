@@ -5,13 +5,13 @@ import { CliError } from './command.js';
 import type { Parsed } from './args.js';
 import { str } from './args.js';
 import { DURATION_RE } from '../core/plan/schema.js';
-import { DurationError, parseDurationText } from '../core/text/duration.js';
+import { DurationError, parseDurationText, type Hours } from '../core/text/duration.js';
 
 export const FIELD_OPTIONS = ['title', 'estimate', 'lane', 'status', 'group', 'milestone', 'priority', 'sprint'] as const;
 export type FieldName = (typeof FIELD_OPTIONS)[number];
 
 export function estimateValue(command: string, text: string, hoursPerDay: number): string {
-  let h;
+  let h: Hours;
   try {
     h = parseDurationText(text, { hoursPerDay, bare: 'd' });
   } catch (e) {

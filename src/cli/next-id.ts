@@ -9,7 +9,7 @@ export function nextIssueId(ids: readonly string[], patternFrom?: string): strin
   const source = patternFrom ?? [...ids].reverse().find((id) => NUMBERED.test(id));
   const m = source === undefined ? undefined : NUMBERED.exec(source);
   const prefix = m ? m[1] : '';
-  const width = m && m[2].startsWith('0') ? m[2].length : 1;
+  const width = m?.[2].startsWith('0') ? m[2].length : 1;
   // The highest number already used with this prefix, so a gap or a reordering never repeats an id.
   let n = 0;
   for (const id of ids) {

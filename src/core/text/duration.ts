@@ -29,7 +29,7 @@ const UNITS: Record<string, Unit> = {
   w: 'w', wk: 'w', week: 'w', weeks: 'w',
 };
 const PART = String.raw`(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)?`;
-const ONE = new RegExp(String.raw`^${PART}$`, 'i');
+const ONE = new RegExp(`^${PART}$`, 'i');
 const RANGE = new RegExp(String.raw`^${PART}\s*-\s*${PART}$`, 'i');
 
 export const DURATION_EXAMPLES = '30m, 1.5h, 0.5d, 1w';

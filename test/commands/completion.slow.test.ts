@@ -77,16 +77,56 @@ describe('bash completion (sourced and called as bash calls it)', () => {
   });
 });
 
-describe('zsh and fish scripts', () => {
-  it.each(['zsh', 'fish'])('%s: the script parses in that shell where it is installed', (shell) => {
-    const r = spawnSync(join(bin, 'planboard'), ['completion', shell], { encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('__complete');
-    if (spawnSync(shell, ['--version']).status === 0) {
-      const f = join(dir, `planboard.${shell}`);
-      writeFileSync(f, r.stdout);
-      expect(spawnSync(shell, ['-n', f], { encoding: 'utf8' }).status).toBe(0);
-    }
+const need = (shell: string) => {
+  if (spawnSync(shell, ['--version']).status !== 0) throw new Error(`this test needs ${shell} (apt-get install ${shell}; .ci/run installs it)`);
+};
+const scriptFor = (shell: string) => {
+  const r = spawnSync(join(bin, 'planboard'), ['completion', shell], { encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  const f = join(dir, `planboard.${shell}`);
+  writeFileSync(f, r.stdout);
+  return f;
+};
+const env = () => ({ ...process.env, PATH: `${bin}:${process.env.PATH}` });
+
+describe('zsh completion (the function run in zsh, compadd and _files recorded)', () => {
+  function zshComplete(line: string): string[] {
+    need('zsh');
+    const f = scriptFor('zsh');
+    const program = `
+compdef() { : }
+compadd() { local a=\${@[-1]}; print -l -- \${(P)a} }
+_files() { print -- ":files $*" }
+source ${JSON.stringify(f)}
+words=(\${(z)1}); [[ $1 == *' ' ]] && words+=('')
+CURRENT=\${#words}
+_planboard
+`;
+    const r = spawnSync('zsh', ['-f', '-c', program, 'zsh', line], { cwd: dir, encoding: 'utf8', env: env() });
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter(Boolean).sort();
+  }
+  it('commands, issue ids, lanes, and plan files through _files', () => {
+    expect(zshComplete('planboard sch')).toEqual([':files -g *.(yaml|yml)', 'schedule']); // _files filters by the prefix itself
+    expect(zshComplete('planboard tick team.yaml A-')).toEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4']);
+    expect(zshComplete('planboard move team.yaml A-3 --lane ')).toEqual(['ana', 'bo']);
+    expect(zshComplete('planboard validate ')).toEqual([':files -g *.(yaml|yml)']);
+  });
+});
+
+describe('fish completion (complete -C, as fish completes a command line)', () => {
+  function fishComplete(line: string): string[] {
+    need('fish');
+    const f = scriptFor('fish');
+    const r = spawnSync('fish', ['--no-config', '-c', `source ${JSON.stringify(f)}; complete -C ${JSON.stringify(line)}`], { cwd: dir, encoding: 'utf8', env: env() });
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort();
+  }
+  it('commands, issue ids, lanes and plan files', () => {
+    expect(fishComplete('planboard sch')).toEqual(['schedule']);
+    expect(fishComplete('planboard tick team.yaml A-')).toEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4']);
+    expect(fishComplete('planboard move team.yaml A-3 --lane ')).toEqual(['ana', 'bo']);
+    expect(fishComplete('planboard validate t')).toEqual(['team.yaml']);
   });
 });
 

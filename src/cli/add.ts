@@ -1,6 +1,6 @@
 // `planboard add PLAN --title T [--estimate --lane --status --group ...]`: a new issue at the end
 // of the plan's issues, with the next id in the plan's own pattern; only the new lines are written.
-import { CliError, type Command } from './command.js';
+import { CliError, type Handler } from './command.js';
 import { flag, str } from './args.js';
 import { loadPlan } from './input.js';
 import { commitEdit } from './commit.js';
@@ -9,7 +9,7 @@ import { nextIssueId } from './next-id.js';
 import { describeOp } from '../core/plan/ops.js';
 import type { Op } from '../core/plan/op-types.js';
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const file = a.args.plan!;
   const plan = await loadPlan('add', io, file);
   const fields = fieldValues('add', a, plan.model.hoursPerDay);

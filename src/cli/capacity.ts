@@ -1,6 +1,6 @@
 // `planboard capacity PLAN [--today D] [--by week|month|quarter|sprint] [--json]`: hours
 // available, planned, logged and free per lane and period, and whether each milestone fits.
-import type { Command } from './command.js';
+import type { Handler } from './command.js';
 import { flag, str } from './args.js';
 import { loadPlan, scheduleOf } from './input.js';
 import { capacityByPeriod, type Period } from '../core/schedule/index.js';
@@ -8,7 +8,7 @@ import { table, toDays } from '../core/schedule/table.js';
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const by = (str(a, 'by') ?? 'week') as Period;
   const plan = await loadPlan('capacity', io, a.args.plan!);
   const s = scheduleOf(plan, a.today);

@@ -14,8 +14,8 @@ export interface Io {
   readStdin?: () => Promise<string>;
 }
 
-/** A command returns its exit code. It throws CliError for a clean, expected failure. */
-export type { Handler as Command } from './spec.js';
+/** A command's handler returns its exit code. It throws CliError for a clean, expected failure. */
+export type { Handler } from './spec.js';
 
 /**
  * A failure the user caused or can fix: printed as its message alone, never with a stack.

@@ -4,7 +4,7 @@
 // Besides candidates, a line `:plans` asks the shell for plan files (and directories), `:files`
 // for any file: the shell's own file completion does that best.
 import { resolve } from 'node:path';
-import type { Command } from './command.js';
+import type { Handler } from './command.js';
 import { COMMANDS, commandNamed } from './commands.js';
 import { HELP_OPT, type ArgSpec, type CommandSpec, type OptionSpec, type ValueKind } from './spec.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
@@ -69,7 +69,7 @@ complete -c planboard -f -a '(__planboard_complete)'
 
 export const SCRIPTS = { bash: BASH, zsh: ZSH, fish: FISH } as const;
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   io.out(SCRIPTS[a.args.shell as keyof typeof SCRIPTS]);
   return 0;
 };
@@ -152,7 +152,7 @@ export async function candidates(words: string[], index: number, cwd: string): P
   return keep(await valuesFor(arg.kind, arg.choices, plan, cwd));
 }
 
-export const complete: Command = async (a, io) => {
+export const complete: Handler = async (a, io) => {
   const out = await candidates(a.list, Number(a.args.index), io.cwd);
   if (out.length) io.out(out.join('\n'));
   return 0;

@@ -1,7 +1,7 @@
 // `planboard edit PLAN ID --title T --estimate E --lane L ...`: sets the given fields of one issue
 // in one save; `-` removes a field. Status goes through set-status (done records done_on) and the
 // lane through move-lane, exactly as the board's keys do.
-import { CliError, type Command } from './command.js';
+import { CliError, type Handler } from './command.js';
 import { str, usageError } from './args.js';
 import { commandNamed } from './commands.js';
 import { loadPlan } from './input.js';
@@ -10,7 +10,7 @@ import { fieldValues } from './issue-fields.js';
 import { describeOp } from '../core/plan/ops.js';
 import type { Op } from '../core/plan/op-types.js';
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const file = a.args.plan!;
   const id = a.args.id!;
   const plan = await loadPlan('edit', io, file);

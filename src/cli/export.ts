@@ -1,5 +1,5 @@
 // `planboard export PLAN --format json|csv|mermaid|tjp [--today D] [--scenario S] [-o FILE]`
-import type { Command } from './command.js';
+import type { Handler } from './command.js';
 import { str } from './args.js';
 import { checkScenario, loadPlan, scheduleOf } from './input.js';
 import { writeOutput } from './output.js';
@@ -11,7 +11,7 @@ import { exportTjp } from '../core/report/export-tjp.js';
 
 const FORMATS = { json: exportJson, csv: exportCsv, mermaid: exportMermaid, tjp: exportTjp } as const;
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const format = str(a, 'format') as keyof typeof FORMATS;
   const plan = await loadPlan('export', io, a.args.plan!);
   const scenario = checkScenario('export', plan, str(a, 'scenario'));

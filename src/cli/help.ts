@@ -28,8 +28,23 @@ export function commandHelp(spec: CommandSpec): string {
     spec.description,
     '',
     'options:',
-    ...options.map((o) => `  ${optionText(o).padEnd(width)}  ${o.help}`),
+    ...options.map((o) => `  ${optionText(o).padEnd(width)}  ${wrap(o.help, HELP_WIDTH - width - 4).join(`\n${' '.repeat(width + 4)}`)}`),
   ].join('\n');
+}
+
+const HELP_WIDTH = 100;
+
+/** Words of `text` in lines of at most `width` characters (a longer word keeps its own line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > Math.max(width, 30)) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
 }
 
 /** `planboard --help`: every listed command with its summary. */

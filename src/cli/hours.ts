@@ -1,12 +1,12 @@
 // `planboard hours PLAN [--week | --month] [--lane L] [--today D] [--json]`
-import { CliError, type Command } from './command.js';
+import { CliError, type Handler } from './command.js';
 import { flag, str } from './args.js';
 import { checkLane, loadPlan, scheduleOf } from './input.js';
 import { snakeKeys } from './json.js';
 import { hoursReport, renderHours } from '../core/report/hours.js';
 import { UNASSIGNED } from '../core/schedule/types.js';
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   if (flag(a, 'week') && flag(a, 'month')) throw new CliError('planboard hours: choose --week or --month, not both', 2);
   const today = a.today;
   const plan = await loadPlan('hours', io, a.args.plan!);

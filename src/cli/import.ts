@@ -2,13 +2,13 @@
 // or our JSON export) becomes a plan file. Lines it cannot place are listed on stderr.
 import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, basename, resolve } from 'node:path';
-import { CliError, type Command } from './command.js';
+import { CliError, type Handler } from './command.js';
 import { flag, str } from './args.js';
 import { explainSaveError } from './commit.js';
 import { importText, ImportError } from '../core/report/import.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const src = a.args.roadmap!;
   const values = { output: str(a, 'output')!, force: flag(a, 'force'), json: flag(a, 'json') };
   const from = resolve(io.cwd, src);

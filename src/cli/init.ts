@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CliError, type Command } from './command.js';
+import { CliError, type Handler } from './command.js';
 import { flag, str } from './args.js';
 import { explainSaveError } from './commit.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
@@ -49,7 +49,7 @@ issues:
 `;
 }
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const given = a.args.path ?? 'plan.yaml';
   const path = resolve(io.cwd, given);
   const text = initialPlan(str(a, 'title') ?? 'My plan', schemaModeline(path));

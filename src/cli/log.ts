@@ -1,6 +1,6 @@
 // `planboard log PLAN ID DURATION [--date D] [--note TEXT]`: appends a time entry with the same
 // `log-time` op and the same duration parser as the board's `t` key (a bare number is hours).
-import { CliError, type Command } from './command.js';
+import { CliError, type Handler } from './command.js';
 import { flag, str } from './args.js';
 import { loadPlan } from './input.js';
 import { commitEdit } from './commit.js';
@@ -8,7 +8,7 @@ import { DurationError, parseLoggedHours } from '../core/text/duration.js';
 import { didYouMean } from '../core/plan/suggest.js';
 import type { Op } from '../core/plan/op-types.js';
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const file = a.args.plan!;
   const id = a.args.id!;
   const date = str(a, 'date') ?? a.today;

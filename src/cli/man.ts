@@ -1,6 +1,6 @@
 // The man page (roff), written from the command table like `--help`. man/planboard.1 is this
 // output (`npm run gen:man`); a test fails when it is stale.
-import type { Command } from './command.js';
+import type { Handler } from './command.js';
 import { COMMANDS } from './commands.js';
 import { optionText, usageLine } from './help.js';
 import { HELP_OPT, type CommandSpec } from './spec.js';
@@ -63,7 +63,7 @@ export function manPage(): string {
   );
 }
 
-export const run: Command = async (_a, io) => {
+export const run: Handler = async (_a, io) => {
   io.out(manPage());
   return 0;
 };

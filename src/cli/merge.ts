@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CliError, type Command } from './command.js';
+import { CliError, type Handler } from './command.js';
 import { explainSaveError } from './commit.js';
 import { formatProblem } from '../core/plan/load.js';
 import { mergePlanTexts } from '../core/persist/merge.js';
@@ -24,7 +24,7 @@ function lineMerge(base: string, ours: string, theirs: string): number {
   return r.status === 0 ? 0 : 1;
 }
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const [baseP, oursP, theirsP] = [a.args.base!, a.args.ours!, a.args.theirs!].map((p) => resolve(io.cwd, p));
   const name = a.args.path ?? a.args.ours!;
   const [base, ours, theirs] = await Promise.all([

@@ -1,6 +1,6 @@
 // `planboard PLAN [--today D]`: the full-screen board on a terminal; a static kanban otherwise.
 import { resolve } from 'node:path';
-import { CliError, type Command } from './command.js';
+import { CliError, type Handler } from './command.js';
 import { str } from './args.js';
 import { defaultPlan } from './default-plan.js';
 import { COMMANDS } from './commands.js';
@@ -15,7 +15,7 @@ export async function loadForBoard(path: string) {
   return r.plan;
 }
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const given = a.args.plan ?? (await defaultPlan(io.cwd));
   if (given === undefined) {
     io.err(mainUsage(COMMANDS));

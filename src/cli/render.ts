@@ -1,7 +1,7 @@
 // `planboard render PLAN --view kanban|timeline|capacity [--width W] [--height H] [--today D]`:
 // exactly what that pane shows, as plain text (no ANSI). For standup channels, tests, benchmarks.
 import type { PlanData } from '../core/plan/model.js';
-import type { Command } from './command.js';
+import type { Handler } from './command.js';
 import { str } from './args.js';
 import { loadPlan } from './input.js';
 
@@ -21,7 +21,7 @@ export async function staticKanban(file: string, text: string, data: PlanData, t
   return `${sanitize(data.title)}${data.as_of ? ` · as of ${data.as_of}` : ''}\n${body}`;
 }
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const view = (str(a, 'view') ?? 'kanban') as View;
   const width = Number(str(a, 'width') ?? 100);
   const height = Number(str(a, 'height') ?? 40);

@@ -1,13 +1,13 @@
 // `planboard schedule PLAN [--today D] [--scenario S] [--json] [--velocity]`: when each issue
 // lands, the sprints, and a verdict per milestone. Loads no UI code.
-import type { Command } from './command.js';
+import type { Handler } from './command.js';
 import { flag, str } from './args.js';
 import { checkScenario, loadPlan, scheduleOf } from './input.js';
 import type { LoadedPlan } from '../core/plan/load.js';
 import type { Schedule } from '../core/schedule/index.js';
 import { clip, table } from '../core/schedule/table.js';
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const plan = await loadPlan('schedule', io, a.args.plan!);
   const scenario = checkScenario('schedule', plan, str(a, 'scenario'));
   const velocity = flag(a, 'velocity');

@@ -1,12 +1,12 @@
 // `planboard standup PLAN [--since D] [--lane L] [--today D] [--json]`
-import type { Command } from './command.js';
+import type { Handler } from './command.js';
 import { flag, str } from './args.js';
 import { checkLane, loadPlan, scheduleOf } from './input.js';
 import { snakeKeys } from './json.js';
 import { renderStandup, standup } from '../core/report/standup.js';
 import { UNASSIGNED } from '../core/schedule/types.js';
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const today = a.today;
   const plan = await loadPlan('standup', io, a.args.plan!);
   const lane = checkLane('standup', plan, str(a, 'lane'), [UNASSIGNED]);

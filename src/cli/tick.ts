@@ -1,5 +1,5 @@
 // `planboard tick PLAN ID [--today D]`: marks an issue done (status done, done_on today).
-import type { Command } from './command.js';
+import type { Handler } from './command.js';
 import { commitOne } from './commit.js';
 
-export const run: Command = (a, io) => commitOne(a, io, { kind: 'tick', id: a.args.id!, date: a.today });
+export const run: Handler = (a, io) => commitOne(a, io, { kind: 'tick', id: a.args.id!, date: a.today });

@@ -1,12 +1,12 @@
 // `planboard validate PLAN...`: ok per good file on stdout; one `PLAN:LINE:COL: message` per
 // problem on stderr; exit 1 when any file has a problem. `-` checks standard input.
-import { STDIN_NAME, type Command } from './command.js';
+import { STDIN_NAME, type Handler } from './command.js';
 import { flag } from './args.js';
 import { formatProblem, loadPlanText, type LoadResult } from '../core/plan/load.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import { resolve } from 'node:path';
 
-export const run: Command = async (a, io) => {
+export const run: Handler = async (a, io) => {
   const json = flag(a, 'json');
   const quiet = flag(a, 'quiet');
   let failed = false;

@@ -205,3 +205,15 @@ describe('one JSON key style: snake_case, and a version in every JSON output', (
     }
   });
 });
+
+describe('reading a plan for a command', () => {
+  it('keeps the fast read: the loaded plan itself, its YAML Document never built', async () => {
+    const { loadPlan } = await import('../../src/cli/input.js');
+    const { isFastLoaded } = await import('../../src/core/plan/load.js');
+    const file = writeTemp('team.yaml', TEAM_PLAN);
+    const plan = await loadPlan('schedule', { out: () => {}, err: () => {}, cwd: REPO, isTTY: false }, file);
+    expect(isFastLoaded(plan)).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(plan, 'doc')?.get).toBeDefined(); // still lazy, not a copied value
+    expect(plan.file).toBe(file);
+  });
+});

@@ -121,6 +121,7 @@ async function valuesFor(kind: ValueKind, choices: readonly string[] | undefined
 export async function candidates(words: string[], index: number, cwd: string): Promise<string[]> {
   const cur = words[index] ?? '';
   const keep = (xs: string[]) => xs.filter((x) => x.startsWith(':') || x.startsWith(cur));
+  if (words[0] === 'help' && index === 1) return keep(COMMANDS.filter((c) => !c.hidden).map((c) => c.name));
   let spec = commandNamed(words[0] ?? '');
   let start = 1;
   if (!spec || spec.hidden) {

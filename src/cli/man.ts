@@ -6,11 +6,12 @@ import { optionText, usageLine } from './help.js';
 import { HELP_OPT, type CommandSpec } from './spec.js';
 import { VERSION } from './version.js';
 
-/** Text made safe for roff: backslashes, leading dots and quotes, dashes. */
+/** Text made safe for roff: backslashes, leading dots and quotes, dashes, non-ASCII as \[uXXXX]. */
 const roff = (t: string) =>
   t
     .replace(/\\/g, '\\e')
     .replace(/-/g, '\\-')
+    .replace(/[^\x00-\x7f]/gu, (c) => `\\[u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`)
     .split('\n')
     .map((l) => (/^[.']/.test(l) ? `\\&${l}` : l))
     .join('\n');

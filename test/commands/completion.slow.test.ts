@@ -138,5 +138,6 @@ describe('the candidates helper', () => {
     expect(await candidates(['standup', 'team.yaml', '--since', ''], 3, cwd)).toEqual(['today', 'yesterday', 'tomorrow']);
     expect(await candidates(['', ''], 0, cwd)).toContain(':plans');
     expect(await candidates(['team.yaml', '--t'], 1, cwd)).toEqual(['--today']);
+    expect(await candidates(['help', 'sta'], 1, cwd)).toEqual(['standup', 'status']);
   });
 });

@@ -2,6 +2,7 @@
 // it is added: help, man page, unknown commands, exit codes for bad usage and bad dates, `-` for
 // standard input, the plan opened by default, and one JSON key style.
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -43,6 +44,13 @@ describe('help and the man page come from the command table', () => {
 
   it('man/planboard.1 is current (regenerate with npm run gen:man)', () => {
     expect(readFileSync(resolve(REPO, 'man/planboard.1'), 'utf8')).toBe(manPage());
+  });
+
+  it('man/planboard.1 is clean roff: groff reports no warning', () => {
+    const r = spawnSync('groff', ['-ww', '-man', '-z', resolve(REPO, 'man/planboard.1')], { encoding: 'utf8' });
+    if (r.error) throw new Error(`this test needs groff (apt-get install groff-base): ${r.error.message}`);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('--version says the package version', async () => {

@@ -2,7 +2,8 @@
 // write), and every way that can fail → one exit code and one clear message. A refused edit, a
 // full disk, no permission, a lock held too long: exit 1, the file left as it was. A field
 // changed another way since --base: exit 3. Nothing a user can cause reaches 70.
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, type Io } from './command.js';
 import type { Op } from '../core/plan/op-types.js';
@@ -43,6 +44,12 @@ export function explainSaveError(file: string, e: unknown): { message: string; c
   return undefined;
 }
 
+const readable = (path: string) =>
+  access(path, constants.R_OK).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => e.code !== 'EACCES',
+  );
+
 export interface EditOptions {
   /** --base FILE, as typed. */
   base?: string;
@@ -66,6 +73,9 @@ export async function commitEdit(command: string, io: Io, file: string, ops: Op[
     return text;
   } catch (e) {
     if (e instanceof CliError) throw e;
+    // "read-only" undersells a plan we may not even read: say that.
+    if (e instanceof NoWriteAccessError && !(await readable(resolve(io.cwd, file))))
+      throw fail(`cannot read ${file}: permission denied; ${NOTHING}`, 1);
     const known = explainSaveError(file, e);
     if (known) throw fail(known.message, known.code);
     throw e;

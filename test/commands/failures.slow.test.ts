@@ -163,6 +163,19 @@ describe('paths that are not plans', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('an unreadable plan (mode 600, another owner): exit 1, "permission denied", from readers and writers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pb-unread-'));
+    fixture(dir);
+    chmodSync(dir, 0o777);
+    chmodSync(join(dir, 'plan.yaml'), 0o600);
+    for (const args of [['validate', join(dir, 'plan.yaml')], ['schedule', join(dir, 'plan.yaml')], ['log', join(dir, 'plan.yaml'), 'A', '1h'], ['tick', join(dir, 'plan.yaml'), 'A']]) {
+      const r = run(args, NOBODY);
+      expectCleanFailure(r, /permission denied/);
+    }
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(PLAN);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('a read-only plan: the CLI says nothing was written, not that edits are kept in memory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pb-ro-'));
     fixture(dir);

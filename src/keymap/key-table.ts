@@ -8,6 +8,7 @@ export const KEYS_END = '<!-- keys:end -->';
 const WHERE: Record<Scope, string> = {
   global: 'anywhere',
   board: 'any pane',
+  issues: 'kanban, timeline',
   kanban: 'kanban',
   timeline: 'timeline',
   capacity: 'capacity',

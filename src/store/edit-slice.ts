@@ -1,6 +1,7 @@
 // Edits, history and the file: every edit is one core op, appended to `pending` (the undo
 // stack). Undo re-derives the data from the base plus the remaining ops.
 import type { StoreApi } from 'zustand/vanilla';
+import { notSaved } from './messages.js';
 import { buildModel, type PlanData } from '../core/plan/model.js';
 import { updateModel } from './model-update.js';
 import type { Op } from '../core/plan/op-types.js';
@@ -209,7 +210,7 @@ export function createEditSlice(
           const reason = (e as { reason?: string }).reason ?? errorText(e);
           return void set({ fileState: 'unsaved', writeBlocked: reason, message: `cannot save (edits kept in memory; W saves them elsewhere): ${reason}` });
         }
-        return void set({ fileState: 'unsaved', message: `not saved: ${errorText(e)}` });
+        return void set({ fileState: 'unsaved', message: notSaved(e) });
       }
       if (result.conflicts.length > 0) {
         set({ fileState: 'conflict', conflicts: result.conflicts, overlay: { kind: 'conflict', cursor: 0 }, message: `${plural(result.conflicts.length, 'conflict')} with changes on disk` });

@@ -3,6 +3,7 @@
 import type { Model, PlanData } from '../core/plan/model.js';
 import type { Op } from '../core/plan/op-types.js';
 import type { Period } from '../core/schedule/types.js';
+import type { SortOrder, ViewPrefsStore } from '../core/persist/view-prefs.js';
 import type { HistoryEntry, RedoEntry } from './history.js';
 
 export type PaneId = 'kanban' | 'timeline' | 'capacity' | 'standup';
@@ -63,6 +64,7 @@ export interface PickerItem {
 }
 
 export interface Filter {
+  status?: string;
   group?: string;
   milestone?: string;
   sprint?: string;
@@ -88,6 +90,19 @@ export interface UiSlice {
   scenario?: string;
   /** Set when the user confirmed quitting; the app exits on it. */
   quit: boolean;
+  /** Done work hidden from every pane (remembered per plan). */
+  hideDone: boolean;
+  /** Order within a kanban column and a timeline group (remembered per plan). */
+  sort: SortOrder;
+  /** Timeline groups (phase or lane keys) folded to their header row. */
+  folded: string[];
+  /** Standup walk: whose turn (index into the standup's lanes) and since when (ms, for the timer). */
+  standup: { index: number; since: number };
+}
+
+export interface PrefsSlice {
+  /** Where hide-done and sort are remembered; null: nowhere. */
+  viewPrefs: ViewPrefsStore | null;
 }
 
 export interface SelectionSlice {
@@ -117,6 +132,12 @@ export interface Actions {
   cycleCapacityPeriod(): void;
   scrollCapacity(delta: number): void;
   cycleScenario(): void;
+  toggleHideDone(): void;
+  cycleSort(): void;
+  /** Timeline: fold or unfold the selected issue's group. */
+  toggleFold(): void;
+  /** Standup: next or previous person; restarts the timer. */
+  standupStep(delta: number, lanes: number): void;
   // edits: each becomes one core op
   apply(op: Op): boolean;
   toggleDone(): void;
@@ -140,4 +161,4 @@ export interface Actions {
 
 // The schedule is not state: selectSchedule derives it, memoised on (model, today, scenario), so
 // it runs once per edit or scenario change and never on navigation.
-export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & Actions;
+export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & PrefsSlice & Actions;

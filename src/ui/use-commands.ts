@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { useCallback } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Command } from '../keymap/bindings.js';
+import { selectSchedule } from '../store/selectors.js';
 import type { BoardState, PickerItem } from '../store/types.js';
 import { helpLength } from './widgets/HelpOverlay.js';
 import { LOG_HINT } from '../core/text/duration.js';
@@ -16,6 +17,8 @@ export interface AppEffects {
   openEditor?(file: string, line: number): Promise<void> | void;
   /** 1-based line of an issue in the current base text. */
   issueLine?(text: string, id: string): number;
+  /** Ctrl-z: give the terminal back to the shell until `fg`. */
+  suspend?(): void;
 }
 
 function lanePicker(s: BoardState): PickerItem[] {
@@ -24,6 +27,7 @@ function lanePicker(s: BoardState): PickerItem[] {
 
 function filterPicker(s: BoardState): PickerItem[] {
   const items: PickerItem[] = [{ label: 'clear all filters', value: '' }];
+  for (const st of s.model.statuses) items.push({ label: `status: ${st}`, value: `status=${st}` });
   for (const g of s.model.groups) items.push({ label: `group: ${g.id}${g.title ? ` — ${g.title}` : ''}`, value: `group=${g.id}` });
   for (const m of s.model.milestones) items.push({ label: `milestone: ${m.id}${m.title ? ` — ${m.title}` : ''}`, value: `milestone=${m.id}` });
   const sprints = new Set<string>((s.data.calendar?.sprints?.list ?? []).map((x) => x.name));
@@ -58,7 +62,20 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
         case 'pane.capacity':
           return s.setPane('capacity');
         case 'pane.standup':
+          if (s.pane !== 'standup') s.standupStep(-s.standup.index, selectSchedule(s)?.lanes.length ?? 0); // from the first person, timer at 0:00
           return s.setPane(s.pane === 'standup' ? 'kanban' : 'standup');
+        case 'standup.next':
+        case 'standup.prev':
+          return s.standupStep(command === 'standup.next' ? 1 : -1, selectSchedule(s)?.lanes.length ?? 0);
+        case 'view.hideDone':
+          return s.toggleHideDone();
+        case 'view.sort':
+          return s.cycleSort();
+        case 'timeline.fold':
+          return s.toggleFold();
+        case 'app.suspend':
+          if (!effects.suspend) return s.setMessage('cannot suspend here');
+          return effects.suspend();
         case 'pane.next':
           return s.cyclePane(1);
         case 'pane.prev':

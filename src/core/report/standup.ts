@@ -2,6 +2,7 @@
 // (and for how long), what is next (ready issues in schedule order), what is blocked and by
 // what, and whether the lane is over capacity this week. Pure data; the CLI and the board's
 // `S` pane render it.
+import { blockersOf } from '../plan/blockers.js';
 import type { Issue, Model } from '../plan/model.js';
 import type { Schedule } from '../schedule/types.js';
 import { UNASSIGNED } from '../schedule/types.js';
@@ -35,6 +36,8 @@ export interface LaneStandup {
   blocked: (StandupItem & { blockedBy: string[]; waitingOn: string[] })[];
   /** Blocked issues beyond `blockedLimit`. */
   moreBlocked: number;
+  /** Hours logged on this lane's issues since the last working day, up to today. */
+  loggedSince: number;
   week: { period: string; availableHours: number; plannedHours: number; loggedHours: number; over: boolean } | null;
 }
 
@@ -69,7 +72,7 @@ export function standup(model: Model, schedule: Schedule, opts: StandupOptions):
   const weekEnd = addDays(today, 6 - weekdayOf(parseISODate(today))); // Sunday of this week
   const lanes = schedule.lanes.filter((l) => opts.lane === undefined || l === opts.lane);
   const byLane = new Map<string, LaneStandup>(
-    lanes.map((lane) => [lane, { lane, name: model.laneById.get(lane)?.name ?? lane, done: [], inProgress: [], next: [], blocked: [], moreBlocked: 0, week: null }]),
+    lanes.map((lane) => [lane, { lane, name: model.laneById.get(lane)?.name ?? lane, done: [], inProgress: [], next: [], blocked: [], moreBlocked: 0, loggedSince: 0, week: null }]),
   );
   const ready: { lane: string; issue: Issue; start: string | null; critical: boolean }[] = [];
   const backlog = model.statuses[0];
@@ -79,11 +82,12 @@ export function standup(model: Model, schedule: Schedule, opts: StandupOptions):
     const entry = byLane.get(s?.lane ?? issue.lane ?? UNASSIGNED);
     if (!s || !entry) continue;
     const item = { id: issue.id, title: issue.title };
+    for (const e of issue.log) if (e.date >= since && e.date <= today) entry.loggedSince += e.hours;
     if (issue.done) {
       if (issue.doneOn && issue.doneOn >= since && issue.doneOn <= today) entry.done.push({ ...item, doneOn: issue.doneOn });
       continue;
     }
-    const waitingOn = issue.external.filter((e) => !e.done).map((e) => e.title);
+    const waitingOn = blockersOf(model, issue).waiting;
     const blocked = s.blockedBy.length > 0 || waitingOn.length > 0;
     const active = isInProgress(model, issue);
     if (active) {
@@ -136,6 +140,7 @@ export function renderStandup(st: Standup): string {
         ...(l.moreBlocked ? [`(+${l.moreBlocked} more)`] : []),
       ],
     );
+    out.push(`  ${'logged'.padEnd(12)} ${h(l.loggedSince)} since ${st.since}`);
     if (l.week) {
       const w = l.week;
       const load = w.plannedHours + w.loggedHours;

@@ -14,7 +14,7 @@ export async function writeOutput(command: string, io: Io, output: string | unde
     await writeFileAtomic(resolve(io.cwd, output), text);
   } catch (e) {
     const why = explainSaveError(output, e);
-    throw new CliError(`planboard ${command}: ${why ? why.message : `cannot write ${output}: ${String(e)}`}`, 1);
+    throw new CliError(`planboard ${command}: ${why ? why.message.replace(/^cannot save/, 'cannot write') : `cannot write ${output}: ${String(e)}`}`, 1);
   }
   return 0;
 }

@@ -9,10 +9,6 @@ import { commandHelp, mainUsage } from './help.js';
 import { closest } from '../core/plan/suggest.js';
 import { VERSION } from './version.js';
 
-export function usage(): string {
-  return mainUsage(COMMANDS);
-}
-
 /** Whether a first word that is not a command should be read as a plan to open. */
 function looksLikePlan(word: string, cwd: string): boolean {
   return word === '-' || word.startsWith('-') || /[./\\]/.test(word) || existsSync(resolve(cwd, word));
@@ -22,7 +18,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h' || first === 'help') {
     const spec = rest[0] === undefined ? undefined : commandNamed(rest[0]);
-    io.out(spec ? commandHelp(spec) : usage());
+    io.out(spec ? commandHelp(spec) : mainUsage(COMMANDS));
     return 0;
   }
   if (first === '--version' || first === '-v') {

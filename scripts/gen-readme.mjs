@@ -60,6 +60,15 @@ const examples = [
   block(['tick', 'kitchen.yaml', 'T-1', '--today', '2026-03-02'], { cwd: tmp }),
   block(['completion', 'bash'], { head: 4 }),
 ].join('\n');
+const fixtures = (f) => `test/fixtures/${f}`;
+const imports = [
+  block(['import', fixtures('roadmaps/template-plans-roadmap.md'), '-o', join(tmp, 'roadmap.yaml')], { head: 3 }).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/gh-issue-list.json'), '-o', join(tmp, 'gh.yaml')]).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/jira-export.csv'), '-o', join(tmp, 'jira.yaml')]).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/linear-export.csv'), '-o', join(tmp, 'linear.yaml')]).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/backlog'), '-o', join(tmp, 'backlog.yaml')]).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/taskwarrior-export.json'), '-o', join(tmp, 'tasks.yaml')]).replaceAll(tmp + '/', ''),
+].join('\n');
 rmSync(tmp, { recursive: true, force: true });
 
 const splice = (text, name, body) => {
@@ -72,5 +81,6 @@ let readme = readFileSync(path, 'utf8');
 readme = splice(readme, 'captures', captures);
 readme = splice(readme, 'examples', examples);
 readme = splice(readme, 'commands', commands);
+readme = splice(readme, 'imports', imports);
 writeFileSync(path, readme);
-console.log('README.md: captures, commands and examples written');
+console.log('README.md: captures, commands, examples and imports written');

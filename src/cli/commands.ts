@@ -132,16 +132,33 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'import',
-    summary: 'turn a Markdown/reStructuredText roadmap (or a JSON export) into a plan',
+    summary: 'turn a roadmap, a tracker export or a Backlog.md folder into a plan',
     description:
-      'Reads a Markdown or reStructuredText roadmap (or a planboard JSON export) and writes a plan.\n' +
-      'The format is detected from the content. PLAN is never overwritten without --force.',
-    args: [{ name: 'ROADMAP', kind: 'file' }],
+      'Reads SOURCE and writes a plan: a Markdown or reStructuredText roadmap, a tracker export (GitHub,\n' +
+      'Jira, Linear, taskwarrior), a Backlog.md folder, or a planboard JSON export. The format is\n' +
+      'detected from the content; --from names it. PLAN is never overwritten without --force.',
+    args: [{ name: 'SOURCE', kind: 'file' }],
     options: [
       { name: 'output', short: 'o', value: 'file', meta: 'PLAN', help: 'the plan file to write', required: true },
+      { name: 'from', value: 'choice', meta: 'FORMAT', help: 'the format of SOURCE (default: detected)' },
       { name: 'force', help: 'replace PLAN if it exists' },
       JSON_OPT,
     ],
+    // The formats and their own options come from the format registry, loaded only for import.
+    resolve: async (spec) => {
+      const { IMPORTERS, importerOptions } = await import('../core/formats/registry.js');
+      const names = IMPORTERS.map((f) => f.name);
+      const formats: OptionSpec[] = [...importerOptions()].map(([name, o]) => ({
+        name,
+        ...(o.option.type === 'string' ? { value: 'text' as const, meta: 'VALUE' } : {}),
+        help: `(${o.formats.join(', ')}) ${o.option.description}`,
+      }));
+      return {
+        ...spec,
+        description: `${spec.description}\nFormats:\n${IMPORTERS.map((f) => `  ${f.name.padEnd(15)} ${f.description}`).join('\n')}`,
+        options: [...spec.options.map((o) => (o.name === 'from' ? { ...o, choices: names } : o)), ...formats],
+      };
+    },
     load: () => import('./import.js'),
   },
   {
@@ -278,3 +295,6 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 export const commandNamed = (name: string): CommandSpec | undefined => COMMANDS.find((c) => c.name === name);
+
+/** A command's full entry, with what its `resolve` adds. */
+export const resolvedSpec = (spec: CommandSpec): Promise<CommandSpec> => (spec.resolve ? spec.resolve(spec) : Promise.resolve(spec));

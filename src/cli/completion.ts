@@ -5,7 +5,7 @@
 // for any file: the shell's own file completion does that best.
 import { resolve } from 'node:path';
 import type { Handler } from './command.js';
-import { COMMANDS, commandNamed } from './commands.js';
+import { COMMANDS, commandNamed, resolvedSpec } from './commands.js';
 import { HELP_OPT, type ArgSpec, type CommandSpec, type OptionSpec, type ValueKind } from './spec.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import type { Model } from '../core/plan/model.js';
@@ -129,6 +129,7 @@ export async function candidates(words: string[], index: number, cwd: string): P
     spec = commandNamed('open')!;
     start = 0;
   }
+  spec = await resolvedSpec(spec);
   // Walk the words before the cursor: positionals so far, and whether the last one wants a value.
   const opts = [...spec.options, HELP_OPT];
   const positionals: string[] = [];

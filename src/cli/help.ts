@@ -9,7 +9,7 @@ const argText = (spec: CommandSpec) =>
   });
 
 export const optionText = (o: OptionSpec) =>
-  `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.value ? ` ${o.choices ? o.choices.join('|') : (o.meta ?? o.value.toUpperCase())}` : ''}`;
+  `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.value ? ` ${o.meta ?? (o.choices ? o.choices.join('|') : o.value.toUpperCase())}` : ''}`;
 
 /** `usage: planboard log PLAN ID DURATION [options]` */
 export function usageLine(spec: CommandSpec): string {

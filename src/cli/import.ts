@@ -1,32 +1,31 @@
-// `planboard import ROADMAP -o PLAN [--force]`: an existing roadmap (Markdown, reStructuredText,
-// or our JSON export) becomes a plan file. Lines it cannot place are listed on stderr.
-import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { dirname, join, basename, resolve } from 'node:path';
+// `planboard import SOURCE -o PLAN [--from FORMAT] [--force]`: a roadmap (Markdown,
+// reStructuredText), a tracker export (GitHub, Jira, Linear, taskwarrior), a Backlog.md folder
+// or our JSON export becomes a plan file. Lines it cannot place are listed on stderr.
+import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname, join, basename, relative, resolve, sep } from 'node:path';
 import { CliError, type Handler } from './command.js';
 import { flag, str } from './args.js';
 import { explainSaveError } from './commit.js';
-import { importText, ImportError } from '../core/report/import.js';
+import { importSource, ImportError, type ImportResult } from '../core/formats/import.js';
+import { importerOptions } from '../core/formats/registry.js';
+import type { Source } from '../core/formats/types.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
+import { schemaModeline } from '../core/plan/schema-location.js';
+import { sanitize } from '../ui/text.js';
 
 export const run: Handler = async (a, io) => {
-  const src = a.args.roadmap!;
-  const values = { output: str(a, 'output')!, force: flag(a, 'force'), json: flag(a, 'json') };
+  const src = a.args.source!;
+  const values = { output: str(a, 'output')!, from: str(a, 'from'), force: flag(a, 'force'), json: flag(a, 'json') };
   const from = resolve(io.cwd, src);
   const to = resolve(io.cwd, values.output);
 
-  let text: string;
+  const source = await readSource(from, src);
+  let result: ImportResult;
   try {
-    text = await readFile(from, 'utf8');
+    const options = Object.fromEntries([...importerOptions().keys()].map((k) => [k, a.opts[k]]));
+    result = await importSource(source, { from: values.from as string | undefined, modeline: schemaModeline(to), options });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-    throw new CliError(`planboard import: cannot read ${src}: ${why}`);
-  }
-  let result;
-  try {
-    result = importText(text, src);
-  } catch (e) {
-    if (e instanceof ImportError) throw new CliError(`planboard import: ${e.message}`);
+    if (e instanceof ImportError) throw new CliError(`planboard import: ${e.message}`, e.usage ? 2 : 1);
     throw e;
   }
   // The plan must load exactly as `planboard validate` would load it, before anything is written.
@@ -36,7 +35,8 @@ export const run: Handler = async (a, io) => {
   if (!values.force && (await exists(to))) throw new CliError(`planboard import: ${values.output} already exists; use --force to replace it`);
   await write(to, result.yaml, Boolean(values.force));
 
-  for (const u of result.unplaced) io.err(`${src}:${u.line}: kept as a note (not placed): ${u.text}`);
+  // The roadmap's words are untrusted: shown inert, never as terminal escapes.
+  for (const u of result.unplaced) io.err(`${sanitize(src)}:${u.line}: kept as a note (not placed): ${sanitize(u.text)}`);
   const model = check.plan.model;
   const summary = {
     version: 1,
@@ -59,6 +59,33 @@ export const run: Handler = async (a, io) => {
     );
   return 0;
 };
+
+const MAX_FILES = 5000;
+
+/** A file's text, or for a folder the text of every file in it (a Backlog.md backlog/). */
+async function readSource(path: string, name: string): Promise<Source> {
+  const cannot = (e: unknown): never => {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
+    throw new CliError(`planboard import: cannot read ${name}: ${why}`);
+  };
+  const info = await stat(path).catch(cannot);
+  if (!info.isDirectory()) return { name, text: await readFile(path, 'utf8').catch(cannot) };
+  const files: { path: string; text: string }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true }).catch(cannot)) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && /\.(md|ya?ml)$/i.test(e.name)) {
+        if (files.length >= MAX_FILES) throw new CliError(`planboard import: ${name} holds more than ${MAX_FILES} files; point at its backlog/ folder`);
+        files.push({ path: relative(path, p).split(sep).join('/'), text: await readFile(p, 'utf8').catch(cannot) });
+      }
+    }
+  };
+  await walk(path);
+  return { name, text: '', files };
+}
 
 async function exists(path: string): Promise<boolean> {
   try {

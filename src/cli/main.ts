@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CliError, processIo, type Io } from './command.js';
-import { COMMANDS, commandNamed } from './commands.js';
+import { COMMANDS, commandNamed, resolvedSpec } from './commands.js';
 import { parseCommandLine } from './args.js';
 import { commandHelp, mainUsage } from './help.js';
 import { closest } from '../core/plan/suggest.js';
@@ -18,7 +18,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h' || first === 'help') {
     const spec = rest[0] === undefined ? undefined : commandNamed(rest[0]);
-    io.out(spec ? commandHelp(spec) : mainUsage(COMMANDS));
+    io.out(spec ? commandHelp(await resolvedSpec(spec)) : mainUsage(COMMANDS));
     return 0;
   }
   if (first === '--version' || first === '-v') {
@@ -37,6 +37,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     args = argv;
   }
   try {
+    spec = await resolvedSpec(spec);
     const parsed = parseCommandLine(spec, args);
     if (parsed.help) {
       io.out(commandHelp(spec));

@@ -1,7 +1,7 @@
 // The man page (roff), written from the command table like `--help`. man/planboard.1 is this
 // output (`npm run gen:man`); a test fails when it is stale.
 import type { Handler } from './command.js';
-import { COMMANDS } from './commands.js';
+import { COMMANDS, resolvedSpec } from './commands.js';
 import { optionText, usageLine } from './help.js';
 import { HELP_OPT, type CommandSpec } from './spec.js';
 import { VERSION } from './version.js';
@@ -23,8 +23,8 @@ function section(spec: CommandSpec): string {
   return out.join('\n');
 }
 
-export function manPage(): string {
-  const shown = COMMANDS.filter((c) => !c.hidden);
+export async function manPage(): Promise<string> {
+  const shown = await Promise.all(COMMANDS.filter((c) => !c.hidden).map(resolvedSpec));
   return (
     [
       `.TH PLANBOARD 1 "" "planboard ${VERSION}" "User Commands"`,
@@ -65,6 +65,6 @@ export function manPage(): string {
 }
 
 export const run: Handler = async (_a, io) => {
-  io.out(manPage());
+  io.out(await manPage());
   return 0;
 };

@@ -62,6 +62,11 @@ export interface CommandSpec {
   /** Example lines for the man page. */
   examples?: string[];
   load: () => Promise<{ run: Handler }>;
+  /**
+   * Options and help that live with a module loaded only for this command (import's formats): the
+   * full entry, resolved before parsing, help, the man page and completion.
+   */
+  resolve?: (spec: CommandSpec) => Promise<CommandSpec>;
 }
 
 /** The options every command shares, appended by the table. */

@@ -3,13 +3,15 @@
 // `>`, `G`) or a named key: up down left right enter escape tab shift-tab space backspace
 // pageup pagedown home end, with `ctrl-` for control (`ctrl-r`).
 
-export type Scope = 'global' | 'board' | 'issues' | 'kanban' | 'timeline' | 'capacity' | 'standup' | 'detail' | 'help' | 'prompt' | 'picker' | 'quit' | 'conflict';
+export type Scope = 'global' | 'board' | 'issues' | 'confirm' | 'kanban' | 'timeline' | 'capacity' | 'standup' | 'detail' | 'help' | 'prompt' | 'picker' | 'quit' | 'conflict';
 
 export type Command =
   | 'pane.kanban' | 'pane.timeline' | 'pane.capacity' | 'pane.standup' | 'pane.next' | 'pane.prev'
   | 'nav.down' | 'nav.up' | 'nav.left' | 'nav.right' | 'nav.first' | 'nav.last' | 'nav.pageDown' | 'nav.pageUp'
   | 'issue.toggleDone' | 'issue.statusNext' | 'issue.statusPrev' | 'issue.pickLane' | 'issue.lanePrev' | 'issue.laneNext'
   | 'issue.logTime' | 'issue.detail' | 'issue.edit'
+  | 'issue.new' | 'issue.rename' | 'issue.editField' | 'issue.dependency' | 'issue.delete' | 'issue.moveUp' | 'issue.moveDown' | 'issue.openLink'
+  | 'confirm.yes' | 'confirm.no'
   | 'history.undo' | 'history.redo'
   | 'view.search' | 'view.clear' | 'view.swimlanes' | 'view.filter' | 'view.help' | 'view.hideDone' | 'view.sort'
   | 'timeline.fold' | 'standup.next' | 'standup.prev' | 'app.suspend'
@@ -63,6 +65,14 @@ export const BINDINGS: Binding[] = [
   { command: 'issue.lanePrev', keys: ['['], scope: 'issues', group: 'Edit', description: 'previous lane' },
   { command: 'issue.laneNext', keys: [']'], scope: 'board', group: 'Edit', description: 'next lane' },
   { command: 'issue.logTime', keys: ['t'], scope: 'issues', group: 'Edit', description: 'log time (e.g. 1.5h)', hint: true, short: 'log' },
+  { command: 'issue.new', keys: ['n'], scope: 'issues', group: 'Edit', description: 'new issue here (title, then optional estimate, lane, status)', hint: true, short: 'new' },
+  { command: 'issue.rename', keys: ['r'], scope: 'issues', group: 'Edit', description: 'rename' },
+  { command: 'issue.editField', keys: ['E'], scope: 'issues', group: 'Edit', description: 'set estimate, labels, sprint, milestone, due date or priority' },
+  { command: 'issue.dependency', keys: ['L'], scope: 'issues', group: 'Edit', description: 'link: pick an issue this one waits for (picking a linked one unlinks it)' },
+  { command: 'issue.moveUp', keys: ['K'], scope: 'issues', group: 'Edit', description: 'move up its column (order in the file)' },
+  { command: 'issue.moveDown', keys: ['J'], scope: 'issues', group: 'Edit', description: 'move down its column' },
+  { command: 'issue.delete', keys: ['d'], scope: 'issues', group: 'Edit', description: 'delete (asks first; u brings it back)' },
+  { command: 'issue.openLink', keys: ['O'], scope: 'issues', group: 'Edit', description: "open the issue's link in the browser" },
   { command: 'issue.edit', keys: ['e'], scope: 'issues', group: 'Edit', description: 'open $EDITOR at the issue, then reload' },
   { command: 'history.undo', keys: ['u'], scope: 'board', group: 'Edit', description: 'undo', hint: true, short: 'undo' },
   { command: 'history.redo', keys: ['ctrl-r'], scope: 'board', group: 'Edit', description: 'redo' },
@@ -110,6 +120,8 @@ export const BINDINGS: Binding[] = [
   { command: 'quit.discard', keys: ['d', 'y'], scope: 'quit', group: 'Quit', description: 'quit without saving', hint: true, short: 'discard & quit' },
   { command: 'file.saveAs', keys: ['W'], scope: 'quit', group: 'Quit', description: 'save as another path instead (e.g. the plan is read-only)' },
   { command: 'quit.cancel', keys: ['escape', 'n', 'q'], scope: 'quit', group: 'Quit', description: 'stay', hint: true, short: 'stay' },
+  { command: 'confirm.yes', keys: ['y'], scope: 'confirm', group: 'Confirm', description: 'yes, delete', hint: true, short: 'delete' },
+  { command: 'confirm.no', keys: ['n', 'escape', 'q'], scope: 'confirm', group: 'Confirm', description: 'no, keep it', hint: true, short: 'keep' },
   { command: 'conflict.mine', keys: ['m'], scope: 'conflict', group: 'Conflict', description: 'keep mine and save', hint: true, short: 'keep mine' },
   { command: 'conflict.theirs', keys: ['t'], scope: 'conflict', group: 'Conflict', description: 'keep theirs (drop my conflicting edits) and save', hint: true, short: 'keep theirs' },
   { command: 'conflict.cancel', keys: ['escape'], scope: 'conflict', group: 'Conflict', description: 'decide later (edits stay unsaved)', hint: true, short: 'later' },

@@ -9,6 +9,7 @@ const WHERE: Record<Scope, string> = {
   global: 'anywhere',
   board: 'any pane',
   issues: 'kanban, timeline',
+  confirm: 'delete question',
   kanban: 'kanban',
   timeline: 'timeline',
   capacity: 'capacity',

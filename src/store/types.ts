@@ -5,6 +5,7 @@ import type { Op } from '../core/plan/op-types.js';
 import type { Period } from '../core/schedule/types.js';
 import type { SortOrder, ViewPrefsStore } from '../core/persist/view-prefs.js';
 import type { HistoryEntry, RedoEntry } from './history.js';
+import type { EditableField } from '../core/ops/field-input.js';
 
 export type PaneId = 'kanban' | 'timeline' | 'capacity' | 'standup';
 export const PANES: PaneId[] = ['kanban', 'timeline', 'capacity'];
@@ -52,8 +53,21 @@ export interface HistorySlice {
 export type Overlay =
   | { kind: 'help'; scroll: number }
   | { kind: 'detail'; cursor: number }
-  | { kind: 'prompt'; purpose: 'log-time' | 'search' | 'save-as'; label: string; value: string; error?: string; /** save-as: the existing file Enter again overwrites */ confirm?: string }
-  | { kind: 'picker'; purpose: 'lane' | 'filter'; title: string; items: PickerItem[]; cursor: number }
+  | {
+      kind: 'prompt';
+      purpose: 'log-time' | 'search' | 'save-as' | 'new-title' | 'new-details' | 'rename' | 'field';
+      label: string;
+      value: string;
+      error?: string;
+      /** save-as: the existing file Enter again overwrites */
+      confirm?: string;
+      /** field: which field the prompt sets */
+      field?: EditableField;
+      /** new-details: the title typed in the first step */
+      title?: string;
+    }
+  | { kind: 'picker'; purpose: 'lane' | 'filter' | 'field' | 'dependency'; title: string; items: PickerItem[]; cursor: number }
+  | { kind: 'confirm'; action: 'delete'; id: string }
   | { kind: 'quit' }
   | { kind: 'conflict'; cursor: number };
 
@@ -140,6 +154,24 @@ export interface Actions {
   standupStep(delta: number, lanes: number): void;
   // edits: each becomes one core op
   apply(op: Op): boolean;
+  /**
+   * A new issue titled `title`, in the selected issue's column, lane and group unless given, with
+   * the next id in the plan's pattern; placed in the file after its group's last issue.
+   */
+  addIssue(title: string, opts?: { estimate?: string; lane?: string | null; status?: string; group?: string | null }): boolean;
+  /** The selected issue's title; false (reason in the message) when refused. */
+  renameIssue(title: string): boolean;
+  /** The selected issue's estimate (2h, 1.5d, 1w, 3-5d); empty removes it. */
+  setEstimate(text: string): boolean;
+  /** One of the fields the board edits, from typed text (core/ops/field-input.ts); empty removes it. */
+  setIssueField(field: EditableField, text: string): boolean;
+  /** The selected issue waits for `on`; a cycle is refused with the loop named. */
+  addDependency(on: string, lag?: string): boolean;
+  removeDependency(on: string): boolean;
+  /** Removes the selected issue (undo puts back the same lines in the same place). Confirm first. */
+  removeIssue(): boolean;
+  /** Moves the selected issue up (-1) or down (+1) its kanban column, trading places in the file. */
+  reorderIssue(delta: -1 | 1): boolean;
   toggleDone(): void;
   shiftStatus(delta: number): void;
   shiftLane(delta: number): void;

@@ -6,6 +6,7 @@ import { createBoardStore } from '../store/index.js';
 import { describeReload } from '../store/reload-note.js';
 import { App } from './App.js';
 import { issueLine, runEditor } from './editor.js';
+import { openUrl } from './open-url.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -138,7 +139,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     process.kill(process.pid, 'SIGTSTP');
   };
 
-  const app = render(<App store={store} openEditor={openEditor} issueLine={issueLine} suspend={suspend} />, { exitOnCtrlC: true, patchConsole: true, incrementalRendering: true, maxFps: 60 });
+  const app = render(<App store={store} openEditor={openEditor} issueLine={issueLine} suspend={suspend} openUrl={openUrl} />, { exitOnCtrlC: true, patchConsole: true, incrementalRendering: true, maxFps: 60 });
   try {
     await app.waitUntilExit();
   } finally {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { COMMANDS } from '../../src/cli/commands.js';
+import { COMMANDS, resolvedSpec } from '../../src/cli/commands.js';
 import { manPage } from '../../src/cli/man.js';
 import { VERSION } from '../../src/cli/version.js';
 import { optionText } from '../../src/cli/help.js';
@@ -30,7 +30,8 @@ async function cli(args: string[], opts: { cwd?: string; stdin?: string } = {}) 
 const shown = COMMANDS.filter((c) => !c.hidden);
 
 describe('help and the man page come from the command table', () => {
-  it.each(shown.map((c) => [c.name, c] as const))('planboard %s --help shows its usage and every option, exit 0', async (name, spec) => {
+  it.each(shown.map((c) => [c.name, c] as const))('planboard %s --help shows its usage and every option, exit 0', async (name, entry) => {
+    const spec = await resolvedSpec(entry);
     const r = await cli([name, '--help']);
     expect(r.code).toBe(0);
     if (name !== 'open') expect(r.out).toMatch(new RegExp(`^usage: planboard ${name}\\b`));
@@ -42,8 +43,8 @@ describe('help and the man page come from the command table', () => {
     for (const c of COMMANDS) expect(r.out.includes(`  ${c.name} `)).toBe(!c.hidden);
   });
 
-  it('man/planboard.1 is current (regenerate with npm run gen:man)', () => {
-    expect(readFileSync(resolve(REPO, 'man/planboard.1'), 'utf8')).toBe(manPage());
+  it('man/planboard.1 is current (regenerate with npm run gen:man)', async () => {
+    expect(readFileSync(resolve(REPO, 'man/planboard.1'), 'utf8')).toBe(await manPage());
   });
 
   it('man/planboard.1 is clean roff: groff reports no warning', () => {

@@ -225,6 +225,12 @@ export function validatePlan(data: PlanData): Validation {
     });
     if (x.started !== undefined) date([...p, 'started'], x.started);
     if (x.done_on !== undefined) date([...p, 'done_on'], x.done_on);
+    if (x.due !== undefined) date([...p, 'due'], x.due);
+    if (x.reopen_status !== undefined) {
+      checkStatus([...p, 'reopen_status'], x.reopen_status);
+      if (x.reopen_status === DONE) err([...p, 'reopen_status'], `reopen_status cannot be "${DONE}": it is where untick goes`);
+      if (x.status !== DONE) warn([...p, 'reopen_status'], `reopen_status is set but status is "${x.status ?? statuses[0]}", not done`);
+    }
     if (x.started && x.done_on && x.done_on < x.started) warn([...p, 'done_on'], `done_on ${x.done_on} is before started ${x.started}`);
     if (x.done_on && x.status !== undefined && x.status !== DONE) warn([...p, 'done_on'], `done_on is set but status is "${x.status}"`);
     x.log?.forEach((e, j) => {

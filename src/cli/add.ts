@@ -5,7 +5,7 @@ import { flag, str } from './args.js';
 import { loadPlan } from './input.js';
 import { commitEdit } from './commit.js';
 import { fieldValues } from './issue-fields.js';
-import { nextIssueId } from './next-id.js';
+import { nextIssueId } from '../core/ops/next-id.js';
 import { describeOp } from '../core/plan/ops.js';
 import type { Op } from '../core/plan/op-types.js';
 
@@ -15,10 +15,7 @@ export const run: Handler = async (a, io) => {
   const fields = fieldValues('add', a, plan.model.hoursPerDay);
   for (const [k, v] of Object.entries(fields)) if (v === null) throw new CliError(`planboard add: --${k} - (remove) means nothing for a new issue`, 2);
   if (!fields.title?.trim()) throw new CliError('planboard add: --title must not be empty', 2);
-  const ids = plan.model.issues.map((i) => i.id);
-  const group = fields.group ?? undefined;
-  const lastOfGroup = group === undefined ? undefined : [...plan.model.issues].reverse().find((i) => i.group === group)?.id;
-  const id = str(a, 'id') ?? nextIssueId(ids, lastOfGroup);
+  const id = str(a, 'id') ?? nextIssueId(plan.data, { group: fields.group ?? undefined });
   // Key order as people write issues: id and title first.
   const { title, ...rest } = fields as Record<string, string>;
   const op: Op = { kind: 'add-issue', issue: { id, title, ...rest } };

@@ -1,26 +1,20 @@
 // The issue fields `add` and `edit` take as options, read into plan values. An estimate goes
-// through the one duration parser: what the plan format writes as such (2h, 1.5d, 3-5d) stays as
-// typed; anything else it reads (30m, 2 hours) is written in hours.
+// through the one duration parser (estimateText), as the board's prompt does.
 import { CliError } from './command.js';
 import type { Parsed } from './args.js';
 import { str } from './args.js';
-import { DURATION_RE } from '../core/plan/schema.js';
-import { DurationError, parseDurationText, type Hours } from '../core/text/duration.js';
+import { DurationError, estimateText } from '../core/text/duration.js';
 
 export const FIELD_OPTIONS = ['title', 'estimate', 'lane', 'status', 'group', 'milestone', 'priority', 'sprint'] as const;
 export type FieldName = (typeof FIELD_OPTIONS)[number];
 
 export function estimateValue(command: string, text: string, hoursPerDay: number): string {
-  let h: Hours;
   try {
-    h = parseDurationText(text, { hoursPerDay, bare: 'd' });
+    return estimateText(text, hoursPerDay);
   } catch (e) {
     if (e instanceof DurationError) throw new CliError(`planboard ${command}: --estimate: ${e.message}`, 2);
     throw e;
   }
-  if (DURATION_RE.test(text)) return text.trim();
-  const r = (n: number) => String(Math.round(n * 1000) / 1000);
-  return h.min === h.max ? `${r(h.min)}h` : `${r(h.min)}-${r(h.max)}h`;
 }
 
 /** The field options given, as plan values (`-` stands for "remove" and is kept as null). */

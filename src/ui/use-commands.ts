@@ -9,7 +9,7 @@ import { selectSchedule } from '../store/selectors.js';
 import type { BoardState, PickerItem } from '../store/types.js';
 import { EDITABLE_FIELDS, type EditableField } from '../core/ops/field-input.js';
 import { helpLength } from './widgets/HelpOverlay.js';
-import { LOG_HINT } from '../core/text/duration.js';
+import { estimateText, LOG_HINT } from '../core/text/duration.js';
 
 const PAGE = 10;
 
@@ -48,8 +48,14 @@ function newIssueDetails(s: BoardState, text: string): { estimate?: string; lane
     const w = word.replace(/^@/, '');
     if (s.model.lanes.some((l) => l.id === w)) out.lane = w;
     else if (s.model.statuses.includes(w)) out.status = w;
-    else if (/^\d+(\.\d+)?(-\d+(\.\d+)?)?[hdw]?$/.test(w)) out.estimate = w;
-    else throw new Error(`"${word}" is not an estimate, a lane (${s.model.lanes.map((l) => l.id).join(', ') || 'none'}) or a status (${s.model.statuses.join(', ')})`);
+    else {
+      // The one duration parser: 30m and 1.5h as well as the plan's own 2d, 3-5d.
+      try {
+        out.estimate = estimateText(w, s.model.hoursPerDay);
+      } catch {
+        throw new Error(`"${word}" is not an estimate, a lane (${s.model.lanes.map((l) => l.id).join(', ') || 'none'}) or a status (${s.model.statuses.join(', ')})`);
+      }
+    }
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cli, planCopy, PLANS, tempDir, writeTemp } from './helpers.js';
 import { loadPlanText } from '../../src/core/plan/load.js';
-import { nextIssueId } from '../../src/cli/next-id.js';
+import { nextIssueId } from '../../src/core/ops/next-id.js';
 
 const PLAN = `# Cabinet work.
 planboard: 1
@@ -53,21 +53,6 @@ const model = (text: string) => {
   return r.plan.model;
 };
 
-describe('nextIssueId follows the plan\'s own pattern', () => {
-  it.each([
-    [['CAB-237', 'CAB-238'], undefined, 'CAB-239'],
-    [['CAB-238', 'CAB-240', 'CAB-239'], undefined, 'CAB-241'], // the highest, not the last + 1
-    [['1.1', '2.3', '2.4'], undefined, '2.5'],
-    [['1.1', '1.2', '2.1'], '1.2', '1.3'], // the group's pattern
-    [['T-007', 'T-008'], undefined, 'T-009'],
-    [['#12', '#3'], undefined, '#13'],
-    [[], undefined, '1'],
-    [['setup', 'docs'], undefined, '1'],
-  ])('%j (pattern from %s) → %s', (ids, from, next) => {
-    expect(nextIssueId(ids, from)).toBe(next);
-  });
-});
-
 describe('planboard add', () => {
   it('appends the issue with the next id and the given fields; nothing else changes', async () => {
     const file = writeTemp('plan.yaml', PLAN);
@@ -94,8 +79,7 @@ describe('planboard add', () => {
     const r = await cli(['add', file, '--title', 'One more story', '--group', 'epic-2', '--lane', 'dev-a']);
     expect(r.err).toBe('');
     const after = readFileSync(file, 'utf8');
-    const epic2 = model(before).issues.filter((i) => i.group === 'epic-2').map((i) => i.id);
-    const expected = nextIssueId(model(before).issues.map((i) => i.id), epic2.at(-1));
+    const expected = nextIssueId(model(before).data, { group: 'epic-2' });
     expect(expected).toMatch(/^2\.\d+$/);
     expect(r.out).toContain(`added ${expected}`);
     expect(model(after).byId.get(expected)).toMatchObject({ title: 'One more story', group: 'epic-2' });

@@ -70,6 +70,22 @@ export function parseDurationText(text: string | number, opts: DurationOptions):
   throw new DurationError(`"${s}" is not a duration: expected e.g. ${DURATION_EXAMPLES}${opts.range === false ? '' : ' or 3-5d'}`);
 }
 
+/** The durations the plan format writes as they are (schema.ts DURATION_RE; a test keeps them equal). */
+export const PLAN_DURATION_RE = /^\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?)\s*)?(h|d|w)?\s*$/;
+
+/**
+ * An estimate as the plan will hold it, from what a person typed (the board's prompt, `planboard
+ * add/edit --estimate`): what the format writes (2h, 1.5d, 3-5d) stays as typed; anything else
+ * this parser reads (30m, 2 hours, 30m-2h) is written in hours. Throws DurationError.
+ */
+export function estimateText(text: string, hoursPerDay: number): string {
+  const t = text.trim();
+  const h = parseDurationText(t, { hoursPerDay, bare: 'd' });
+  if (PLAN_DURATION_RE.test(t)) return t.replace(/\s+/g, '');
+  const r = (n: number) => String(round(n));
+  return h.min === h.max ? `${r(h.min)}h` : `${r(h.min)}-${r(h.max)}h`;
+}
+
 /** Most hours one time entry may hold: a day has 24 (the plan's validation says the same). */
 export const MAX_ENTRY_HOURS = 24;
 

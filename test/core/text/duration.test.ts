@@ -1,7 +1,8 @@
 // The one duration parser: what each way of writing a duration means, for plans and for logs.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseDurationText, parseLogEntry, parseLoggedHours } from '../../../src/core/text/duration.js';
+import { estimateText, parseDurationText, parseLogEntry, parseLoggedHours, PLAN_DURATION_RE } from '../../../src/core/text/duration.js';
+import { DURATION_RE } from '../../../src/core/plan/schema.js';
 import { parseDuration } from '../../../src/core/plan/duration.js';
 
 const est = (t: string, hoursPerDay = 8) => parseDurationText(t, { hoursPerDay, bare: 'd' });
@@ -80,5 +81,20 @@ describe('parseLogEntry (the t prompt)', () => {
   });
   it('30 min is half an hour, not 240 hours noted "min"', () => {
     expect(parseLogEntry('30 min', 8).hours).toBe(0.5);
+  });
+});
+
+describe('estimateText (the board\'s prompts and add/edit --estimate)', () => {
+  it('keeps what the plan format writes, and writes anything else the parser reads in hours', () => {
+    expect(estimateText('3-5d', 8)).toBe('3-5d');
+    expect(estimateText(' 2 d ', 8)).toBe('2d');
+    expect(estimateText('30m', 8)).toBe('0.5h');
+    expect(estimateText('2 hours', 8)).toBe('2h');
+    expect(estimateText('30m-2h', 8)).toBe('0.5-2h');
+    expect(() => estimateText('5-3d', 8)).toThrow(/bad range/);
+    expect(() => estimateText('soon', 8)).toThrow(/not a duration/);
+  });
+  it('the plan form is the schema\'s own', () => {
+    expect(PLAN_DURATION_RE.source).toBe(DURATION_RE.source);
   });
 });

@@ -95,3 +95,5 @@ console.log(`\nplanboard benchmark, ${new Date().toISOString().slice(0, 10)}, ${
 console.log(table);
 console.log(`\nfloor: bundled Ink + React + yaml "hello": ${fmtS(hello.wall)}, ${fmtM(hello.mib)}`);
 console.log(`bundled STOA plan (plans/stoa-2026-v4.yaml), render kanban: ${fmtS(stoa.wall)}, ${fmtM(stoa.mib)} (${(stoa.wall / hello.wall).toFixed(2)}× the floor)`);
+// The Monte Carlo forecast's figures (bench/forecast.mjs).
+for (const o of (await import('./forecast.mjs')).forecastRows) console.log(`Monte Carlo, ${o.samples} samples, ${o.case}: ${(o.ms / 1000).toFixed(2)} s (target ≤ ${o.target / 1000} s: ${o.met ? 'met' : 'not met'})`);

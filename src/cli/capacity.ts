@@ -3,8 +3,10 @@
 import type { Handler } from './command.js';
 import { flag, str } from './args.js';
 import { loadPlan, scheduleOf } from './input.js';
+import { forecastJson, runForecast } from './schedule.js';
 import { capacityByPeriod, type Period } from '../core/schedule/index.js';
 import { table, toDays } from '../core/schedule/table.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -13,6 +15,7 @@ export const run: Handler = async (a, io) => {
   const plan = await loadPlan('capacity', io, a.args.plan!);
   const s = scheduleOf(plan, a.today);
   const lanes = capacityByPeriod(plan.model, s, by);
+  const mc = runForecast(plan, { today: a.today }, a, 'capacity');
   const hpd = plan.model.hoursPerDay;
   const milestones = s.milestones.map((f) => ({
     id: f.id,
@@ -22,11 +25,13 @@ export const run: Handler = async (a, io) => {
     progress_estimate: Math.round(f.progressEstimate * 1000) / 1000,
     progress_count: Math.round(f.progressCount * 1000) / 1000,
     capacity_days_left: f.capacityHoursLeft === null ? null : toDays(f.capacityHoursLeft, hpd),
+    earlier_milestones_days: toDays(f.aheadHours ?? 0, hpd),
     fits: f.fits,
   }));
+  const odds = mc ? forecastJson(mc) : null;
   if (flag(a, 'json')) {
     io.out(
-      JSON.stringify(
+      sanitizeJson(
         {
           version: 1,
           lanes: lanes.map((l) => ({
@@ -38,26 +43,37 @@ export const run: Handler = async (a, io) => {
               available_hours: r2(p.availableHours),
               planned_hours: r2(p.plannedHours),
               logged_hours: r2(p.loggedHours),
+              free_hours: r2(p.freeHours),
+              ...(p.committedHours !== undefined ? { committed_hours: r2(p.committedHours) } : {}),
+              over: p.over,
             })),
           })),
           milestones,
+          ...(odds ? { forecast: odds } : {}),
+          unestimated: { open: s.unestimated.open, sized_from_sprint: s.unestimated.sized, assumption: s.unestimated.assumption },
+          notes: s.notes,
         },
-        null,
         2,
       ),
     );
     return 0;
   }
-  const out: string[] = [`${plan.model.title} — capacity by ${by} from ${s.today}`];
+  const out: string[] = [`${sanitize(plan.model.title)} — capacity by ${by} from ${s.today}`];
   for (const l of lanes) {
-    out.push('', `Lane ${l.lane}`);
+    out.push('', `Lane ${sanitize(l.lane)}`);
     if (l.periods.length === 0) out.push('  (no periods)');
     else
       out.push(
         table(
-          ['PERIOD', 'START', 'END', 'AVAILABLE', 'PLANNED', 'LOGGED', 'FREE', ''],
-          l.periods.map((p) => [p.period, p.start, p.end, r2(p.availableHours), r2(p.plannedHours), r2(p.loggedHours), r2(p.freeHours), p.over ? 'over' : '']),
-          [3, 4, 5, 6],
+          by === 'sprint'
+            ? ['PERIOD', 'START', 'END', 'AVAILABLE', 'COMMITTED', 'PLANNED', 'LOGGED', 'FREE', '']
+            : ['PERIOD', 'START', 'END', 'AVAILABLE', 'PLANNED', 'LOGGED', 'FREE', ''],
+          l.periods.map((p) => [
+            p.period, p.start, p.end, r2(p.availableHours),
+            ...(by === 'sprint' ? [r2(p.committedHours ?? 0)] : []),
+            r2(p.plannedHours), r2(p.loggedHours), r2(p.freeHours), p.over ? 'over' : '',
+          ]),
+          by === 'sprint' ? [3, 4, 5, 6, 7] : [3, 4, 5, 6],
         ),
       );
   }
@@ -66,8 +82,8 @@ export const run: Handler = async (a, io) => {
     out.push('', 'Milestones (days)');
     out.push(
       table(
-        ['ID', 'ESTIMATE', 'DONE', 'REMAINING', 'BY ESTIMATE', 'BY COUNT', 'CAPACITY LEFT', 'FITS'],
-        milestones.map((m) => [
+        ['ID', 'ESTIMATE', 'DONE', 'REMAINING', 'BY ESTIMATE', 'BY COUNT', 'CAPACITY LEFT', 'FITS', 'ODDS', 'P85'],
+        milestones.map((m, k) => [
           m.id,
           m.estimate_days,
           m.done_days,
@@ -76,12 +92,14 @@ export const run: Handler = async (a, io) => {
           pct(m.progress_count),
           m.capacity_days_left ?? '—',
           m.fits === null ? '—' : m.fits ? 'yes' : 'NO',
+          odds?.milestones[k].probability == null ? '—' : `${Math.round(odds.milestones[k].probability! * 100)}%`,
+          odds?.milestones[k].p85 ?? '—',
         ]),
-        [1, 2, 3, 4, 5, 6],
+        [1, 2, 3, 4, 5, 6, 8],
       ),
     );
   }
-  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `note: ${n}`));
+  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `note: ${sanitize(n)}`));
   io.out(out.join('\n'));
   return 0;
 };

@@ -12,6 +12,8 @@ const BASE: OptionSpec = {
 };
 const SCENARIO: OptionSpec = { name: 'scenario', value: 'scenario', meta: 'ID', help: 'use the lane assignment of scenario ID' };
 const OUTPUT: OptionSpec = { name: 'output', short: 'o', value: 'file', meta: 'FILE', help: 'write to FILE instead of standard output' };
+const SAMPLES: OptionSpec = { name: 'samples', value: 'int', meta: 'N', min: 0, max: 100_000, help: 'Monte Carlo samples for the odds of landing (default 1000, fewer on plans with over 100 open issues; 0 for none)' };
+const SEED: OptionSpec = { name: 'seed', value: 'int', meta: 'N', min: 0, max: 2 ** 31 - 1, help: 'seed of the Monte Carlo draws (default 1): the same seed, the same odds' };
 const LANE: OptionSpec = { name: 'lane', value: 'lane', meta: 'LANE', help: 'only lane LANE' };
 const PLAN = { name: 'PLAN', kind: 'plan' } as const;
 const ID = { name: 'ID', kind: 'issue' } as const;
@@ -66,25 +68,25 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'schedule',
-    summary: 'when each issue lands: dates, slack, critical path, milestone verdicts',
+    summary: 'when each issue lands: dates, slack, critical path, milestone forecasts and odds of landing',
     description:
       'Schedules the plan (lanes book their hours day by day, dependencies finish-to-start) and\n' +
       "prints each open issue's start, end and slack, the sprints, and each milestone's forecast.",
     args: [PLAN],
-    options: [TODAY, SCENARIO, { name: 'velocity', help: 'scale remaining work by observed velocity (actual ÷ estimated hours)' }, JSON_OPT],
+    options: [TODAY, SCENARIO, { name: 'velocity', help: 'scale remaining work by observed velocity (actual ÷ estimated hours)' }, SAMPLES, SEED, JSON_OPT],
     readsOnly: true,
     examples: ['planboard schedule plan.yaml --today 2026-03-02 --json'],
     load: () => import('./schedule.js'),
   },
   {
     name: 'capacity',
-    summary: 'hours available, planned and logged per lane and period; does each milestone fit',
+    summary: 'hours available, planned and logged per lane and period; milestone fit and odds',
     description:
       'Per lane and period: hours available (working days, holidays, time off), planned (booked by\n' +
       'the schedule), logged, and free; "over" marks an over-allocated period. Then per milestone:\n' +
       'work estimated, done and remaining in days, progress, and whether it fits before the deadline.',
     args: [PLAN],
-    options: [TODAY, { name: 'by', value: 'choice', choices: ['week', 'month', 'quarter', 'sprint'], help: 'period (default week)' }, JSON_OPT],
+    options: [TODAY, { name: 'by', value: 'choice', choices: ['week', 'month', 'quarter', 'sprint'], help: 'period (default week)' }, SAMPLES, SEED, JSON_OPT],
     readsOnly: true,
     load: () => import('./capacity.js'),
   },
@@ -250,7 +252,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Three-way merge of plan files by issue id and field, for use as a git merge driver:\n' +
       '  .gitattributes:  plans/*.yaml merge=planboard\n' +
       '  git config merge.planboard.driver "planboard merge %O %A %B %P"\n' +
-      'The result is written to OURS. Exit 0: merged cleanly. Exit 3: conflicts, recorded in a\n' +
+      'The result is written to OURS. Exit 0: merged cleanly. Exit 1: conflicts, recorded in a\n' +
       'top-level `conflicts:` block that `planboard validate` reports until resolved.',
     args: [
       { name: 'BASE', kind: 'file' },

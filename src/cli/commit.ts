@@ -3,14 +3,15 @@
 // full disk, no permission, a lock held too long: exit 1, the file left as it was. A field
 // changed another way since --base: exit 3. Nothing a user can cause reaches 70.
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, type Io } from './command.js';
 import type { Op } from '../core/plan/op-types.js';
 import { describeOp, EditError, OpError, PlanTextError } from '../core/plan/ops.js';
 import { str, type Parsed } from './args.js';
 import { WriteError } from '../core/persist/atomic-write.js';
-import { commitOps, formatConflicts, LockLostError, LockTimeoutError, NoWriteAccessError, PlanReadError } from '../core/persist/file-store.js';
+import { savePlan, formatConflicts, readTextFile, FileMovedOnError, LockLostError, LockTimeoutError, NoWriteAccessError, NotAPlanFileError, PlanReadError } from '../core/persist/index.js';
+import { sanitize } from '../core/text/sanitize.js';
 
 const FS_REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -38,7 +39,8 @@ export function explainSaveError(file: string, e: unknown): { message: string; c
   if (e instanceof PlanReadError) return { message: e.message, code: 1 };
   // The board keeps edits in memory and offers save-as; a CLI keeps nothing, so it says only what happened.
   if (e instanceof NoWriteAccessError) return { message: `cannot save ${file}: ${e.reason}; ${NOTHING}`, code: 1 };
-  if (e instanceof LockTimeoutError || e instanceof LockLostError || e instanceof WriteError) return { message: e.message, code: 1 };
+  if (e instanceof LockTimeoutError || e instanceof LockLostError || e instanceof WriteError || e instanceof NotAPlanFileError || e instanceof FileMovedOnError)
+    return { message: e.message, code: 1 };
   const code = (e as NodeJS.ErrnoException)?.code;
   if (typeof code === 'string' && FS_REASONS[code]) return { message: `cannot save ${file}: ${FS_REASONS[code]}; ${NOTHING}`, code: 1 };
   return undefined;
@@ -61,14 +63,14 @@ export async function commitEdit(command: string, io: Io, file: string, ops: Op[
   let baseText: string | undefined;
   if (opts.base !== undefined) {
     try {
-      baseText = await readFile(resolve(io.cwd, opts.base), 'utf8');
+      baseText = await readTextFile(resolve(io.cwd, opts.base));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? '';
-      throw fail(`cannot read --base ${opts.base}: ${FS_REASONS[code] ?? code}`, 2);
+      throw fail(`cannot read --base ${opts.base}: ${code === 'ENOTREG' ? (e as Error).message : (FS_REASONS[code] ?? code)}`, 2);
     }
   }
   try {
-    const { text, conflicts } = await commitOps(resolve(io.cwd, file), ops, baseText === undefined ? undefined : { baseText });
+    const { text, conflicts } = await savePlan(resolve(io.cwd, file), ops, { baseText, onNotice: (n) => io.err(`planboard ${command}: ${n}`) });
     if (conflicts.length) throw fail(formatConflicts(file, conflicts), 3);
     return text;
   } catch (e) {
@@ -85,6 +87,6 @@ export async function commitEdit(command: string, io: Io, file: string, ops: Op[
 /** The small edit commands: one op on the plan named by PLAN, then say what was done. */
 export async function commitOne(a: Parsed, io: Io, op: Op): Promise<number> {
   await commitEdit(a.command, io, a.args.plan!, [op], { base: str(a, 'base') });
-  io.out(describeOp(op));
+  io.out(sanitize(describeOp(op)));
   return 0;
 }

@@ -4,6 +4,7 @@ import { str } from './args.js';
 import { checkScenario, loadPlan, scheduleOf } from './input.js';
 import { writeOutput } from './output.js';
 import { snakeKeys } from './json.js';
+import { sanitizeJson } from '../core/text/sanitize.js';
 import { exportJson } from '../core/report/export-json.js';
 import { exportCsv } from '../core/report/export-csv.js';
 import { exportMermaid } from '../core/report/export-mermaid.js';
@@ -16,7 +17,7 @@ export const run: Handler = async (a, io) => {
   const plan = await loadPlan('export', io, a.args.plan!);
   const scenario = checkScenario('export', plan, str(a, 'scenario'));
   let text = FORMATS[format](plan.model, scheduleOf(plan, a.today, scenario));
-  if (format === 'json') text = JSON.stringify(jsonKeys(JSON.parse(text)), null, 2) + '\n';
+  if (format === 'json') text = sanitizeJson(jsonKeys(JSON.parse(text)), 2) + '\n';
   return writeOutput('export', io, str(a, 'output'), text);
 };
 

@@ -6,6 +6,7 @@ import { loadPlan } from './input.js';
 import { commitEdit } from './commit.js';
 import { DurationError, parseLoggedHours } from '../core/text/duration.js';
 import { didYouMean } from '../core/plan/suggest.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 import type { Op } from '../core/plan/op-types.js';
 
 export const run: Handler = async (a, io) => {
@@ -27,7 +28,7 @@ export const run: Handler = async (a, io) => {
   const op: Op = { kind: 'log-time', id, entry };
   await commitEdit('log', io, file, [op], { base: str(a, 'base') });
   const total = Math.round((issue.loggedHours + hours) * 100) / 100;
-  if (flag(a, 'json')) io.out(JSON.stringify({ version: 1, id, entry, logged_hours: total }, null, 2));
-  else io.out(`logged ${hours}h on ${id} (${date})${note ? ` "${note}"` : ''}: ${total}h logged in all`);
+  if (flag(a, 'json')) io.out(sanitizeJson({ version: 1, id, entry, logged_hours: total }, 2));
+  else io.out(`logged ${hours}h on ${sanitize(id)} (${date})${note ? ` "${sanitize(note)}"` : ''}: ${total}h logged in all`);
   return 0;
 };

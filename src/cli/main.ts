@@ -8,6 +8,7 @@ import { parseCommandLine } from './args.js';
 import { commandHelp, mainUsage } from './help.js';
 import { closest } from '../core/plan/suggest.js';
 import { VERSION } from './version.js';
+import { sanitize, sanitizeBlock } from '../core/text/sanitize.js';
 
 /** Whether a first word that is not a command should be read as a plan to open. */
 function looksLikePlan(word: string, cwd: string): boolean {
@@ -30,7 +31,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   if (!spec) {
     if (first !== undefined && !looksLikePlan(first, io.cwd)) {
       const near = closest(first, COMMANDS.filter((c) => !c.hidden).map((c) => c.name));
-      io.err(`planboard: unknown command "${first}"${near ? `; did you mean "${near}"?` : ''}\nRun 'planboard --help' for the commands.`);
+      io.err(`planboard: unknown command "${sanitize(first)}"${near ? `; did you mean "${near}"?` : ''}\nRun 'planboard --help' for the commands.`);
       return 2;
     }
     spec = commandNamed('open')!;
@@ -47,11 +48,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return await mod.run(parsed, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(e.message);
+      io.err(sanitizeBlock(e.message)); // messages quote plan text and arguments: inert, line breaks kept
       return e.exitCode;
     }
     // An unexpected failure is our bug: say so briefly, without a stack unless asked.
-    io.err(`planboard: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`planboard: internal error: ${sanitize(e instanceof Error ? e.message : String(e))}`);
     if (process.env.PLANBOARD_DEBUG) io.err(String((e as Error)?.stack));
     return 70;
   }

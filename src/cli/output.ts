@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../core/persist/atomic-write.js';
 
 export async function writeOutput(command: string, io: Io, output: string | undefined, text: string): Promise<number> {
   if (!output) {
-    io.out(text.replace(/\r?\n$/, ''));
+    io.out(text); // as written to a file: the exporter's own line endings (CSV: CRLF) to the last byte
     return 0;
   }
   try {

@@ -4,6 +4,7 @@ import { STDIN_NAME, type Handler } from './command.js';
 import { flag } from './args.js';
 import { formatProblem, loadPlanText, type LoadResult } from '../core/plan/load.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 import { resolve } from 'node:path';
 
 export const run: Handler = async (a, io) => {
@@ -30,8 +31,8 @@ export const run: Handler = async (a, io) => {
     }
     if (warnings.length) io.err(warnings.map((w) => formatProblem({ ...w, message: `warning: ${w.message}` })).join('\n'));
     const n = result.plan.model.issues.length;
-    io.out(`ok ${file} (${n} issue${n === 1 ? '' : 's'})`);
+    io.out(`ok ${sanitize(file)} (${n} issue${n === 1 ? '' : 's'})`);
   }
-  if (json) io.out(JSON.stringify({ version: 1, plans }, null, 2));
+  if (json) io.out(sanitizeJson({ version: 1, plans }, 2));
   return failed ? 1 : 0;
 };

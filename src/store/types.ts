@@ -147,6 +147,12 @@ export interface Actions {
   scrollCapacity(delta: number): void;
   cycleScenario(): void;
   toggleHideDone(): void;
+  /** Timeline rows by phase or by lane. */
+  toggleGroupBy(): void;
+  /** Quit at once (unsaved edits are dropped: the quit question asked first). */
+  quitNow(): void;
+  /** Save, and quit when nothing is left unsaved (a conflict or refusal keeps the board open). */
+  saveThenQuit(): Promise<void>;
   cycleSort(): void;
   /** Timeline: fold or unfold the selected issue's group. */
   toggleFold(): void;
@@ -185,6 +191,8 @@ export interface Actions {
   /** Write base + pending to another path and continue there; 'exists' when a different file is there and `overwrite` is not set. */
   saveAs(path: string, overwrite?: boolean): Promise<'saved' | 'exists' | 'failed'>;
   resolveConflicts(keep: 'mine' | 'theirs'): Promise<void>;
+  /** "Decide later": close the dialog; the conflicts stay recorded and block every save. */
+  deferConflicts(): void;
   /** Replace the base with new file text (after $EDITOR or another process's save), rebasing pending ops. */
   reload(text: string, why?: string | ((before: PlanData, after: PlanData) => string)): boolean;
   setPresence(who: string[]): void;

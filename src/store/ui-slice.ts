@@ -33,6 +33,9 @@ type UiActions = Pick<
   | 'requestQuit'
   | 'setPresence'
   | 'toggleHideDone'
+  | 'toggleGroupBy'
+  | 'quitNow'
+  | 'saveThenQuit'
   | 'cycleSort'
   | 'toggleFold'
   | 'standupStep'
@@ -170,6 +173,13 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>, pr
         const scenario = all[(all.indexOf(s.scenario) + 1) % all.length];
         return { scenario, capacityScroll: 0, message: `scenario: ${scenario ?? 'plan as written'}` };
       }),
+    toggleGroupBy: () => set((s) => ({ timeline: { ...s.timeline, groupBy: s.timeline.groupBy === 'group' ? 'lane' : 'group' } })),
+    quitNow: () => set({ quit: true }),
+    saveThenQuit: async () => {
+      await get().save();
+      if (get().pending.length === 0) set({ quit: true });
+      else if (get().overlay?.kind === 'quit') set({ overlay: null });
+    },
     toggleHideDone: () => {
       const s = get();
       const hidden = s.model.issues.filter((i) => i.done).length;

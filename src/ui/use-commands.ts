@@ -233,7 +233,7 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
         case 'timeline.zoomOut':
           return s.zoomTimeline(-1);
         case 'timeline.groupBy':
-          return store.setState({ timeline: { ...s.timeline, groupBy: s.timeline.groupBy === 'group' ? 'lane' : 'group' } });
+          return s.toggleGroupBy();
         case 'capacity.period':
           return s.cycleCapacityPeriod();
         case 'capacity.scenario':
@@ -341,12 +341,9 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
           return s.setFilter({ ...s.filter, [key]: rest.join('=') });
         }
         case 'quit.save':
-          return void s.save().then(() => {
-            if (store.getState().pending.length === 0) store.setState({ quit: true });
-            else store.getState().setOverlay(null);
-          });
+          return void s.saveThenQuit();
         case 'quit.discard':
-          return store.setState({ quit: true });
+          return s.quitNow();
         case 'quit.cancel':
           return s.setOverlay(null);
         case 'conflict.mine':
@@ -354,7 +351,7 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
         case 'conflict.theirs':
           return void s.resolveConflicts('theirs');
         case 'conflict.cancel':
-          return store.setState({ overlay: null, fileState: 'unsaved', message: 'conflicts not resolved: your edits are unsaved' });
+          return s.deferConflicts();
       }
     },
     [store, effects, exit],

@@ -60,11 +60,25 @@ describe('export --format json', () => {
 });
 
 describe('export --format csv', () => {
-  it('quotes per RFC 4180: commas, quotes and line breaks', () => {
+  it('quotes per RFC 4180: commas, quotes and line breaks, every line break CRLF', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a, b')).toBe('"a, b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('two\nlines')).toBe('"two\r\nlines"');
+    expect(csvField('two\r\nlines\rthree')).toBe('"two\r\nlines\r\nthree"');
+  });
+
+  it('neutralises cells a spreadsheet would evaluate (OWASP): a leading quote, and the cell quoted', () => {
+    expect(csvField("=cmd|' /C calc'!A0")).toBe(`"'=cmd|' /C calc'!A0"`);
+    expect(csvField('+1')).toBe(`"'+1"`);
+    expect(csvField('-1+2')).toBe(`"'-1+2"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('  =1')).toBe(`"'  =1"`);
+    expect(csvField('\t=1')).toBe(`"' =1"`);
+    expect(csvField('\r=1')).toBe(`"'\r\n=1"`);
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField(-3)).toBe('-3'); // our own numbers stay numbers
+    expect(csvField('evil\u001b[2J')).toBe('evil^[[2J');
   });
 
   it('one row per issue, readable back field for field', async () => {
@@ -72,11 +86,12 @@ describe('export --format csv', () => {
     const r = await cli(['export', writeTemp('team.yaml', plan), '--format', 'csv', '--today', '2026-03-10', '-o', join(tempDir(), 'x.csv')]);
     expect(r.code).toBe(0);
     const out = await cli(['export', writeTemp('team.yaml', plan), '--format', 'csv', '--today', '2026-03-10']);
-    const rows = parseCsv(out.out + '\r\n');
+    expect(out.out.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // CRLF throughout, to the last byte
+    const rows = parseCsv(out.out);
     expect(rows[0].slice(0, 3)).toEqual(['id', 'title', 'status']);
     expect(rows.slice(1).map((x) => x[0])).toEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4', 'B-1']);
     const b1 = rows.find((x) => x[0] === 'B-1')!;
-    expect(b1[1]).toBe('Bo\'s work, "quoted"\nand a second line');
+    expect(b1[1]).toBe('Bo\'s work, "quoted"\r\nand a second line');
     const head = rows[0];
     const a4 = rows.find((x) => x[0] === 'A-4')!;
     expect(a4[head.indexOf('depends_on')]).toBe('A-3');
@@ -117,9 +132,10 @@ describe('export --format tjp', () => {
   it('sanitises ids to TaskJuggler identifiers and keeps lanes, limits, effort and dependencies', async () => {
     const r = await cli(['export', writeTemp('team.yaml', TEAM_PLAN), '--format', 'tjp', '--today', '2026-03-10']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/resource r_ana "Ana" \{\n  limits \{ weeklymax 8h \}/);
-    expect(r.out).toMatch(/task A_4 "A-4: Waits on A-3" \{\n  effort 4h\n  allocate r_ana\n  depends A_3\n/);
-    expect(r.out).toMatch(/task A_2 "A-2: Started Friday" \{\n  effort 4h/);
+    // 8h/w is 1.6h of each 8-hour day: 4h of work is 20h (1200 min) of Ana's allocated time.
+    expect(r.out).toMatch(/resource r_ana "Ana" \{\n\}/);
+    expect(r.out).toMatch(/task A_4 "A-4: Waits on A-3" \{\n  effort 1200min\n  allocate r_ana\n  depends A_3\n/);
+    expect(r.out).toMatch(/task A_2 "A-2: Started Friday" \{\n  effort 1200min/);
     expect(r.out).toMatch(/task A_1 "A-1: Done yesterday" \{\n  milestone\n  complete 100/);
   });
 

@@ -74,7 +74,8 @@ function fixture(dir: string) {
 }
 
 /** The directory's files, as they were: what a failed command must leave. */
-const contents = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+const contents = (dir: string) =>
+  Object.fromEntries(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 
 function expectCleanFailure(r: ReturnType<typeof run>, why: RegExp) {
   expect(r.err).not.toMatch(/internal error|\n\s+at |Error:/);

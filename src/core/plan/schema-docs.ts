@@ -137,6 +137,8 @@ export const SCHEMA_DOCS: Record<string, Record<string, string>> = {
     link: 'A URL, e.g. the tracker issue.',
     started: 'The date work began, YYYY-MM-DD.',
     done_on: 'The date it was finished, YYYY-MM-DD (tick sets it).',
+    reopen_status: 'The status it goes back to when unticked; tick writes it when the issue was not in todo, untick removes it.',
+    due: 'The date it is wanted by, YYYY-MM-DD (shown; the scheduler plans by milestone deadlines).',
     log: 'Time entries: {date, hours, note}.',
   },
   Risk: {
@@ -152,6 +154,8 @@ export const SCHEMA_DOCS: Record<string, Record<string, string>> = {
     title: 'Display name, e.g. Plan 2 dev.',
     note: 'Free text.',
     assign: 'Lane id → issue ids, in the order that lane takes them; unlisted issues keep their lane.',
+    rhythm: 'Sprint name → issue ids planned in that sprint under this scenario; unlisted issues keep their sprint.',
+    continuous: 'Issue ids that run alongside the rest: no hours of their own, from the first sprint to the finish.',
   },
 };
 

@@ -3,6 +3,7 @@
 import type { PlanData } from './model.js';
 import { CAPACITY_RE, DEFAULT_PRIORITIES, DEFAULT_STATUSES, DONE, DURATION_RE } from './schema.js';
 import { closest } from './suggest.js';
+import { sanitize } from '../text/sanitize.js';
 
 export type Path = (string | number)[];
 
@@ -45,8 +46,9 @@ const HINT_BUDGET = 50;
 export function validatePlan(data: PlanData): Validation {
   const errors: PathProblem[] = [];
   const warnings: PathProblem[] = [];
-  const err = (path: Path, message: string, extra: Partial<PathProblem> = {}) => errors.push({ path, message, ...extra });
-  const warn = (path: Path, message: string) => warnings.push({ path, message });
+  // Messages quote plan text (ids, names): made inert as each problem is recorded.
+  const err = (path: Path, message: string, extra: Partial<PathProblem> = {}) => errors.push({ path, message: sanitize(message), ...extra });
+  const warn = (path: Path, message: string) => warnings.push({ path, message: sanitize(message) });
   let hintBudget = HINT_BUDGET;
   const hint = (word: string, candidates: Iterable<string> | (() => Iterable<string>)): string => {
     if (hintBudget <= 0) return '';
@@ -247,7 +249,7 @@ export function validatePlan(data: PlanData): Validation {
   data.scenarios?.forEach((s, i) => {
     const seen = new Set<string>();
     for (const [lane, ids] of Object.entries(s.assign)) {
-      if (!lanes.has(lane)) errors.push({ path: ['scenarios', i, 'assign', lane], at: 'key', message: `unknown lane "${lane}"${hint(lane, lanes.keys())}` });
+      if (!lanes.has(lane)) errors.push({ path: ['scenarios', i, 'assign', lane], at: 'key', message: sanitize(`unknown lane "${lane}"${hint(lane, lanes.keys())}`) });
       ids.forEach((id, j) => {
         const p = ['scenarios', i, 'assign', lane, j];
         issueRef(p, id);
@@ -255,6 +257,17 @@ export function validatePlan(data: PlanData): Validation {
         seen.add(id);
       });
     }
+    const inSprint = new Set<string>();
+    for (const [sprint, ids] of Object.entries(s.rhythm ?? {})) {
+      if (sprintNames.size > 0 && !sprintNames.has(sprint)) warn(['scenarios', i, 'rhythm', sprint], `sprint "${sprint}" is not in calendar.sprints.list`);
+      ids.forEach((id, j) => {
+        const p = ['scenarios', i, 'rhythm', sprint, j];
+        issueRef(p, id);
+        if (inSprint.has(id)) err(p, `issue "${id}" is in two sprints in scenario "${s.id}"`);
+        inSprint.add(id);
+      });
+    }
+    s.continuous?.forEach((id, j) => issueRef(['scenarios', i, 'continuous', j], id));
   });
 
   return { errors, warnings };

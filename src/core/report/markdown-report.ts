@@ -4,21 +4,26 @@
 // the plan and its schedule; none is copied from prose.
 import type { GroupData, Issue, Model } from '../plan/model.js';
 import type { MilestoneForecast, Schedule } from '../schedule/types.js';
+import type { MilestoneOdds } from '../schedule/forecast-mc.js';
 import { isWorkingDay, laneHoursOn } from '../schedule/calendar.js';
 import { addDays, parseISODate, formatISODate, ymd, dayOf } from '../schedule/dates.js';
+import { markdownCell, sanitize as t } from '../text/sanitize.js';
 
 export interface ReportOptions {
   today: string;
   /** Shown in the footer. */
   source?: string;
+  /** Monte Carlo odds of landing per milestone, shown after the summary. */
+  odds?: { samples: number; seed: number; milestones: MilestoneOdds[] };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const num = (n: number) => String(Math.round(n * 100) / 100);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+// Plan text enters the report through these: `t` (inert, one line) and `cell` (also `|` escaped).
+const cell = markdownCell;
+const oneLine = (s: string) => t(s.replace(/\s*\r?\n\s*/g, ' '));
 
 /** A phase's number from its id or title (`phase-2.6`, `Phase 2.6 - Cilium`), else its id. */
 function phaseLabel(g: GroupData): string {
@@ -34,12 +39,12 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
   const push = (...l: string[]) => out.push(...l);
   const issuesById = model.byId;
   const firstStatus = model.statuses[0];
-  const statusName = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/-/g, ' ');
+  const statusName = (s: string) => t(s.charAt(0).toUpperCase() + s.slice(1).replace(/-/g, ' '));
 
-  push(`# ${model.title} - Capacity Report`, '');
+  push(`# ${t(model.title)} - Capacity Report`, '');
   push(`**Date:** ${today}`);
-  if (model.data.version) push(`**Version:** ${model.data.version}`);
-  if (model.data.target) push(`**Target:** ${model.data.target}`);
+  if (model.data.version) push(`**Version:** ${t(model.data.version)}`);
+  if (model.data.target) push(`**Target:** ${t(model.data.target)}`);
   push('', '---', '');
 
   // Summary per milestone.
@@ -55,6 +60,11 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
     push(`| **${cell(m.id)}** | ${cell(m.title ?? '')} | ${m.deadline ?? '—'} | ${days(m.estimateHours)} | **${days(m.remainingHours)}** | ${pct(m.progressEstimate)}${m.progressEstimate >= 1 ? ' ✅' : ''} | ${forecastText(m)} |`);
   }
   push(`| **TOTAL** | | | **${days(totEst)}** | **${days(totRem)}** | **${totEst > 0 ? pct((totEst - totRem) / totEst) : '—'}** | ${schedule.finish ?? '—'} |`);
+  if (opts.odds && opts.odds.milestones.length > 0) {
+    push('', `**Odds of landing** (${opts.odds.samples} Monte Carlo samples of the estimate ranges and each lane's logged ÷ estimated hours, seed ${opts.odds.seed}):`, '');
+    push('| Milestone | Deadline | Chance by deadline | P50 | P85 |', '|-----------|----------|--------------------|-----|-----|');
+    for (const o of opts.odds.milestones) push(`| **${cell(o.id)}** | ${o.deadline ?? '—'} | ${o.probability === null ? '—' : pct(o.probability)} | ${o.p50 ?? '—'} | ${o.p85 ?? '—'} |`);
+  }
   push('', '---', '');
 
   // Per milestone: phase table, checklists, metrics.
@@ -63,12 +73,12 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
     const issues = m.issues.map((id) => issuesById.get(id)!).filter(Boolean);
     issues.forEach((i) => covered.add(i.id));
     const data = model.milestones.find((x) => x.id === m.id);
-    push(`## ${m.id}${m.title ? ` - ${m.title}` : ''}`);
-    const meta = [m.deadline ? `**Deadline:** ${m.deadline}` : '', data?.ref ? `**Ref:** ${data.ref}` : '', `**Forecast:** ${forecastText(m)}`].filter(Boolean);
+    push(`## ${oneLine(m.id)}${m.title ? ` - ${oneLine(m.title)}` : ''}`);
+    const meta = [m.deadline ? `**Deadline:** ${m.deadline}` : '', data?.ref ? `**Ref:** ${oneLine(data.ref)}` : '', `**Forecast:** ${forecastText(m)}`].filter(Boolean);
     push(meta.join(' | '), '');
     groupSections(issues);
     const done = issues.filter((i) => i.done).length;
-    push(`### ${m.id} Metrics`);
+    push(`### ${oneLine(m.id)} Metrics`);
     push(`- **Total issues:** ${issues.length}`);
     push(`- **Done:** ${done} (${issues.length ? pct(done / issues.length) : '0%'})`);
     push(`- **Remaining:** ${issues.length - done}`);
@@ -88,7 +98,7 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
   const total = model.issues.length;
   for (const s of model.statuses) {
     const n = model.issues.filter((i) => i.status === s).length;
-    if (n) push(`| ${s === 'done' ? '**Done**' : statusName(s)} | ${n} | ${pct(n / total)} |`);
+    if (n) push(`| ${s === 'done' ? '**Done**' : cell(statusName(s))} | ${n} | ${pct(n / total)} |`);
   }
   push(`| **TOTAL** | **${total}** | 100% |`, '', '---', '');
 
@@ -106,13 +116,13 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
     .slice(0, Math.max(0, 3 - critical.length));
   if (!critical.length && !more.length) push('Nothing is ready: every open issue waits on another.');
   let n = 1;
-  for (const id of critical) push(`${n++}. **${id}** - ${issuesById.get(id)!.title} (${statusName(issuesById.get(id)!.status)}, critical path, starts ${schedule.byId.get(id)!.start ?? 'unscheduled'})`);
-  for (const s of more) push(`${n++}. **${s.id}** - ${issuesById.get(s.id)!.title} (${statusName(issuesById.get(s.id)!.status)}, starts ${s.start})`);
+  for (const id of critical) push(`${n++}. **${oneLine(id)}** - ${oneLine(issuesById.get(id)!.title)} (${statusName(issuesById.get(id)!.status)}, critical path, starts ${schedule.byId.get(id)!.start ?? 'unscheduled'})`);
+  for (const s of more) push(`${n++}. **${oneLine(s.id)}** - ${oneLine(issuesById.get(s.id)!.title)} (${statusName(issuesById.get(s.id)!.status)}, starts ${s.start})`);
   push('', '---', '');
 
   // Availability per month, from the calendar the scheduler uses.
   availability();
-  push('---', '', `*Generated by planboard on ${today}${opts.source ? ` from ${opts.source}` : ''} - based on ${total} issues*`);
+  push('---', '', `*Generated by planboard on ${today}${opts.source ? ` from ${oneLine(opts.source)}` : ''} - based on ${total} issues*`);
   const doneAll = model.issues.filter((i) => i.done).length;
   push(`*${doneAll} Done (${total ? pct(doneAll / total) : '0%'}) | ${total - doneAll} open (${total ? pct((total - doneAll) / total) : '0%'})*`);
   return out.join('\n') + '\n';
@@ -132,15 +142,15 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
       const est = g?.estimate !== undefined ? estDays(g.estimate) : sumOwn(list);
       const epic = g?.epic && list.some((i) => i.id === g.epic) ? g.epic : undefined;
       const ids = epic ? `${epic} (epic) + ${list.length - 1} sub` : list.length <= 3 ? list.map((i) => i.id).join(', ') : `${list.length} issues`;
-      const status = doneN === list.length ? '✅ **Done**' : doneN > 0 || active ? `🟡 ${doneN}/${list.length}` : `⬜ ${statusName(firstStatus)}`;
+      const status = doneN === list.length ? '✅ **Done**' : doneN > 0 || active ? `🟡 ${doneN}/${list.length}` : `⬜ ${cell(statusName(firstStatus))}`;
       push(`| **${cell(g ? phaseLabel(g) : '—')}** | ${cell(g?.title ?? '(no group)')} | ${est} | ${cell(ids)} | ${status} |`);
     }
     push('');
     for (const { g, issues: list } of groups) {
       const allDone = list.every((i) => i.done);
       const title = g ? (/^phase/i.test(g.id) && !/^phase/i.test(g.title ?? '') ? `Phase ${phaseLabel(g)} - ${g.title ?? g.id}` : (g.title ?? g.id)) : '(no group)';
-      push(`#### ${title}${allDone ? ' ✅' : ''}`);
-      for (const i of list) push(`- [${i.done ? 'x' : ' '}] ${i.id}: ${oneLine(i.title)}${!i.done && i.status !== firstStatus ? ` (${statusName(i.status)})` : ''}`);
+      push(`#### ${oneLine(title)}${allDone ? ' ✅' : ''}`);
+      for (const i of list) push(`- [${i.done ? 'x' : ' '}] ${oneLine(i.id)}: ${oneLine(i.title)}${!i.done && i.status !== firstStatus ? ` (${statusName(i.status)})` : ''}`);
       push('');
     }
   }
@@ -165,7 +175,7 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
       push('The plan names no lanes, so there is no capacity to report.', '');
       return;
     }
-    push(`**Lanes:** ${lanes.map((l) => `${l.name} ${num(l.capacity.hours)}h/${l.capacity.per === 'w' ? 'week' : 'day'}`).join(', ')}`, '');
+    push(`**Lanes:** ${lanes.map((l) => `${oneLine(l.name)} ${num(l.capacity.hours)}h/${l.capacity.per === 'w' ? 'week' : 'day'}`).join(', ')}`, '');
     const deadlines = ms.map((m) => m.deadline).filter((d): d is string => Boolean(d));
     const last = [...deadlines, schedule.finish ?? today].reduce((a, b) => (a > b ? a : b), today);
     push('| Month | Weeks | Available Hours | Day Equivalent |', '|-------|-------|-----------------|----------------|');
@@ -216,7 +226,7 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
       cum += x.remainingHours;
       const left = hoursUntil(x.deadline!);
       push(
-        `- **${x.id}** (deadline ${x.deadline}): ${days(cum)} remaining up to it${dated.indexOf(x) > 0 ? ' (with earlier milestones)' : ''} vs ${days(left)} of capacity left → ` +
+        `- **${oneLine(x.id)}** (deadline ${x.deadline}): ${days(cum)} remaining up to it${dated.indexOf(x) > 0 ? ' (with earlier milestones)' : ''} vs ${days(left)} of capacity left → ` +
           `${cum <= left + 1e-9 ? '✅ fits' : `❌ short by ${days(cum - left)}`}; forecast ${forecastText(x)}`,
       );
     }

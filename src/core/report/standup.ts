@@ -10,6 +10,7 @@ import { isInProgress } from '../schedule/estimates.js';
 import { capacityByPeriod } from '../schedule/capacity.js';
 import { isWorkingDay } from '../schedule/calendar.js';
 import { addDays, parseISODate, weekdayOf } from '../schedule/dates.js';
+import { sanitize } from '../text/sanitize.js';
 
 export interface StandupOptions {
   today: string;
@@ -109,7 +110,7 @@ export function standup(model: Model, schedule: Schedule, opts: StandupOptions):
     if (entry.next.length < nextLimit) entry.next.push({ id: r.issue.id, title: r.issue.title, start: r.start, critical: r.critical });
   }
 
-  for (const cap of capacityByPeriod(model, schedule, 'week', { from: today, to: today })) {
+  for (const cap of capacityByPeriod(model, schedule, 'week', { from: today, to: today, whole: true })) {
     const entry = byLane.get(cap.lane);
     const cell = cap.periods[0];
     if (entry && cell)
@@ -119,24 +120,26 @@ export function standup(model: Model, schedule: Schedule, opts: StandupOptions):
 }
 
 const h = (n: number) => `${Math.round(n * 10) / 10}h`;
+/** Plan text on one line, inert, at most n characters. */
 const clip = (raw: string, n = 60) => {
-  const s = raw.replace(/\s+/g, ' ');
+  const s = sanitize(raw).replace(/\s+/g, ' ');
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 };
 
 /** Plain text, short enough to paste into a chat. */
 export function renderStandup(st: Standup): string {
-  const out = [`Standup ${st.today} (done since ${st.since}) · ${st.title}`];
+  const out = [`Standup ${st.today} (done since ${st.since}) · ${sanitize(st.title)}`];
+  const id = sanitize;
   for (const l of st.lanes) {
-    out.push('', l.name === l.lane ? l.lane : `${l.lane} (${l.name})`);
+    out.push('', l.name === l.lane ? sanitize(l.lane) : `${sanitize(l.lane)} (${sanitize(l.name)})`);
     const list = (label: string, items: string[], empty = '—') => out.push(`  ${label.padEnd(12)} ${items.length ? items.join('\n' + ' '.repeat(15)) : empty}`);
-    list('done', l.done.map((d) => `${d.id} ${clip(d.title)} (${d.doneOn})`));
-    list('in progress', l.inProgress.map((i) => `${i.id} ${clip(i.title)} (${i.ageDays === null ? 'age unknown' : `${i.ageDays}d`}, ${i.unestimated ? 'unestimated' : `${h(i.remainingHours)} left`})`));
-    list('next', l.next.map((n) => `${n.id} ${clip(n.title)}${n.critical ? ' [critical]' : ''}`));
+    list('done', l.done.map((d) => `${id(d.id)} ${clip(d.title)} (${d.doneOn})`));
+    list('in progress', l.inProgress.map((i) => `${id(i.id)} ${clip(i.title)} (${i.ageDays === null ? 'age unknown' : `${i.ageDays}d`}, ${i.unestimated ? 'unestimated' : `${h(i.remainingHours)} left`})`));
+    list('next', l.next.map((n) => `${id(n.id)} ${clip(n.title)}${n.critical ? ' [critical]' : ''}`));
     list(
       'blocked',
       [
-        ...l.blocked.map((b) => `${b.id} ${clip(b.title, 40)} ← ${[...b.blockedBy, ...b.waitingOn.map((w) => `waiting: ${w}`)].join(', ')}`),
+        ...l.blocked.map((b) => `${id(b.id)} ${clip(b.title, 40)} ← ${[...b.blockedBy.map(id), ...b.waitingOn.map((w) => `waiting: ${sanitize(w)}`)].join(', ')}`),
         ...(l.moreBlocked ? [`(+${l.moreBlocked} more)`] : []),
       ],
     );

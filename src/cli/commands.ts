@@ -34,7 +34,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Opens the board on PLAN (a plan YAML file). Press ? in the board for the keys. Without PLAN:\n' +
       './plan.yaml, or the one plan in ./plans/ when there is exactly one. When stdout is not a\n' +
-      'terminal, prints the kanban as text and exits.',
+      'terminal (or TERM=dumb), prints the whole kanban as text and exits: every column and card,\n' +
+      'COLUMNS wide or as wide as the columns need.',
     args: [{ ...PLAN, optional: true }],
     options: [TODAY],
     load: () => import('./open.js'),

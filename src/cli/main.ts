@@ -60,11 +60,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 const isEntry = process.argv[1] && /planboard(\.js)?$|main\.(ts|js)$/.test(process.argv[1]);
 if (isEntry) {
-  // A closed pipe (`planboard schedule P --json | head -1`) is the reader saying "enough": stop quietly.
+  // A closed pipe (`planboard schedule P --json | head -1`) is the reader saying "enough": stop
+  // quietly, with the exit code the command had, never with a stack trace.
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(0);
-      throw e;
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
     });
   main(process.argv.slice(2)).then(
     (code) => {

@@ -25,10 +25,13 @@ export const run: Handler = async (a, io) => {
   const file = resolve(io.cwd, given);
   const plan = await loadForBoard(file);
 
-  // No terminal to draw on, or none to read keys from (piped stdin): a static picture instead.
-  if (!io.isTTY || !process.stdin.isTTY) {
+  // No terminal to draw on, none to read keys from (piped stdin), or one that cannot move the
+  // cursor (TERM=dumb): every issue as static text instead.
+  if (!io.isTTY || !process.stdin.isTTY || process.env.TERM === 'dumb') {
     const { staticKanban } = await import('./render.js');
-    io.out(await staticKanban(file, plan.text, plan.data, today));
+    // On a dumb terminal the text is as wide as the terminal (COLUMNS is seldom exported).
+    const columns = io.isTTY && process.stdout.columns ? String(process.stdout.columns) : process.env.COLUMNS;
+    io.out(await staticKanban(file, plan.text, plan.data, today, columns));
     return 0;
   }
   // A person at a terminal: Ink must draw interactively even when CI variables leak in (Ink then

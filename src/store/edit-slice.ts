@@ -14,7 +14,7 @@ import type { BoardState } from './types.js';
 import { editCount, endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
 import { fieldValue, type EditableField } from '../core/ops/field-input.js';
 import { nextIssueId } from '../core/ops/next-id.js';
-import { itemSource } from '../core/ops/item-text.js';
+import { editedItemSource, itemSource } from '../core/ops/item-text.js';
 import { dependsDirectly } from '../core/ops/dependency.js';
 import { selectColumns } from './selectors.js';
 import { describeOp, textEditOf } from '../core/ops/index.js';
@@ -88,18 +88,33 @@ export function createEditSlice(
   };
 
   /**
-   * How issue `id` is written now, for an undo that restores it byte for byte: its lines in the
-   * base text, after the unsaved edits of that issue (no other edit changes its lines).
+   * How issue `id` is written before an edit, for an undo that restores it byte for byte: its
+   * lines in the base text, edited on their own as the unsaved edits of that issue will edit them
+   * (no other field edit changes its lines). Asked lazily (see lazyProp): a keypress pays nothing.
    */
-  const sourceFor = (s: BoardState) => (id: string) => {
-    const mine = s.pending.filter((p) => opTarget(p) === id);
-    if (!mine.length) return itemSource(s.baseText, s.baseData, id);
-    try {
-      const now = applyOpsDetailed(s.baseText, mine);
-      return itemSource(now.text, now.data, id);
-    } catch {
-      return undefined; // the undo then writes the issue's data in the file's style
-    }
+  const sourceFor = (s: BoardState) => {
+    const { baseText, baseData, pending, model } = s;
+    return (id: string) => {
+      if (pending.some((p) => textEditOf(p) !== 'diff')) {
+        // Items were placed or moved since the base: the whole text as the save will write it.
+        try {
+          const now = applyOpsDetailed(baseText, pending);
+          return itemSource(now.text, now.data, id);
+        } catch {
+          return undefined; // the undo then writes the issue's data in the file's style
+        }
+      }
+      if (!pending.some((p) => opTarget(p) === id)) return itemSource(baseText, baseData, id);
+      const now = model.byId.get(id)?.data;
+      return now && editedItemSource(baseText, baseData, id, now);
+    };
+  };
+
+  /** Entries whose undo text still waits on an old base text; a save computes them and lets it go. */
+  let unsettled: HistoryEntry[] = [];
+  const settleSources = () => {
+    for (const e of unsettled) for (const inv of e.inverse) void (inv as { source?: unknown }).source;
+    unsettled = [];
   };
 
   /** After undo or redo, the selection follows the edited issue while it exists. */
@@ -166,6 +181,7 @@ export function createEditSlice(
       }
     }
     const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
+    unsettled.push(entry);
     const pending = [...s.pending, op];
     set({ ...derive(data, true), pending, undoStack: pushEntry(s.undoStack, entry), redoStack: [], fileState: stateOf(pending), reloadNote: s.conflicts.length ? s.reloadNote : null, message });
     // A file we cannot write would fail every autosave: the user saves elsewhere (W) instead.
@@ -233,6 +249,8 @@ export function createEditSlice(
       });
       return;
     }
+    // The base text moves on: undo texts still waiting on the old one are taken now.
+    settleSources();
     const parsed = persistence.parse(result.text, s.file);
     if (!parsed.ok) return void set({ fileState: settledState(get().pending, get().conflicts), message: `saved, but the file no longer reads: ${parsed.message}` });
     // Edits made while the save was in flight stay pending on top of the new base, which may
@@ -427,6 +445,7 @@ export function createEditSlice(
           return void set({ message: `cannot redo: ${errorText(e)}`, redoStack });
         }
         const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
+        unsettled.push(entry);
         set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack, fileState: stateOf([op]), message: `redone: ${op.kind} ${opTarget(op)}` });
       }
       follow(op);

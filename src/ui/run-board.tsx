@@ -113,6 +113,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     }
     if (process.stdin.isTTY) process.stdin.setRawMode(true);
     out.write(ENTER_ALT);
+    app.clear(); // a fresh alternate screen: the next frame is drawn whole
     void (async () => {
       const { readPlanFile } = await import('../core/persist/index.js');
       const r = await readPlanFile(file);

@@ -114,7 +114,7 @@ export function fastConvert(text: string): unknown {
       return undefined;
     }
     const top = stack[stack.length - 1];
-    const atKey = top !== undefined && top.isMap && top.key === undefined;
+    const atKey = top?.isMap && top.key === undefined;
     switch (e.type) {
       case SCALAR: {
         if (e.anchorStart >= 0 || e.tagStart >= 0) return undefined;

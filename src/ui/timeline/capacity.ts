@@ -5,10 +5,10 @@ import type { Model } from '../../core/plan/model.js';
 import type { CapacityCell, LaneCapacity, MilestoneForecast, Period } from '../../core/schedule/types.js';
 import { UNASSIGNED } from '../../core/schedule/types.js';
 import type { MilestoneOdds } from '../../core/schedule/forecast-mc.js';
-import { MARKS } from '../theme.js';
+import { MARKS } from '../theme-core.js';
 import { type Cell, type Column, layoutTable } from '../widgets/TableLayout.js';
 import { parts, toDay } from './dates.js';
-import { clipLine, cut, pad, type Line, type Style, widthOf } from './segments.js';
+import { clipLine, cut, pad, type Line, widthOf } from './segments.js';
 import { currentPeriodIndex } from '../../store/selectors.js';
 import type { ScenarioFinish } from '../../store/selectors.js';
 

@@ -4,7 +4,7 @@
 //   footer: the selected issue's dates and dependencies, and a legend when there is room
 import type { Issue, Model } from '../../core/plan/model.js';
 import type { Schedule, ScheduledIssue } from '../../core/schedule/types.js';
-import { MARKS } from '../theme.js';
+import { MARKS } from '../theme-core.js';
 import { isBlocked } from '../../core/plan/blockers.js';
 import { type PlanCalendar, SHADE_GLYPH, type Shade, baseShades, headerShades, issueShades, planCalendar } from './calendar.js';
 import { type Day, parts, shortDate, toDay } from './dates.js';

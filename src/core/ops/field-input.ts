@@ -33,7 +33,8 @@ export function fieldValue(data: PlanData, field: EditableField, typed: string):
         return estimateText(text, data.hours_per_day ?? DEFAULT_HOURS_PER_DAY);
       } catch (e) {
         if (!(e instanceof DurationError)) throw e;
-        if (e.message.startsWith('bad range')) throw new OpError(`bad estimate "${text}": the first amount is more than the second`);
+        const range = /^(\d*\.?\d+)\s*[a-z]*\s*-\s*(\d*\.?\d+)/i.exec(text);
+        if (e.message.startsWith('bad range') && range) throw new OpError(`bad estimate "${text}": ${range[1]} is more than ${range[2]}`);
         throw new OpError(`"${text}" is not an estimate: type minutes, hours, days or weeks (30m, 2h, 1.5d, 1w) or a range (3-5d)`);
       }
     case 'labels': {

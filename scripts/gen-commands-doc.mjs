@@ -45,11 +45,12 @@ ${run(['standup', 'plans/k3s-mono-pgsql.yaml', '--today', '2026-02-16', '--lane'
 parts.push(`## log
 
 Appends a time entry with the same \`log-time\` operation as the board's \`t\` key, through the
-shared save path (lock, re-read, atomic write): nothing else in the file changes.
+shared save path (lock, re-read, atomic write): nothing else in the file changes. Durations read
+as in the \`t\` prompt: a bare number is hours, and one entry holds at most a day (24 h).
 
 ${run(['log', 'stoa-2026-v4.yaml', 'CAB-238', '1.5h', '--date', '2026-01-06', '--note', 'e2e harness'], { cwd: tmp })}
 ${run(['log', 'stoa-2026-v4.yaml', 'CAB-999', '1h'], { cwd: tmp })}
-${run(['log', 'stoa-2026-v4.yaml', 'CAB-238', '1.5'], { cwd: tmp })}`);
+${run(['log', 'stoa-2026-v4.yaml', 'CAB-238', '30h', '--date', '2026-01-06'], { cwd: tmp })}`);
 
 parts.push(`## hours
 

@@ -29,6 +29,19 @@ const captures = [
   pane('Capacity', ['render', 'plans/stoa-2026-v4.yaml', '--view', 'capacity', '--width', '100', '--height', '16', '--today', '2026-01-06']),
 ].join('\n');
 
+// The commands table, from each command's own --help (itself made from the command table).
+const help = run(['--help']);
+const names = [...help.matchAll(/^  ([a-z]+)  +(.*)$/gm)].map((m) => [m[1], m[2]]);
+const commands =
+  '| command | what it does |\n|---|---|\n' +
+  names
+    .map(([name, summary]) => {
+      const usage = run([name, '--help']).split('\n')[0].replace(/^usage: /, '');
+      return `| \`${usage.replaceAll('|', '\\|')}\` | ${summary.replace(/: planboard .*$/, '').replaceAll('|', '\\|')} |`;
+    })
+    .join('\n') +
+  '\n';
+
 const stoa = join(tmp, 'stoa-2026-v4.yaml');
 copyFileSync(join(repo, 'plans/stoa-2026-v4.yaml'), stoa);
 const examples = [
@@ -40,6 +53,12 @@ const examples = [
   block(['report', 'plans/stoa-2026-v4.yaml', '--today', '2026-01-06'], { head: 14 }),
   block(['import', '../shared/seeds/repaired/003_c61cbb500b862e28.txt', '-o', join(tmp, 'koprogo.yaml')], { head: 6 }).replaceAll(tmp + '/', ''),
   block(['export', 'plans/k3s-mono-pgsql.yaml', '--format', 'mermaid', '--today', '2026-02-16'], { head: 10 }),
+  block(['init', 'kitchen.yaml', '--title', 'Kitchen'], { cwd: tmp }),
+  block(['add', 'kitchen.yaml', '--title', 'Order the worktop', '--estimate', '90m', '--lane', 'me'], { cwd: tmp }),
+  block(['edit', 'kitchen.yaml', 'T-3', '--estimate', '2h', '--status', 'todo'], { cwd: tmp }),
+  block(['rm', 'kitchen.yaml', 'T-3'], { cwd: tmp }),
+  block(['tick', 'kitchen.yaml', 'T-1', '--today', '2026-03-02'], { cwd: tmp }),
+  block(['completion', 'bash'], { head: 4 }),
 ].join('\n');
 const fixtures = (f) => `test/fixtures/${f}`;
 const imports = [
@@ -61,6 +80,7 @@ const path = join(repo, 'README.md');
 let readme = readFileSync(path, 'utf8');
 readme = splice(readme, 'captures', captures);
 readme = splice(readme, 'examples', examples);
+readme = splice(readme, 'commands', commands);
 readme = splice(readme, 'imports', imports);
 writeFileSync(path, readme);
-console.log('README.md: captures and examples written');
+console.log('README.md: captures, commands, examples and imports written');

@@ -1,37 +1,21 @@
 // `planboard capacity PLAN [--today D] [--by week|month|quarter|sprint] [--json]`: hours
 // available, planned, logged and free per lane and period, and whether each milestone fits.
-import { CliError, type Command } from './command.js';
-import { forecastJson, loadPlan, parseArgs, runForecast, runSchedule } from './schedule.js';
+import type { Handler } from './command.js';
+import { flag, str } from './args.js';
+import { loadPlan, scheduleOf } from './input.js';
+import { forecastJson, runForecast } from './schedule.js';
 import { capacityByPeriod, type Period } from '../core/schedule/index.js';
 import { table, toDays } from '../core/schedule/table.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
-const HELP = `usage: planboard capacity PLAN [--today YYYY-MM-DD] [--by week|month|quarter|sprint] [--json]
-
-Per lane and period: hours available (working days, holidays, time off), planned (booked by
-the schedule), logged, and free; "over" marks an over-allocated period. Then per milestone:
-work estimated, done and remaining in days, progress, and whether it fits before the deadline.
-  --today D   schedule from this date (default: today's local date)
-  --by P      week (default), month, quarter or sprint
-  --samples N Monte Carlo samples for the odds of landing (default 1000, fewer on big plans; 0 for none)
-  --seed N    seed of the Monte Carlo draws (default 1)
-  --json      print JSON (version 1) instead of tables`;
-
-const PERIODS: Period[] = ['week', 'month', 'quarter', 'sprint'];
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
-export const run: Command = async (args, io) => {
-  const a = parseArgs('capacity', args, HELP, ['--by', '--samples', '--seed'], []);
-  if (!a) {
-    io.out(HELP);
-    return 0;
-  }
-  const by = (a.rest.get('--by') ?? 'week') as Period;
-  if (!PERIODS.includes(by)) throw new CliError(`capacity: bad --by "${by}": expected week, month, quarter or sprint`, 1);
-  const plan = await loadPlan(a.file, io);
-  const s = runSchedule(plan, { today: a.today }, a.file);
+export const run: Handler = async (a, io) => {
+  const by = (str(a, 'by') ?? 'week') as Period;
+  const plan = await loadPlan('capacity', io, a.args.plan!);
+  const s = scheduleOf(plan, a.today);
   const lanes = capacityByPeriod(plan.model, s, by);
-  const mc = runForecast(plan, { today: a.today }, a.rest, 'capacity');
+  const mc = runForecast(plan, { today: a.today }, a, 'capacity');
   const hpd = plan.model.hoursPerDay;
   const milestones = s.milestones.map((f) => ({
     id: f.id,
@@ -45,7 +29,7 @@ export const run: Command = async (args, io) => {
     fits: f.fits,
   }));
   const odds = mc ? forecastJson(mc) : null;
-  if (a.json) {
+  if (flag(a, 'json')) {
     io.out(
       sanitizeJson(
         {

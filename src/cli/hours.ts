@@ -1,31 +1,18 @@
 // `planboard hours PLAN [--week | --month] [--lane L] [--today D] [--json]`
-import { CliError, type Command } from './command.js';
-import { checkLane, loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from './input.js';
+import { CliError, type Handler } from './command.js';
+import { flag, str } from './args.js';
+import { checkLane, loadPlan, scheduleOf } from './input.js';
+import { snakeKeys } from './json.js';
+import { sanitizeJson } from '../core/text/sanitize.js';
 import { hoursReport, renderHours } from '../core/report/hours.js';
 import { UNASSIGNED } from '../core/schedule/types.js';
-import { sanitizeJson } from '../core/text/sanitize.js';
 
-const USAGE = `usage: planboard hours PLAN [--week | --month] [--lane LANE] [--today YYYY-MM-DD] [--json]
-
-Hours logged against hours available per lane, for the week (default) or month holding today,
-and the issues the logged hours went to.`;
-
-export const run: Command = async (args, io) => {
-  const parsed = parseCommandArgs('hours', args, {
-    week: { type: 'boolean' },
-    month: { type: 'boolean' },
-    lane: { type: 'string' },
-    today: { type: 'string' },
-    json: { type: 'boolean' },
-  }, USAGE, io);
-  if (!parsed) return 0;
-  const { values, positionals } = parsed;
-  noExtraPositionals('hours', positionals, 1, USAGE);
-  if (values.week && values.month) throw new CliError('planboard hours: choose --week or --month, not both', 2);
-  const today = todayOf('hours', values.today);
-  const plan = await loadPlan('hours', io.cwd, positionals[0], USAGE);
-  const lane = checkLane('hours', plan, values.lane, [UNASSIGNED]);
-  const r = hoursReport(plan.model, scheduleOf(plan, today), { today, period: values.month ? 'month' : 'week', lane });
-  io.out(values.json ? sanitizeJson(r, 2) : renderHours(r));
+export const run: Handler = async (a, io) => {
+  if (flag(a, 'week') && flag(a, 'month')) throw new CliError('planboard hours: choose --week or --month, not both', 2);
+  const today = a.today;
+  const plan = await loadPlan('hours', io, a.args.plan!);
+  const lane = checkLane('hours', plan, str(a, 'lane'), [UNASSIGNED]);
+  const r = hoursReport(plan.model, scheduleOf(plan, today), { today, period: flag(a, 'month') ? 'month' : 'week', lane });
+  io.out(flag(a, 'json') ? sanitizeJson(snakeKeys(r), 2) : renderHours(r));
   return 0;
 };

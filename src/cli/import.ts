@@ -4,47 +4,26 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { readTextFile, writePlanTo } from '../core/persist/index.js';
-import { CliError, type Command } from './command.js';
-import { parseCommandArgs } from './input.js';
+import { CliError, type Handler } from './command.js';
+import { flag, str } from './args.js';
+import { explainSaveError } from './commit.js';
 import { importSource, ImportError, type ImportResult } from '../core/formats/import.js';
-import { IMPORTERS, importerOptions } from '../core/formats/registry.js';
+import { importerOptions } from '../core/formats/registry.js';
 import type { Source } from '../core/formats/types.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
 import { schemaModeline } from '../core/plan/schema-location.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
-const FORMAT_OPTIONS = importerOptions();
-
-const USAGE = `usage: planboard import SOURCE -o PLAN [--from FORMAT] [--force] [--json] [FORMAT OPTIONS]
-
-Reads SOURCE and writes a plan. The format is detected from the content; --from names it:
-${IMPORTERS.map((f) => `  ${f.name.padEnd(15)} ${f.description}`).join('\n')}
-Format options:
-${[...FORMAT_OPTIONS].map(([name, o]) => `  --${name}${o.option.type === 'string' ? ' VALUE' : ''}  (${o.formats.join(', ')}) ${o.option.description}`).join('\n')}
-SOURCE is a file, or a folder for backlog-md. PLAN is never overwritten without --force.`;
-
-export const run: Command = async (args, io) => {
-  const parsed = parseCommandArgs('import', args, {
-    output: { type: 'string', short: 'o' },
-    from: { type: 'string' },
-    force: { type: 'boolean' },
-    json: { type: 'boolean' },
-    ...Object.fromEntries([...FORMAT_OPTIONS].map(([name, o]) => [name, { type: o.option.type }])),
-  }, USAGE, io);
-  if (!parsed) return 0;
-  const { values, positionals } = parsed;
-  const [src] = positionals;
-  if (!src || positionals.length > 1) throw new CliError(USAGE, 2);
-  if (!values.output) throw new CliError(`planboard import: say where to write the plan with -o PLAN\n${USAGE}`, 2);
-  if (values.from !== undefined && !IMPORTERS.some((f) => f.name === values.from))
-    throw new CliError(`planboard import: unknown format "${values.from}": ${IMPORTERS.map((f) => f.name).join(', ')}`, 2);
+export const run: Handler = async (a, io) => {
+  const src = a.args.source!;
+  const values = { output: str(a, 'output')!, from: str(a, 'from'), force: flag(a, 'force'), json: flag(a, 'json') };
   const from = resolve(io.cwd, src);
   const to = resolve(io.cwd, values.output);
 
   const source = await readSource(from, src);
   let result: ImportResult;
   try {
-    const options = Object.fromEntries([...FORMAT_OPTIONS.keys()].map((k) => [k, (values as Record<string, string | boolean | undefined>)[k]]));
+    const options = Object.fromEntries([...importerOptions().keys()].map((k) => [k, a.opts[k]]));
     result = await importSource(source, { from: values.from as string | undefined, modeline: schemaModeline(to), options });
   } catch (e) {
     if (e instanceof ImportError) throw new CliError(`planboard import: ${e.message}`, e.usage ? 2 : 1);
@@ -124,7 +103,8 @@ async function write(path: string, text: string, replace: boolean, shown: string
   try {
     r = await writePlanTo(path, text, { overwrite: replace });
   } catch (e) {
-    throw new CliError(`planboard import: ${(e as Error).message}`);
+    // One vocabulary for failed writes (a full disk, no permission): the shared explanation.
+    throw new CliError(`planboard import: ${explainSaveError(shown, e)?.message ?? (e as Error).message}`);
   }
   if (r === 'exists') throw new CliError(`planboard import: ${shown} already exists; use --force to replace it`);
 }

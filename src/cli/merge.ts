@@ -5,25 +5,17 @@
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CliError, type Command, type Io } from './command.js';
+import { CliError, type Handler, type Io } from './command.js';
 import { formatProblem } from '../core/plan/load.js';
 import { mergePlanTexts } from '../core/persist/merge.js';
 import type { LineMerges } from '../core/persist/merge-lines.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
-const HELP = `usage: planboard merge BASE OURS THEIRS [PATH]
-
-Three-way merge of plan files by issue id and field, for use as a git merge driver:
-  .gitattributes:  plans/*.yaml merge=planboard
-  git config merge.planboard.driver "planboard merge %O %A %B %P"
-The result is written to OURS. Exit 0: merged cleanly. Exit 1: conflicts, recorded in a
-top-level \`conflicts:\` block that \`planboard validate\` reports until resolved.`;
-
 async function read(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw new CliError(`planboard merge: cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`, 2);
+    throw new CliError(`planboard merge: cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`, 1);
   }
 }
 
@@ -65,18 +57,14 @@ async function markerMerge(base: string, ours: string, theirs: string, io: Io, n
   return r.clean ? 0 : 1;
 }
 
-export const run: Command = async (args, io) => {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(HELP);
-    return 0;
-  }
-  if (args.length < 3 || args.length > 4) throw new CliError(HELP, 2);
-  const [baseP, oursP, theirsP] = args.slice(0, 3).map((p) => resolve(io.cwd, p));
-  const name = sanitize(args[3] ?? args[1]);
+export const run: Handler = async (a, io) => {
+  const [baseP, oursP, theirsP] = [a.args.base!, a.args.ours!, a.args.theirs!].map((p) => resolve(io.cwd, p));
+  const shownPath = a.args.path ?? a.args.ours!;
+  const name = sanitize(shownPath);
   const [base, ours, theirs] = await Promise.all([read(baseP, 'BASE'), read(oursP, 'OURS'), read(theirsP, 'THEIRS')]);
   let r: ReturnType<typeof mergePlanTexts>;
   try {
-    r = mergePlanTexts(base, ours, theirs, args[3] ?? args[1], lineMerges(baseP, oursP, theirsP));
+    r = mergePlanTexts(base, ours, theirs, shownPath, lineMerges(baseP, oursP, theirsP));
   } catch (e) {
     // A bug of ours must not cost the user their side: fall back to git's merge with markers.
     io.err(`planboard merge: ${name}: internal error (${sanitize(e instanceof Error ? e.message : String(e))}); falling back to a line-by-line merge with conflict markers`);

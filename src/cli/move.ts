@@ -1,18 +1,9 @@
 // `planboard move PLAN ID --lane LANE`: reassigns an issue to another lane (`--lane -` unassigns).
-import { CliError } from './command.js';
-import { editCommand } from './tick.js';
+import type { Handler } from './command.js';
+import { commitOne } from './commit.js';
+import { str } from './args.js';
 
-const usage = `usage: planboard move PLAN ID --lane LANE
-
-Moves issue ID to lane LANE, one of the plan's lanes; --lane - takes it off any lane.`;
-
-export const run = editCommand({
-  name: 'move',
-  usage,
-  extra: 0,
-  options: { lane: { type: 'string' } },
-  op: (id, _rest, values) => {
-    if (values.lane === undefined) throw new CliError(`planboard move: --lane LANE is required\n${usage}`, 2);
-    return { kind: 'move-lane', id, lane: values.lane === '-' ? null : values.lane };
-  },
-});
+export const run: Handler = (a, io) => {
+  const lane = str(a, 'lane')!;
+  return commitOne(a, io, { kind: 'move-lane', id: a.args.id!, lane: lane === '-' ? null : lane });
+};

@@ -1,23 +1,11 @@
 // `planboard render PLAN --view kanban|timeline|capacity [--width W] [--height H] [--today D]`:
 // exactly what that pane shows, as plain text (no ANSI). For standup channels, tests, benchmarks.
-import { resolve } from 'node:path';
 import type { PlanData } from '../core/plan/model.js';
-import { CliError, type Command } from './command.js';
-import { checkToday, loadForBoard, parseCli } from './open.js';
+import type { Handler } from './command.js';
+import { str } from './args.js';
+import { loadPlan } from './input.js';
 
-const HELP = `usage: planboard render PLAN --view kanban|timeline|capacity [--width W] [--height H] [--today YYYY-MM-DD]
-
-Prints what the pane shows, as plain text. Default size: 100×40.`;
-
-const VIEWS = ['kanban', 'timeline', 'capacity', 'standup'] as const;
-type View = (typeof VIEWS)[number];
-
-function size(name: string, v: unknown, fallback: number, min: number): number {
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > 10000) throw new CliError(`--${name}: expected a whole number from ${min} to 10000, got "${String(v)}"`, 2);
-  return n;
-}
+type View = 'kanban' | 'timeline' | 'capacity' | 'standup';
 
 export async function renderView(file: string, text: string, data: PlanData, view: View, width: number, height: number, today?: string): Promise<string> {
   // Straight from the pure layouts: React, Ink and Yoga are never loaded for a static picture.
@@ -51,25 +39,11 @@ export async function staticKanban(file: string, text: string, data: PlanData, t
   return `${sanitize(data.title)}${data.as_of ? ` · as of ${data.as_of}` : ''}\n${body}`;
 }
 
-export const run: Command = async (args, io) => {
-  const { values, positionals } = parseCli(args, {
-    view: { type: 'string' },
-    width: { type: 'string' },
-    height: { type: 'string' },
-    today: { type: 'string' },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new CliError(`${positionals.length ? 'one plan at a time' : 'which plan?'}\n${HELP}`, 2);
-  const view = (values.view ?? 'kanban') as View;
-  if (!VIEWS.includes(view)) throw new CliError(`--view: expected one of ${VIEWS.join(', ')}, got "${String(values.view)}"`, 2);
-  const width = size('width', values.width, 100, 20);
-  const height = size('height', values.height, 40, 3);
-  const today = checkToday(values.today as string | undefined);
-  const file = resolve(io.cwd, positionals[0]);
-  const plan = await loadForBoard(file);
-  io.out(await renderView(file, plan.text, plan.data, view, width, height, today));
+export const run: Handler = async (a, io) => {
+  const view = (str(a, 'view') ?? 'kanban') as View;
+  const width = Number(str(a, 'width') ?? 100);
+  const height = Number(str(a, 'height') ?? 40);
+  const plan = await loadPlan('render', io, a.args.plan!);
+  io.out(await renderView(plan.path, plan.text, plan.data, view, width, height, str(a, 'today')));
   return 0;
 };

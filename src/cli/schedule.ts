@@ -1,15 +1,12 @@
 // `planboard schedule PLAN [--today D] [--scenario S] [--json] [--velocity]`: when each issue
 // lands, the sprints, and a verdict per milestone. Loads no UI code.
-import { resolve } from 'node:path';
-import { CliError, type Command, type Io } from './command.js';
-import { formatProblem, type LoadedPlan } from '../core/plan/load.js';
-import { readPlanFile } from '../core/persist/read-plan.js';
+import { CliError, type Handler } from './command.js';
+import { flag, str, type Parsed } from './args.js';
+import { checkScenario, loadPlan, scheduleOf } from './input.js';
+import type { LoadedPlan } from '../core/plan/load.js';
 import {
-  isISODate,
   defaultSamples,
-  localToday,
   monteCarlo,
-  schedulePlan,
   ScheduleError,
   type MonteCarloForecast,
   type Schedule,
@@ -18,85 +15,17 @@ import {
 import { clip, table } from '../core/schedule/table.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
-const HELP = `usage: planboard schedule PLAN [--today YYYY-MM-DD] [--scenario ID] [--velocity] [--json]
-
-Schedules the plan (lanes book their hours day by day, dependencies finish-to-start) and
-prints each open issue's start, end and slack, the sprints, and each milestone's forecast.
-  --today D      schedule from this date (default: today's local date)
-  --scenario ID  use the lane assignment of scenario ID
-  --velocity     scale remaining work by observed velocity (actual ÷ estimated hours)
-  --samples N    Monte Carlo samples for the odds of landing (default 1000, fewer on
-                 plans with over 100 open issues; 0 for none)
-  --seed N       seed of the Monte Carlo draws (default 1): the same seed, the same odds
-  --json         print JSON (version 1) instead of tables`;
-
-export interface CommonArgs {
-  file: string;
-  today: string;
-  json: boolean;
-  rest: Map<string, string | true>;
-}
-
-/** Parses PLAN, --today, --json and the command's own options (`valued` take a value). */
-export function parseArgs(cmd: string, args: string[], help: string, valued: string[], flags: string[]): CommonArgs | null {
-  const rest = new Map<string, string | true>();
-  let file: string | undefined;
-  let today: string | undefined;
-  let json = false;
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? args[++k];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new CliError(`${cmd}: ${name} needs a value\n${help}`, 2);
-      return v;
-    };
-    if (name === '--help' || name === '-h') return null;
-    else if (name === '--json') json = true;
-    else if (name === '--today') today = value();
-    else if (valued.includes(name)) rest.set(name, value());
-    else if (flags.includes(name)) rest.set(name, true);
-    else if (name.startsWith('-') && name !== '-') throw new CliError(`${cmd}: unknown option ${name}\n${help}`, 2);
-    else if (file === undefined) file = a;
-    else throw new CliError(`${cmd}: one plan file at a time (got ${file} and ${a})`, 2);
-  }
-  if (file === undefined) throw new CliError(`${cmd}: name a plan file\n${help}`, 2);
-  if (today !== undefined && !isISODate(today)) throw new CliError(`${cmd}: bad --today "${today}": expected a date YYYY-MM-DD`, 1);
-  return { file, today: today ?? localToday(), json, rest };
-}
-
-export async function loadPlan(file: string, io: Io): Promise<LoadedPlan> {
-  const result = await readPlanFile(resolve(io.cwd, file));
-  if (!result.ok) throw new CliError(result.problems.map((p) => formatProblem({ ...p, file })).join('\n'), 1);
-  return result.plan;
-}
-
-/** Runs the engine, turning its errors (cycles, unknown ids or scenarios) into clean CLI errors. */
-export function runSchedule(plan: LoadedPlan, opts: ScheduleOptions, file: string): Schedule {
-  try {
-    return schedulePlan(plan.model, opts);
-  } catch (e) {
-    if (e instanceof ScheduleError) throw new CliError(`${file}: ${e.message}`, 1);
-    throw e;
-  }
-}
-
-export const run: Command = async (args, io) => {
-  const a = parseArgs('schedule', args, HELP, ['--scenario', '--samples', '--seed'], ['--velocity']);
-  if (!a) {
-    io.out(HELP);
-    return 0;
-  }
-  const plan = await loadPlan(a.file, io);
-  const scenario = a.rest.get('--scenario') as string | undefined;
-  const velocity = a.rest.has('--velocity');
-  const s = runSchedule(plan, { today: a.today, scenario, velocity }, a.file);
-  const mc = runForecast(plan, { today: a.today, scenario, velocity }, a.rest, 'schedule');
+export const run: Handler = async (a, io) => {
+  const plan = await loadPlan('schedule', io, a.args.plan!);
+  const scenario = checkScenario('schedule', plan, str(a, 'scenario'));
+  const velocity = flag(a, 'velocity');
+  const s = scheduleOf(plan, a.today, { today: a.today, scenario, velocity });
+  const mc = runForecast(plan, { today: a.today, scenario, velocity }, a, 'schedule');
   const scenarios = (plan.data.scenarios ?? []).map((sc) => ({
     id: sc.id,
-    finish: sc.id === scenario ? s.finish : runSchedule(plan, { today: a.today, scenario: sc.id, velocity }, a.file).finish,
+    finish: sc.id === scenario ? s.finish : scheduleOf(plan, a.today, { today: a.today, scenario: sc.id, velocity }).finish,
   }));
-  if (a.json) io.out(sanitizeJson({ ...toJson(plan, s, scenarios), ...(mc ? { forecast: forecastJson(mc) } : {}) }, 2));
+  if (flag(a, 'json')) io.out(sanitizeJson({ ...toJson(plan, s, scenarios), ...(mc ? { forecast: forecastJson(mc) } : {}) }, 2));
   else io.out(toText(plan, s, scenarios, mc));
   return 0;
 };
@@ -154,21 +83,15 @@ export function toJson(plan: LoadedPlan, s: Schedule, scenarios: { id: string; f
 }
 
 /** Reads --samples and --seed (checked) and runs the Monte Carlo forecast; null for --samples 0. */
-export function runForecast(plan: LoadedPlan, opts: ScheduleOptions, rest: Map<string, string | true>, cmd: string): MonteCarloForecast | null {
-  const int = (name: string, fallback: number, max: number) => {
-    const raw = rest.get(name);
-    if (raw === undefined) return fallback;
-    const v = Number(raw);
-    if (!Number.isInteger(v) || v < 0 || v > max) throw new CliError(`${cmd}: bad ${name} "${String(raw)}": expected a whole number from 0 to ${max}`, 2);
-    return v;
-  };
-  const samples = int('--samples', defaultSamples(plan.model), 100_000);
-  const seed = int('--seed', 1, 2 ** 31 - 1);
+export function runForecast(plan: LoadedPlan, opts: ScheduleOptions, a: Parsed, cmd: string): MonteCarloForecast | null {
+  // --samples and --seed are checked as whole numbers in range by the argument parser (the table).
+  const samples = str(a, 'samples') === undefined ? defaultSamples(plan.model) : Number(str(a, 'samples'));
+  const seed = str(a, 'seed') === undefined ? 1 : Number(str(a, 'seed'));
   if (samples === 0) return null;
   try {
     return monteCarlo(plan.model, { ...opts, samples, seed });
   } catch (e) {
-    if (e instanceof ScheduleError) throw new CliError(`${cmd}: ${e.message}`, 1);
+    if (e instanceof ScheduleError) throw new CliError(`planboard ${cmd}: ${e.message}`, 1);
     throw e;
   }
 }

@@ -1,12 +1,5 @@
-// `planboard status PLAN ID STATUS [--today YYYY-MM-DD]`: sets an issue's status.
-import { editCommand } from './tick.js';
+// `planboard status PLAN ID STATUS [--today D]`: sets an issue's status (done records done_on).
+import type { Handler } from './command.js';
+import { commitOne } from './commit.js';
 
-export const run = editCommand({
-  name: 'status',
-  usage: `usage: planboard status PLAN ID STATUS [--today YYYY-MM-DD]
-
-Sets issue ID's status to STATUS, one of the plan's statuses. Setting done records done_on
-(today, or --today); any other status removes it.`,
-  extra: 1,
-  op: (id, [status], _values, today) => ({ kind: 'set-status', id, status, date: today }),
-});
+export const run: Handler = (a, io) => commitOne(a, io, { kind: 'set-status', id: a.args.id!, status: a.args.status!, date: a.today });

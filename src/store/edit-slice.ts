@@ -5,7 +5,7 @@ import { notSaved } from './messages.js';
 import { buildModel, type PlanData } from '../core/plan/model.js';
 import { updateModel } from './model-update.js';
 import type { Op } from '../core/plan/op-types.js';
-import { parseDuration } from '../core/plan/duration.js';
+import { parseLogEntry } from '../core/text/duration.js';
 import { DONE } from '../core/plan/schema.js';
 import type { Persistence } from './index.js';
 import { opTarget } from './op-fields.js';
@@ -54,21 +54,8 @@ type EditActions = Pick<
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-/** Log-time input: `1.5h`, `30m`? no — durations as the plan writes them (`1.5h`, `0.5d`), then an optional note. */
-export function parseLogInput(text: string, hoursPerDay: number): { hours: number; note?: string } {
-  const m = /^\s*(\S+)\s*(.*)$/.exec(text);
-  if (!m) throw new Error('type hours, e.g. 1.5h (and an optional note)');
-  let h: ReturnType<typeof parseDuration>;
-  try {
-    h = parseDuration(m[1], hoursPerDay);
-  } catch {
-    throw new Error(`"${m[1]}" is not a duration: type e.g. 1.5h or 0.5d`);
-  }
-  if (h.min !== h.max) throw new Error('log one amount, not a range');
-  if (!(h.expected > 0)) throw new Error('hours must be more than 0');
-  const note = m[2].trim();
-  return note ? { hours: h.expected, note } : { hours: h.expected };
-}
+/** Log-time input: a duration (a bare number is hours; 30m, 1.5h, 0.5d), then an optional note. */
+export const parseLogInput = parseLogEntry;
 
 export function createEditSlice(
   set: Set,

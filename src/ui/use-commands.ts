@@ -9,6 +9,7 @@ import { selectSchedule } from '../store/selectors.js';
 import type { BoardState, PickerItem } from '../store/types.js';
 import { EDITABLE_FIELDS, type EditableField } from '../core/ops/field-input.js';
 import { helpLength } from './widgets/HelpOverlay.js';
+import { estimateText, LOG_HINT } from '../core/text/duration.js';
 
 const PAGE = 10;
 
@@ -47,8 +48,14 @@ function newIssueDetails(s: BoardState, text: string): { estimate?: string; lane
     const w = word.replace(/^@/, '');
     if (s.model.lanes.some((l) => l.id === w)) out.lane = w;
     else if (s.model.statuses.includes(w)) out.status = w;
-    else if (/^\d+(\.\d+)?(-\d+(\.\d+)?)?[hdw]?$/.test(w)) out.estimate = w;
-    else throw new Error(`"${word}" is not an estimate, a lane (${s.model.lanes.map((l) => l.id).join(', ') || 'none'}) or a status (${s.model.statuses.join(', ')})`);
+    else {
+      // The one duration parser: 30m and 1.5h as well as the plan's own 2d, 3-5d.
+      try {
+        out.estimate = estimateText(w, s.model.hoursPerDay);
+      } catch {
+        throw new Error(`"${word}" is not an estimate, a lane (${s.model.lanes.map((l) => l.id).join(', ') || 'none'}) or a status (${s.model.statuses.join(', ')})`);
+      }
+    }
   }
   return out;
 }
@@ -156,7 +163,7 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
         }
         case 'issue.logTime': {
           if (s.selectedId === null) return s.setMessage('nothing selected');
-          return s.setOverlay({ kind: 'prompt', purpose: 'log-time', label: `log time on ${s.selectedId} (e.g. 1.5h note):`, value: '' });
+          return s.setOverlay({ kind: 'prompt', purpose: 'log-time', label: `log time on ${s.selectedId} (${LOG_HINT}) [note]:`, value: '' });
         }
         case 'issue.new':
           return s.setOverlay({ kind: 'prompt', purpose: 'new-title', label: 'new issue title:', value: '' });

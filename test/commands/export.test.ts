@@ -165,9 +165,9 @@ describe('export --format tjp', () => {
 
 describe('export: bad input', () => {
   it.each([
-    ['an unknown format', ['--format', 'xml'], /unknown format "xml"/],
-    ['no format', [], /say which --format/],
-    ['a bad --today', ['--format', 'csv', '--today', 'today'], /bad date/],
+    ['an unknown format', ['--format', 'xml'], /--format: expected one of json, csv, mermaid, tjp, got "xml"/],
+    ['no format', [], /--format json\|csv\|mermaid\|tjp is required/],
+    ['a bad --today', ['--format', 'csv', '--today', 'someday'], /--today: "someday" is not a date/],
   ])('rejects %s, changing nothing', async (_w, extra, message) => {
     const file = writeTemp('team.yaml', TEAM_PLAN);
     const before = snapshot(file);

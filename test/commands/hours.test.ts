@@ -10,7 +10,7 @@ describe('planboard hours', () => {
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ version: 1, period: '2026-W11', start: '2026-03-09', end: '2026-03-15' });
     const ana = j.lanes.find((l: { lane: string }) => l.lane === 'ana');
-    expect(ana).toMatchObject({ availableHours: 8, loggedHours: 2, issues: [{ id: 'A-2', hours: 2 }] });
+    expect(ana).toMatchObject({ available_hours: 8, logged_hours: 2, issues: [{ id: 'A-2', hours: 2 }] });
     expect(ana.entries).toEqual([{ date: '2026-03-09', id: 'A-2', hours: 2, note: 'pairing' }]);
   });
 
@@ -19,7 +19,7 @@ describe('planboard hours', () => {
     const j = JSON.parse(r.out);
     expect(j.period).toBe('2026-03');
     expect(j.lanes).toHaveLength(1);
-    expect(j.lanes[0].availableHours).toBeCloseTo(35.2, 5);
+    expect(j.lanes[0].available_hours).toBeCloseTo(35.2, 5);
   });
 
   it('prints a readable summary', async () => {
@@ -37,7 +37,7 @@ describe('planboard hours', () => {
   it.each([
     ['--week with --month', ['--week', '--month'], /not both/],
     ['an unknown lane', ['--lane', 'nobody'], /unknown lane/],
-    ['a bad --today', ['--today', '10/03/2026'], /bad date/],
+    ['a bad --today', ['--today', '10/03/2026'], /--today: "10\/03\/2026" is not a date: expected YYYY-MM-DD/],
   ])('rejects %s, changing nothing', async (_w, extra, message) => {
     const file = writeTemp('team.yaml', TEAM_PLAN);
     const before = snapshot(file);

@@ -92,7 +92,7 @@ describe('planboard report (other plans and bad input)', () => {
   });
 
   it.each([
-    ['a bad --today', ['--today', '2026-1-5'], /bad date for --today/],
+    ['a bad --today', ['--today', '2026-1-5'], /--today: "2026-1-5" is not a date/],
     ['an unknown scenario', ['--scenario', 'nope'], /unknown scenario "nope"/],
     ['an unwritable -o', ['-o', '/nonexistent-dir/r.md'], /cannot write/],
   ])('rejects %s', async (_w, extra, message) => {

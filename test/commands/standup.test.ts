@@ -62,6 +62,9 @@ describe('planboard standup (command)', () => {
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ version: 1, today: TODAY, since: '2026-03-09' });
     expect(j.lanes.map((l: { lane: string }) => l.lane)).toEqual(['bo']);
+    // One key style across JSON outputs: snake_case, like the plan format's own keys.
+    expect(JSON.stringify(j)).not.toMatch(/"[a-z]+[A-Z]\w*":/);
+    expect(j.lanes[0].week).toHaveProperty('available_hours');
   });
 
   it.each(Object.values(PLANS))('runs on the seed plan %s', async (plan) => {
@@ -72,9 +75,9 @@ describe('planboard standup (command)', () => {
 
   it.each([
     ['an unknown lane', ['--lane', 'zed'], /unknown lane "zed"/],
-    ['a bad --today', ['--today', '2026-02-30'], /bad date for --today/],
-    ['a bad --since', ['--since', 'yesterday'], /bad date for --since/],
-    ['an unknown option', ['--frobnicate'], /Unknown option/],
+    ['a bad --today', ['--today', '2026-02-30'], /--today: "2026-02-30" is not a calendar date/],
+    ['a bad --since', ['--since', 'last week'], /--since: "last week" is not a date/],
+    ['an unknown option', ['--frobnicate'], /unknown option --frobnicate/],
   ])('rejects %s clearly, changing nothing', async (_w, extra, message) => {
     const file = writeTemp('team.yaml', TEAM_PLAN);
     const before = snapshot(file);

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lexer } from 'yaml';
-import { run } from '../../src/cli/merge.js';
+import { main } from '../../src/cli/main.js';
 import { loadPlanText } from '../../src/core/plan/load.js';
 import { PLAN } from './fixture.js';
 
@@ -93,7 +93,7 @@ describe('planboard merge under random edits on both sides (real git merge-file)
           const [base, ours, theirs] = [PLAN, sideText(oe, 'o'), sideText(te, 't')];
           for (const [name, text] of [['base', base], ['ours', ours], ['theirs', theirs]]) writeFileSync(join(dir, name), text);
           let err = '';
-          const code = await run(['base', 'ours', 'theirs', 'plan.yaml'], { out: () => {}, err: (t) => void (err += t + '\n'), cwd: dir, isTTY: false });
+          const code = await main(['merge', 'base', 'ours', 'theirs', 'plan.yaml'], { out: () => {}, err: (t) => void (err += t + '\n'), cwd: dir, isTTY: false });
           expect([0, 1], err).toContain(code);
           const text = readFileSync(join(dir, 'ours'), 'utf8');
           const cut = text.indexOf('# planboard merge:');

@@ -51,7 +51,7 @@ describe('planboard render', () => {
     expect((await run('render', 'plan.yaml', '--width', 'wide')).code).toBe(2);
     const d = await run('render', 'plan.yaml', '--today', '2026-02-30');
     expect(d.code).toBe(2);
-    expect(d.err).toMatch(/--today: expected a date/);
+    expect(d.err).toMatch(/--today: "2026-02-30" is not a calendar date/);
   });
 
   it('reports a bad plan validate-style, exit 1, no stack trace', async () => {

@@ -2,7 +2,8 @@
 // checked against the plan: a title is not blank, an estimate is a duration or range that runs
 // forwards, a sprint, milestone or priority is one the plan has. An empty answer removes the field.
 import type { PlanData } from '../plan/model.js';
-import { DATE_RE, DEFAULT_PRIORITIES, DURATION_RE } from '../plan/schema.js';
+import { DATE_RE, DEFAULT_HOURS_PER_DAY, DEFAULT_PRIORITIES } from '../plan/schema.js';
+import { DurationError, estimateText } from '../text/duration.js';
 import { impossibleDate } from '../plan/validate.js';
 import { didYouMean, OpError } from './data.js';
 
@@ -26,12 +27,16 @@ export function fieldValue(data: PlanData, field: EditableField, typed: string):
   }
   if (text === '' || text === '-') return null;
   switch (field) {
-    case 'estimate': {
-      const m = DURATION_RE.exec(text);
-      if (!m) throw new OpError(`"${text}" is not an estimate: type hours, days or weeks (2h, 1.5d, 1w) or a range (3-5d)`);
-      if (m[2] !== undefined && Number(m[1]) > Number(m[2])) throw new OpError(`bad estimate "${text}": ${m[1]} is more than ${m[2]}`);
-      return text.replace(/\s+/g, '');
-    }
+    case 'estimate':
+      // The one duration parser (core/text/duration): 30m and 2 hours too, written in hours.
+      try {
+        return estimateText(text, data.hours_per_day ?? DEFAULT_HOURS_PER_DAY);
+      } catch (e) {
+        if (!(e instanceof DurationError)) throw e;
+        const range = /^(\d*\.?\d+)\s*[a-z]*\s*-\s*(\d*\.?\d+)/i.exec(text);
+        if (e.message.startsWith('bad range') && range) throw new OpError(`bad estimate "${text}": ${range[1]} is more than ${range[2]}`);
+        throw new OpError(`"${text}" is not an estimate: type minutes, hours, days or weeks (30m, 2h, 1.5d, 1w) or a range (3-5d)`);
+      }
     case 'labels': {
       const labels = [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))];
       return labels.length ? labels : null;

@@ -73,7 +73,10 @@ export async function assertWritable(path: string): Promise<void> {
     file = await stat(real);
     await access(real, constants.W_OK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new NoWriteAccessError(path, 'the file is read-only');
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    // Only a refused write is "read-only"; a link loop or a bad path is said as what it is.
+    throw new NoWriteAccessError(path, code === 'ELOOP' ? 'too many symbolic links (a link loop?)' : code === 'ENOTDIR' ? 'a part of the path is not a directory' : 'the file is read-only');
   }
   const d = await stat(dir);
   const uid = myUid();

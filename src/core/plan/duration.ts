@@ -1,25 +1,13 @@
 // Durations and capacities as people write them, converted to hours.
-import { CAPACITY_RE, DURATION_RE } from './schema.js';
+import { CAPACITY_RE } from './schema.js';
+import { parseDurationText, type Hours } from '../text/duration.js';
 
 /** A duration in hours: a single value has min = expected = max. */
-export interface Hours {
-  min: number;
-  expected: number;
-  max: number;
-}
-
-const UNIT_DAYS = { h: 0, d: 1, w: 5 } as const;
+export type { Hours };
 
 /** `2h`, `1.5d`, `1w` (five working days), `3-5d`; a bare number means days. Throws on bad input. */
 export function parseDuration(text: string | number, hoursPerDay: number): Hours {
-  const m = DURATION_RE.exec(String(text));
-  if (!m) throw new Error(`bad duration "${text}": expected e.g. 2h, 1.5d, 1w or 3-5d`);
-  const unit = (m[3] ?? 'd') as keyof typeof UNIT_DAYS;
-  const toHours = (n: number) => (unit === 'h' ? n : n * UNIT_DAYS[unit] * hoursPerDay);
-  const min = toHours(Number(m[1]));
-  const max = m[2] === undefined ? min : toHours(Number(m[2]));
-  if (min > max) throw new Error(`bad range "${text}": min is greater than max`);
-  return { min, expected: (min + max) / 2, max };
+  return parseDurationText(text, { hoursPerDay, bare: 'd' });
 }
 
 /** `8h/w`, `6h/d`, or a bare number of hours per week. */

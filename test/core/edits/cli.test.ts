@@ -88,7 +88,7 @@ describe('planboard tick / untick / move / status', () => {
     });
   }
   it('usage errors exit 2 and leave the file alone', async () => {
-    for (const argv of [['tick', 'plan.yaml'], ['move', 'plan.yaml', 'A'], ['tick', 'plan.yaml', 'A', '--today', 'tomorrow'], ['status', 'plan.yaml', 'A']]) {
+    for (const argv of [['tick', 'plan.yaml'], ['move', 'plan.yaml', 'A'], ['tick', 'plan.yaml', 'A', '--today', 'someday'], ['tick', 'plan.yaml', 'A', '--today', '2026-13-01'], ['status', 'plan.yaml', 'A']]) {
       const r = await cli(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toMatch(/^planboard \w+: .*\n?usage: planboard|^planboard \w+: --today/);
@@ -134,7 +134,7 @@ describe('--base: an edit decided on an older copy of the plan', () => {
   it('refuses an unreadable --base with exit 2 and an untouched plan', async () => {
     const r = await cli('tick', 'plan.yaml', 'A', '--base', 'missing.yaml');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('cannot read --base missing.yaml: ENOENT');
+    expect(r.err).toContain('cannot read --base missing.yaml: file not found');
     expect(readFileSync(file, 'utf8')).toBe(PLAN);
   });
 });

@@ -1,10 +1,11 @@
 // The merge driver as git runs it: `node child-merge.mjs %O %A %B %P` → `planboard merge`'s own code.
-import { processIo } from '../../../src/cli/command.js';
-import { CliError } from '../../../src/cli/command.js';
+// (Not through main: the command table's lazy imports would pull the board's UI into this bundle.)
+import { CliError, processIo } from '../../../src/cli/command.js';
 import { run } from '../../../src/cli/merge.js';
 
+const [base, ours, theirs, path] = process.argv.slice(2);
 const io = processIo();
-run(process.argv.slice(2), io).then(
+run({ command: 'merge', args: { base, ours, theirs, path }, list: [], opts: {}, today: '', help: false }, io).then(
   (code) => {
     process.exitCode = code;
   },

@@ -265,6 +265,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./merge.js'),
   },
   {
+    name: 'schema',
+    summary: "print the plan format's JSON Schema, or with --path where the installed copy is",
+    description:
+      'Prints schema/plan.schema.json. With --path, prints its absolute path: a plan outside this package\n' +
+      'names it in its first line for editors that run yaml-language-server:\n' +
+      '  # yaml-language-server: $schema=PATH\n' +
+      '(init and import write that line themselves).',
+    args: [],
+    options: [{ name: 'path', help: 'print where the schema is instead of the schema' }],
+    load: () => import('./schema.js'),
+  },
+  {
     name: 'completion',
     summary: 'print the shell completion script: planboard completion bash|zsh|fish',
     description:

@@ -29,3 +29,16 @@ describe('schemaModeline', () => {
     }
   });
 });
+
+describe('planboard schema', () => {
+  it('prints the installed schema, and with --path where it is', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = (...args: string[]) => spawnSync(process.execPath, ['dist/planboard.js', 'schema', ...args], { encoding: 'utf8' });
+    const path = run('--path');
+    expect(path.status).toBe(0);
+    expect(path.stdout.trim()).toBe(resolve('schema/plan.schema.json'));
+    const whole = run();
+    expect(whole.status).toBe(0);
+    expect(JSON.parse(whole.stdout).$id).toBe('https://planboard.dev/schema/plan.schema.json');
+  });
+});

@@ -7,6 +7,7 @@ export default defineConfig({
     env: { TZ: 'Pacific/Kiritimati' },
     testTimeout: 20000,
     pool: 'forks',
+    setupFiles: ['./test/setup/fast-check.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

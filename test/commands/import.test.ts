@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { importText } from '../../src/core/report/import.js';
 import { detectFormat } from '../../src/core/report/import-lines.js';
 import { loadPlanText, type LoadedPlan } from '../../src/core/plan/load.js';
-import { cli, HAVE_SEEDS, readSeed, SEEDS, SKIP_REASON, snapshot, tempDir, writeTemp } from './helpers.js';
+import { cli, readSeed, SEEDS, snapshot, tempDir, writeTemp } from './helpers.js';
 
 function imported(text: string, name = 'roadmap.md'): LoadedPlan & { unplaced: { line: number; text: string }[] } {
   const r = importText(text, name);
@@ -15,7 +15,7 @@ function imported(text: string, name = 'roadmap.md'): LoadedPlan & { unplaced: {
 
 const groupTitle = (plan: LoadedPlan, id: string) => plan.model.groupById.get(plan.model.byId.get(id)?.group ?? '')?.title ?? '';
 
-describe.skipIf(!HAVE_SEEDS)(`import of the five seed roadmaps (${HAVE_SEEDS ? 'seeds present' : SKIP_REASON})`, () => {
+describe(`import of the five seed roadmaps`, () => {
   it.each(Object.entries(SEEDS))('%s imports to a plan that loads and validates', (_k, file) => {
     const plan = imported(readSeed(file), file);
     expect(plan.model.issues.length).toBeGreaterThan(10);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadPlanText } from '../../src/core/plan/load.js';
 import { buildChild } from './helpers/build-child.js';
 import { PLAN } from './fixture.js';
+import { requireTool } from '../support/tools.js';
 
 let root: string;
 let driver: string;
@@ -42,6 +43,7 @@ const issues = (text: string) => {
 };
 
 describe('planboard merge as a git merge driver', () => {
+  requireTool('git');
   it('two branches tick different issues and add issues: a clean merge that validates, keeping comments', () => {
     const { git, plan } = repo('clean');
     git('checkout', '-q', '-b', 'a');

@@ -69,8 +69,10 @@ ${run(['report', 'plans/stoa-2026-v4.yaml', '--today', '2026-01-05'], { from: '#
 
 parts.push(`## import
 
-Markdown or reStructuredText (detected from the content), or a JSON export of this tool.
-Lines it cannot place are kept under \`notes\` and listed on stderr.
+A Markdown or reStructuredText roadmap, a GitHub, Jira, Linear or taskwarrior export, a Backlog.md
+\`backlog/\` folder, or a JSON export of this tool: the format is detected from the content
+(\`--from\` names it; the README's Imports section says what each gives). Lines of a roadmap it
+cannot place are kept under \`notes\` and listed on stderr.
 
 ${run(['import', 'koprogo-roadmap.rst', '-o', 'koprogo.yaml'], { cwd: tmp, head: 8 })}
 ${run(['import', 'koprogo-roadmap.rst', '-o', 'koprogo.yaml'], { cwd: tmp })}

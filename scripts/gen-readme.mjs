@@ -41,6 +41,15 @@ const examples = [
   block(['import', '../shared/seeds/repaired/003_c61cbb500b862e28.txt', '-o', join(tmp, 'koprogo.yaml')], { head: 6 }).replaceAll(tmp + '/', ''),
   block(['export', 'plans/k3s-mono-pgsql.yaml', '--format', 'mermaid', '--today', '2026-02-16'], { head: 10 }),
 ].join('\n');
+const fixtures = (f) => `test/fixtures/${f}`;
+const imports = [
+  block(['import', fixtures('roadmaps/template-plans-roadmap.md'), '-o', join(tmp, 'roadmap.yaml')], { head: 3 }).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/gh-issue-list.json'), '-o', join(tmp, 'gh.yaml')]).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/jira-export.csv'), '-o', join(tmp, 'jira.yaml')]).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/linear-export.csv'), '-o', join(tmp, 'linear.yaml')]).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/backlog'), '-o', join(tmp, 'backlog.yaml')]).replaceAll(tmp + '/', ''),
+  block(['import', fixtures('trackers/taskwarrior-export.json'), '-o', join(tmp, 'tasks.yaml')]).replaceAll(tmp + '/', ''),
+].join('\n');
 rmSync(tmp, { recursive: true, force: true });
 
 const splice = (text, name, body) => {
@@ -52,5 +61,6 @@ const path = join(repo, 'README.md');
 let readme = readFileSync(path, 'utf8');
 readme = splice(readme, 'captures', captures);
 readme = splice(readme, 'examples', examples);
+readme = splice(readme, 'imports', imports);
 writeFileSync(path, readme);
 console.log('README.md: captures and examples written');

@@ -12,7 +12,8 @@ const out = outArg > 0 ? process.argv[outArg + 1] : `${root}schema/plan.schema.j
 // schema.ts is TypeScript: bundle it (with zod, so one zod instance builds and converts it).
 const bundled = await build({
   stdin: {
-    contents: "export * from './src/core/plan/schema.ts'; export { z } from 'zod';",
+    contents:
+      "export * from './src/core/plan/schema.ts'; export * from './src/core/plan/schema-docs.ts'; export { z } from 'zod';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -23,24 +24,50 @@ const bundled = await build({
   logLevel: 'error',
 });
 const mod = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
-const { z, Plan, Duration, Capacity, DURATION_RE, CAPACITY_RE } = mod;
+const { z, Plan, Duration, Capacity, DateStr, DURATION_RE, CAPACITY_RE, SCHEMA_DOCS, PATTERN_MESSAGES } = mod;
 
-// Patterns the refinements check, so editors flag a bad duration or capacity while typing.
+// Patterns the refinements check, so editors flag a bad date, duration or capacity while typing.
+// The date pattern knows month lengths (Feb 29 is let through; the validator checks leap years).
+const CALENDAR_DATE =
+  '^\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2\\d))$';
 const patterns = new Map([
-  [Duration, DURATION_RE.source],
-  [Capacity, `^\\s*\\d+(\\.\\d+)?\\s*$|${CAPACITY_RE.source}`],
+  [Duration, [DURATION_RE.source, PATTERN_MESSAGES.duration]],
+  [Capacity, [`^\\s*\\d+(\\.\\d+)?\\s*$|${CAPACITY_RE.source}`, PATTERN_MESSAGES.capacity]],
+  [DateStr, [CALENDAR_DATE, PATTERN_MESSAGES.date]],
 ]);
+
+// Every object of the format, by the name SCHEMA_DOCS uses; two live inside unions.
+const objects = new Map(Object.keys(SCHEMA_DOCS).map((name) => [mod[name], name]));
+objects.set(mod.Dependency.options[1], 'DependencyWithLag');
+objects.set(mod.Subtask.options[1], 'SubtaskItem');
+objects.delete(undefined);
+// What the validator checks in code and an editor can check too.
+const limits = { TimeEntry: { hours: { maximum: 24 } } };
 
 const schema = z.toJSONSchema(Plan, {
   io: 'input',
   target: 'draft-2020-12',
   override(ctx) {
+    const name = objects.get(ctx.zodSchema);
+    if (name) {
+      for (const [key, prop] of Object.entries(ctx.jsonSchema.properties ?? {})) {
+        const description = SCHEMA_DOCS[name][key];
+        if (description) prop.description = description;
+        Object.assign(prop, limits[name]?.[key]);
+      }
+    }
     const pattern = patterns.get(ctx.zodSchema);
     if (!pattern) return;
-    for (const branch of ctx.jsonSchema.anyOf ?? []) if (branch.type === 'string') branch.pattern = pattern;
+    const [source, message] = pattern;
+    const branches = ctx.jsonSchema.type === 'string' ? [ctx.jsonSchema] : (ctx.jsonSchema.anyOf ?? []);
+    for (const branch of branches) {
+      if (branch.type !== 'string') continue;
+      branch.pattern = source;
+      branch.patternErrorMessage = message;
+    }
   },
 });
-schema.$id = 'https://planboard.dev/schema/plan.schema.json';
+schema.$id = 'https://planboard.dev/schema/plan.schema.json'; // stable name; the file itself: planboard schema --path
 schema.title = 'planboard plan, format version 1';
 schema.description = 'A plan for planboard. Format reference: docs/plan-format.md';
 const text = JSON.stringify(schema, null, 2) + '\n';

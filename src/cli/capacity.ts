@@ -4,6 +4,7 @@ import { CliError, type Command } from './command.js';
 import { loadPlan, parseArgs, runSchedule } from './schedule.js';
 import { capacityByPeriod, type Period } from '../core/schedule/index.js';
 import { table, toDays } from '../core/schedule/table.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const HELP = `usage: planboard capacity PLAN [--today YYYY-MM-DD] [--by week|month|quarter|sprint] [--json]
 
@@ -41,7 +42,7 @@ export const run: Command = async (args, io) => {
   }));
   if (a.json) {
     io.out(
-      JSON.stringify(
+      sanitizeJson(
         {
           version: 1,
           lanes: lanes.map((l) => ({
@@ -57,15 +58,14 @@ export const run: Command = async (args, io) => {
           })),
           milestones,
         },
-        null,
         2,
       ),
     );
     return 0;
   }
-  const out: string[] = [`${plan.model.title} — capacity by ${by} from ${s.today}`];
+  const out: string[] = [`${sanitize(plan.model.title)} — capacity by ${by} from ${s.today}`];
   for (const l of lanes) {
-    out.push('', `Lane ${l.lane}`);
+    out.push('', `Lane ${sanitize(l.lane)}`);
     if (l.periods.length === 0) out.push('  (no periods)');
     else
       out.push(
@@ -96,7 +96,7 @@ export const run: Command = async (args, io) => {
       ),
     );
   }
-  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `note: ${n}`));
+  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `note: ${sanitize(n)}`));
   io.out(out.join('\n'));
   return 0;
 };

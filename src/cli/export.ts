@@ -33,7 +33,7 @@ export const run: Command = async (args, io) => {
     throw new CliError(`planboard export: unknown scenario "${values.scenario}"; scenarios: ${(plan.data.scenarios ?? []).map((s) => s.id).join(', ') || '(none)'}`);
   const text = FORMATS[format](plan.model, scheduleOf(plan, today, values.scenario));
   if (!values.output) {
-    io.out(text.replace(/\r?\n$/, ''));
+    io.out(text); // as written to a file: the exporter's own line endings (CSV: CRLF) to the last byte
     return 0;
   }
   try {

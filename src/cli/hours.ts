@@ -3,6 +3,7 @@ import { CliError, type Command } from './command.js';
 import { checkLane, loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from './input.js';
 import { hoursReport, renderHours } from '../core/report/hours.js';
 import { UNASSIGNED } from '../core/schedule/types.js';
+import { sanitizeJson } from '../core/text/sanitize.js';
 
 const USAGE = `usage: planboard hours PLAN [--week | --month] [--lane LANE] [--today YYYY-MM-DD] [--json]
 
@@ -25,6 +26,6 @@ export const run: Command = async (args, io) => {
   const plan = await loadPlan('hours', io.cwd, positionals[0], USAGE);
   const lane = checkLane('hours', plan, values.lane, [UNASSIGNED]);
   const r = hoursReport(plan.model, scheduleOf(plan, today), { today, period: values.month ? 'month' : 'week', lane });
-  io.out(values.json ? JSON.stringify(r, null, 2) : renderHours(r));
+  io.out(values.json ? sanitizeJson(r, 2) : renderHours(r));
   return 0;
 };

@@ -1,44 +1,52 @@
-// `planboard import ROADMAP -o PLAN [--force]`: an existing roadmap (Markdown, reStructuredText,
-// or our JSON export) becomes a plan file. Lines it cannot place are listed on stderr.
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { dirname, join, basename, resolve } from 'node:path';
+// `planboard import SOURCE -o PLAN [--from FORMAT] [--force]`: a roadmap (Markdown,
+// reStructuredText), a tracker export (GitHub, Jira, Linear, taskwarrior), a Backlog.md folder
+// or our JSON export becomes a plan file. Lines it cannot place are listed on stderr.
+import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname, join, basename, relative, resolve, sep } from 'node:path';
 import { CliError, type Command } from './command.js';
 import { parseCommandArgs } from './input.js';
-import { importText, ImportError } from '../core/report/import.js';
+import { importSource, ImportError, type ImportResult } from '../core/formats/import.js';
+import { IMPORTERS, importerOptions } from '../core/formats/registry.js';
+import type { Source } from '../core/formats/types.js';
 import { formatProblem, loadPlanText } from '../core/plan/load.js';
+import { schemaModeline } from '../core/plan/schema-location.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
-const USAGE = `usage: planboard import ROADMAP -o PLAN [--force] [--json]
+const FORMAT_OPTIONS = importerOptions();
 
-Reads a Markdown or reStructuredText roadmap (or a planboard JSON export) and writes a plan.
-The format is detected from the content. PLAN is never overwritten without --force.`;
+const USAGE = `usage: planboard import SOURCE -o PLAN [--from FORMAT] [--force] [--json] [FORMAT OPTIONS]
+
+Reads SOURCE and writes a plan. The format is detected from the content; --from names it:
+${IMPORTERS.map((f) => `  ${f.name.padEnd(15)} ${f.description}`).join('\n')}
+Format options:
+${[...FORMAT_OPTIONS].map(([name, o]) => `  --${name}${o.option.type === 'string' ? ' VALUE' : ''}  (${o.formats.join(', ')}) ${o.option.description}`).join('\n')}
+SOURCE is a file, or a folder for backlog-md. PLAN is never overwritten without --force.`;
 
 export const run: Command = async (args, io) => {
   const parsed = parseCommandArgs('import', args, {
     output: { type: 'string', short: 'o' },
+    from: { type: 'string' },
     force: { type: 'boolean' },
     json: { type: 'boolean' },
+    ...Object.fromEntries([...FORMAT_OPTIONS].map(([name, o]) => [name, { type: o.option.type }])),
   }, USAGE, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
   const [src] = positionals;
   if (!src || positionals.length > 1) throw new CliError(USAGE, 2);
   if (!values.output) throw new CliError(`planboard import: say where to write the plan with -o PLAN\n${USAGE}`, 2);
+  if (values.from !== undefined && !IMPORTERS.some((f) => f.name === values.from))
+    throw new CliError(`planboard import: unknown format "${values.from}": ${IMPORTERS.map((f) => f.name).join(', ')}`, 2);
   const from = resolve(io.cwd, src);
   const to = resolve(io.cwd, values.output);
 
-  let text: string;
+  const source = await readSource(from, src);
+  let result: ImportResult;
   try {
-    text = await readFile(from, 'utf8');
+    const options = Object.fromEntries([...FORMAT_OPTIONS.keys()].map((k) => [k, (values as Record<string, string | boolean | undefined>)[k]]));
+    result = await importSource(source, { from: values.from as string | undefined, modeline: schemaModeline(to), options });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-    throw new CliError(`planboard import: cannot read ${src}: ${why}`);
-  }
-  let result;
-  try {
-    result = importText(text, src);
-  } catch (e) {
-    if (e instanceof ImportError) throw new CliError(`planboard import: ${e.message}`);
+    if (e instanceof ImportError) throw new CliError(`planboard import: ${e.message}`, e.usage ? 2 : 1);
     throw e;
   }
   // The plan must load exactly as `planboard validate` would load it, before anything is written.
@@ -48,7 +56,8 @@ export const run: Command = async (args, io) => {
   if (!values.force && (await exists(to))) throw new CliError(`planboard import: ${values.output} already exists; use --force to replace it`);
   await write(to, result.yaml, Boolean(values.force));
 
-  for (const u of result.unplaced) io.err(`${src}:${u.line}: kept as a note (not placed): ${u.text}`);
+  // The roadmap's words are untrusted: shown inert, never as terminal escapes.
+  for (const u of result.unplaced) io.err(`${sanitize(src)}:${u.line}: kept as a note (not placed): ${sanitize(u.text)}`);
   const model = check.plan.model;
   const summary = {
     version: 1,
@@ -62,7 +71,7 @@ export const run: Command = async (args, io) => {
     lanes: model.lanes.length,
     notes: result.unplaced.length,
   };
-  if (values.json) io.out(JSON.stringify(summary, null, 2));
+  if (values.json) io.out(sanitizeJson(summary, 2));
   else
     io.out(
       `imported ${src} (${result.format}) → ${values.output}: ${summary.issues} issues (${summary.done} done), ` +
@@ -71,6 +80,33 @@ export const run: Command = async (args, io) => {
     );
   return 0;
 };
+
+const MAX_FILES = 5000;
+
+/** A file's text, or for a folder the text of every file in it (a Backlog.md backlog/). */
+async function readSource(path: string, name: string): Promise<Source> {
+  const cannot = (e: unknown): never => {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
+    throw new CliError(`planboard import: cannot read ${name}: ${why}`);
+  };
+  const info = await stat(path).catch(cannot);
+  if (!info.isDirectory()) return { name, text: await readFile(path, 'utf8').catch(cannot) };
+  const files: { path: string; text: string }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true }).catch(cannot)) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && /\.(md|ya?ml)$/i.test(e.name)) {
+        if (files.length >= MAX_FILES) throw new CliError(`planboard import: ${name} holds more than ${MAX_FILES} files; point at its backlog/ folder`);
+        files.push({ path: relative(path, p).split(sep).join('/'), text: await readFile(p, 'utf8').catch(cannot) });
+      }
+    }
+  };
+  await walk(path);
+  return { name, text: '', files };
+}
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -84,7 +120,7 @@ async function exists(path: string): Promise<boolean> {
 /** Without --force the file is created exclusively, so a racing writer is never clobbered. */
 async function write(path: string, text: string, replace: boolean): Promise<void> {
   const target = replace ? join(dirname(path), `.${basename(path)}.import-${process.pid}.tmp`) : path;
-  let fh;
+  let fh: FileHandle | undefined;
   try {
     fh = await open(target, replace ? 'w' : 'wx', 0o644);
     await fh.writeFile(text);

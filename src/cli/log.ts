@@ -7,6 +7,7 @@ import { commitOps, LockTimeoutError, NoWriteAccessError, PlanReadError, LockLos
 import { OpError } from '../core/plan/ops.js';
 import { didYouMean } from '../core/plan/suggest.js';
 import type { Op } from '../core/plan/op-types.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const USAGE = `usage: planboard log PLAN ID DURATION [--date YYYY-MM-DD] [--note TEXT] [--today YYYY-MM-DD] [--json]
 
@@ -45,7 +46,7 @@ export const run: Command = async (args, io) => {
   }
   const issue = plan.model.byId.get(id)!;
   const total = Math.round((issue.loggedHours + hours) * 100) / 100;
-  if (values.json) io.out(JSON.stringify({ version: 1, id, entry, logged_hours: total }, null, 2));
-  else io.out(`logged ${hours}h on ${id} (${date})${values.note ? ` "${values.note}"` : ''}: ${total}h logged in all`);
+  if (values.json) io.out(sanitizeJson({ version: 1, id, entry, logged_hours: total }, 2));
+  else io.out(`logged ${hours}h on ${sanitize(id)} (${date})${values.note ? ` "${sanitize(values.note)}"` : ''}: ${total}h logged in all`);
   return 0;
 };

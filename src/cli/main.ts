@@ -1,5 +1,6 @@
 // argv → command. Commands load lazily, so `validate` never pays for Ink and React.
 import { CliError, processIo, type Command, type Io } from './command.js';
+import { sanitize, sanitizeBlock } from '../core/text/sanitize.js';
 
 type Loader = () => Promise<{ run: Command }>;
 
@@ -58,11 +59,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return await mod.run(args, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(e.message);
+      io.err(sanitizeBlock(e.message)); // messages quote plan text and arguments: inert, line breaks kept
       return e.exitCode;
     }
     // An unexpected failure is our bug: say so briefly, without a stack unless asked.
-    io.err(`planboard: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`planboard: internal error: ${sanitize(e instanceof Error ? e.message : String(e))}`);
     if (process.env.PLANBOARD_DEBUG) io.err(String((e as Error)?.stack));
     return 70;
   }

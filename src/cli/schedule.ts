@@ -6,6 +6,7 @@ import { formatProblem, type LoadedPlan } from '../core/plan/load.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import { isISODate, localToday, schedulePlan, ScheduleError, type Schedule, type ScheduleOptions } from '../core/schedule/index.js';
 import { clip, table } from '../core/schedule/table.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const HELP = `usage: planboard schedule PLAN [--today YYYY-MM-DD] [--scenario ID] [--velocity] [--json]
 
@@ -81,7 +82,7 @@ export const run: Command = async (args, io) => {
     id: sc.id,
     finish: sc.id === scenario ? s.finish : runSchedule(plan, { today: a.today, scenario: sc.id, velocity }, a.file).finish,
   }));
-  if (a.json) io.out(JSON.stringify(toJson(plan, s, scenarios), null, 2));
+  if (a.json) io.out(sanitizeJson(toJson(plan, s, scenarios), 2));
   else io.out(toText(plan, s, scenarios));
   return 0;
 };
@@ -121,7 +122,7 @@ export function toJson(plan: LoadedPlan, s: Schedule, scenarios: { id: string; f
 function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: string | null }[]): string {
   const m = plan.model;
   const out: string[] = [];
-  out.push(`${m.title} — scheduled from ${s.today}${s.scenario ? `, scenario ${s.scenario}` : ''}; finish ${s.finish ?? '—'}`);
+  out.push(`${sanitize(m.title)} — scheduled from ${s.today}${s.scenario ? `, scenario ${s.scenario}` : ''}; finish ${s.finish ?? '—'}`);
   const open = m.issues.map((x, i) => [x, s.issues[i]] as const).filter(([x]) => !x.done);
   out.push('');
   if (open.length === 0) out.push('Every issue is done.');
@@ -146,7 +147,7 @@ function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: 
   }
   const done = m.issues.length - open.length;
   if (done > 0) out.push(`(${done} done issue${done === 1 ? '' : 's'} not shown)`);
-  if (s.criticalPath.length > 0) out.push('', `Critical path: ${s.criticalPath.join(' → ')}`);
+  if (s.criticalPath.length > 0) out.push('', `Critical path: ${s.criticalPath.map(sanitize).join(' → ')}`);
   if (s.milestones.length > 0) {
     out.push('', 'Milestones');
     out.push(
@@ -165,6 +166,6 @@ function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: 
     out.push('', 'Scenarios');
     out.push(table(['SCENARIO', 'FINISH'], scenarios.map((sc) => [sc.id, sc.finish ?? '—'])));
   }
-  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `note: ${n}`));
+  if (s.notes.length > 0) out.push('', ...s.notes.map((n) => `note: ${sanitize(n)}`));
   return out.join('\n');
 }

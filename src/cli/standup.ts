@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 import { checkDate, checkLane, loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from './input.js';
 import { renderStandup, standup } from '../core/report/standup.js';
 import { UNASSIGNED } from '../core/schedule/types.js';
+import { sanitizeJson } from '../core/text/sanitize.js';
 
 const USAGE = `usage: planboard standup PLAN [--since YYYY-MM-DD] [--lane LANE] [--today YYYY-MM-DD] [--json]
 
@@ -24,6 +25,6 @@ export const run: Command = async (args, io) => {
   const plan = await loadPlan('standup', io.cwd, positionals[0], USAGE);
   const lane = checkLane('standup', plan, values.lane, [UNASSIGNED]);
   const st = standup(plan.model, scheduleOf(plan, today), { today, since, lane });
-  io.out(values.json ? JSON.stringify(st, null, 2) : renderStandup(st));
+  io.out(values.json ? sanitizeJson(st, 2) : renderStandup(st));
   return 0;
 };

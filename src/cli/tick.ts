@@ -10,6 +10,7 @@ import { describeOp, EditError, OpError, PlanTextError } from '../core/plan/ops.
 import { WriteError } from '../core/persist/atomic-write.js';
 import { readFile } from 'node:fs/promises';
 import { commitOps, formatConflicts, LockLostError, LockTimeoutError, NoWriteAccessError, PlanReadError } from '../core/persist/file-store.js';
+import { sanitize } from '../core/text/sanitize.js';
 
 export interface EditCommandSpec {
   name: string;
@@ -66,7 +67,7 @@ export function editCommand(spec: EditCommandSpec): Command {
       throw e;
     }
     if (conflicts.length) throw fail(formatConflicts(file, conflicts), 3);
-    io.out(describeOp(op));
+    io.out(sanitize(describeOp(op)));
     return 0;
   };
 }

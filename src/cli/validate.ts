@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
 import { formatProblem } from '../core/plan/load.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
+import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const HELP = `usage: planboard validate [--json] [--quiet] PLAN...
 
@@ -48,8 +49,8 @@ export const run: Command = async (args, io) => {
     }
     if (warnings.length) io.err(warnings.map((w) => formatProblem({ ...w, message: `warning: ${w.message}` })).join('\n'));
     const n = result.plan.model.issues.length;
-    io.out(`ok ${file} (${n} issue${n === 1 ? '' : 's'})`);
+    io.out(`ok ${sanitize(file)} (${n} issue${n === 1 ? '' : 's'})`);
   }
-  if (json) io.out(JSON.stringify(report, null, 2));
+  if (json) io.out(sanitizeJson(report, 2));
   return failed ? 1 : 0;
 };

@@ -8,6 +8,8 @@ export const KEYS_END = '<!-- keys:end -->';
 const WHERE: Record<Scope, string> = {
   global: 'anywhere',
   board: 'any pane',
+  issues: 'kanban, timeline',
+  confirm: 'delete question',
   kanban: 'kanban',
   timeline: 'timeline',
   capacity: 'capacity',

@@ -1,6 +1,7 @@
 // Edits, history and the file: every edit is one core op, appended to `pending` (the undo
 // stack). Undo re-derives the data from the base plus the remaining ops.
 import type { StoreApi } from 'zustand/vanilla';
+import { notSaved } from './messages.js';
 import { buildModel, type PlanData } from '../core/plan/model.js';
 import { updateModel } from './model-update.js';
 import type { Op } from '../core/plan/op-types.js';
@@ -10,6 +11,13 @@ import type { Persistence } from './index.js';
 import { opFields, opTarget } from './op-fields.js';
 import type { BoardState } from './types.js';
 import { editCount, endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
+import { fieldValue, type EditableField } from '../core/ops/field-input.js';
+import { nextIssueId } from '../core/ops/next-id.js';
+import { itemSource } from '../core/ops/item-text.js';
+import { dependsDirectly } from '../core/ops/dependency.js';
+import { selectColumns } from './selectors.js';
+import { describeOp, textEditOf } from '../core/ops/index.js';
+import { applyOps, applyOpsDetailed } from '../core/plan/ops.js';
 import { createSaveAs, isNoWriteAccess } from './save-as.js';
 
 type Set = StoreApi<BoardState>['setState'];
@@ -19,6 +27,14 @@ type ApplyOp = (data: PlanData, op: Op) => PlanData;
 type EditActions = Pick<
   BoardState,
   | 'apply'
+  | 'addIssue'
+  | 'renameIssue'
+  | 'setEstimate'
+  | 'setIssueField'
+  | 'addDependency'
+  | 'removeDependency'
+  | 'removeIssue'
+  | 'reorderIssue'
   | 'toggleDone'
   | 'shiftStatus'
   | 'shiftLane'
@@ -71,6 +87,60 @@ export function createEditSlice(
     return s.selectedId === null ? undefined : s.model.byId.get(s.selectedId);
   };
 
+  /**
+   * How issue `id` is written now, for an undo that restores it byte for byte: its lines in the
+   * base text, after the unsaved edits of that issue (no other edit changes its lines).
+   */
+  const sourceFor = (s: BoardState) => (id: string) => {
+    const mine = s.pending.filter((p) => opTarget(p) === id);
+    if (!mine.length) return itemSource(s.baseText, s.baseData, id);
+    try {
+      const now = applyOpsDetailed(s.baseText, mine);
+      return itemSource(now.text, now.data, id);
+    } catch {
+      return undefined; // the undo then writes the issue's data in the file's style
+    }
+  };
+
+  /** After undo or redo, the selection follows the edited issue while it exists. */
+  const follow = (op: Op) => {
+    const id = opTarget(op);
+    if (get().model.byId.has(id)) set({ selectedId: id });
+  };
+
+  /** Runs f on the selected issue, or says there is none. */
+  const withSelected = <T>(f: (i: NonNullable<ReturnType<typeof selected>>) => T, none: T): T => {
+    const i = selected();
+    if (!i) {
+      set({ message: 'nothing selected' });
+      return none;
+    }
+    return f(i);
+  };
+
+  /** Typed text → value, or false with the reason in the message line. */
+  const typed = (field: EditableField, text: string): { value: unknown } | false => {
+    try {
+      return { value: fieldValue(get().data, field, text) };
+    } catch (e) {
+      set({ message: `cannot: ${errorText(e)}` });
+      return false;
+    }
+  };
+
+  const setIssueField = (field: EditableField, text: string): boolean =>
+    withSelected((i) => {
+      const v = typed(field, text);
+      if (!v) return false;
+      const was = (i.data as Record<string, unknown>)[field];
+      const value = v.value === null ? undefined : v.value;
+      if (JSON.stringify(was) === JSON.stringify(value)) {
+        set({ message: `${i.id}: ${field} unchanged` });
+        return true;
+      }
+      return edit({ kind: 'set-field', id: i.id, field, value: v.value }, value === undefined ? `${i.id}: ${field} removed` : `${i.id}: ${field} = ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+    }, false);
+
   const edit = (op: Op, message: string): boolean => {
     const s = get();
     let data: PlanData;
@@ -80,7 +150,22 @@ export function createEditSlice(
       set({ message: `cannot: ${errorText(e)}` });
       return false;
     }
-    const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op) };
+    // Nothing to write and nothing to undo.
+    if (data === s.data) {
+      set({ message: `no change: ${describeOp(op)}` });
+      return false;
+    }
+    // An op that places or moves whole items (add, remove, reorder) may meet a layout it cannot
+    // write (an anchor others use, say): rare edits, so try the save's text edit now and refuse at once.
+    if (textEditOf(op) !== 'diff') {
+      try {
+        applyOps(s.baseText, [...s.pending, op]);
+      } catch (e) {
+        set({ message: `cannot: ${errorText(e)}` });
+        return false;
+      }
+    }
+    const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
     set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack: [], fileState: 'unsaved', reloadNote: null, message });
     // A file we cannot write would fail every autosave: the user saves elsewhere (W) instead.
     if (get().autosave && !get().writeBlocked) void get().save();
@@ -106,6 +191,76 @@ export function createEditSlice(
 
   return {
     apply: (op) => edit(op, op.kind),
+    addIssue: (title, opts = {}) => {
+      const s = get();
+      const v = typed('title', title);
+      if (!v) return false;
+      const near = selected();
+      const group = opts.group !== undefined ? opts.group : near?.group;
+      const status = opts.status ?? near?.status;
+      const lane = opts.lane !== undefined ? opts.lane : near?.lane;
+      const id = nextIssueId(s.data, { group: group ?? undefined, near: near?.id });
+      const issue: Record<string, unknown> & { id: string; title: string } = { id, title: v.value as string };
+      if (status !== undefined && status !== s.model.statuses[0]) issue.status = status;
+      if (group) issue.group = group;
+      if (opts.estimate) {
+        const e = typed('estimate', opts.estimate);
+        if (!e) return false;
+        if (e.value !== null) issue.estimate = e.value;
+      }
+      if (lane) issue.lane = lane;
+      // In the file, after the last issue of its group, so a plan written by phase stays so.
+      const issues = s.data.issues ?? [];
+      let last = -1;
+      if (group) issues.forEach((x, n) => x.group === group && (last = n));
+      const before = last >= 0 && last + 1 < issues.length ? issues[last + 1].id : undefined;
+      const ok = edit({ kind: 'add-issue', issue, ...(before !== undefined ? { before } : {}) }, `${id}: added`);
+      if (ok) set({ selectedId: id });
+      return ok;
+    },
+    renameIssue: (title) => setIssueField('title', title),
+    setEstimate: (text) => setIssueField('estimate', text),
+    setIssueField,
+    addDependency: (on, lag) =>
+      withSelected((i) => {
+        const s = get();
+        if (!s.model.byId.has(on)) {
+          set({ message: `cannot: unknown issue "${on}"` });
+          return false;
+        }
+        if (dependsDirectly(s.data, i.id, on)) {
+          set({ message: `${i.id} already waits for ${on}` });
+          return false;
+        }
+        return edit({ kind: 'add-dependency', id: i.id, on, ...(lag ? { lag } : {}) }, `${i.id} waits for ${on}`);
+      }, false),
+    removeDependency: (on) =>
+      withSelected((i) => {
+        const s = get();
+        const how = s.model.byId.has(on) ? dependsDirectly(s.data, i.id, on) : undefined;
+        if (how === 'depends_on') return edit({ kind: 'remove-dependency', id: i.id, on }, `${i.id} no longer waits for ${on}`);
+        if (how === 'blocks') {
+          // Written the other way round (`on` blocks this one): edit that list.
+          const rest = (s.model.byId.get(on)!.data.blocks ?? []).filter((b) => b !== i.id);
+          return edit({ kind: 'set-field', id: on, field: 'blocks', value: rest.length ? rest : undefined }, `${i.id} no longer waits for ${on}`);
+        }
+        set({ message: `${i.id} does not wait for ${on}` });
+        return false;
+      }, false),
+    removeIssue: () => withSelected((i) => edit({ kind: 'remove-issue', id: i.id }, `${i.id}: removed (u undoes)`), false),
+    reorderIssue: (delta) =>
+      withSelected((i) => {
+        const s = get();
+        // Its column as the kanban shows it (in swimlanes, its lane's part of the column).
+        const col = (selectColumns(s).get(i.status) ?? []).filter((x) => !s.swimlanes || x.lane === i.lane);
+        const r = col.findIndex((x) => x.id === i.id);
+        const other = r < 0 ? undefined : col[r + delta];
+        if (!other) {
+          set({ message: `${i.id} is already ${delta < 0 ? 'first' : 'last'} in its column` });
+          return false;
+        }
+        return edit({ kind: 'reorder-issue', id: i.id, with: other.id }, `${i.id}: moved ${delta < 0 ? 'up' : 'down'} (past ${other.id})`);
+      }, false),
     toggleDone: () => {
       const i = selected();
       if (!i) return void set({ message: 'nothing selected' });
@@ -182,7 +337,7 @@ export function createEditSlice(
           message: `undone: ${op.kind} ${opTarget(op)} (it was saved: s saves the undo)`,
         });
       }
-      if (op.kind !== 'add-issue') set({ selectedId: op.id });
+      follow(op);
     },
     redo: () => {
       const s = get();
@@ -202,10 +357,10 @@ export function createEditSlice(
         } catch (e) {
           return void set({ message: `cannot redo: ${errorText(e)}`, redoStack });
         }
-        const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op) };
+        const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
         set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack, fileState: 'unsaved', message: `redone: ${op.kind} ${opTarget(op)}` });
       }
-      if (op.kind !== 'add-issue') set({ selectedId: op.id });
+      follow(op);
     },
     save: async () => {
       const s = get();
@@ -222,7 +377,7 @@ export function createEditSlice(
           const reason = (e as { reason?: string }).reason ?? errorText(e);
           return void set({ fileState: 'unsaved', writeBlocked: reason, message: `cannot save (edits kept in memory; W saves them elsewhere): ${reason}` });
         }
-        return void set({ fileState: 'unsaved', message: `not saved: ${errorText(e)}` });
+        return void set({ fileState: 'unsaved', message: notSaved(e) });
       }
       if (result.conflicts.length > 0) {
         set({ fileState: 'conflict', conflicts: result.conflicts, overlay: { kind: 'conflict', cursor: 0 }, message: `${plural(result.conflicts.length, 'conflict')} with changes on disk` });

@@ -3,7 +3,7 @@
 // undoing one already saved pushes its inverse as a new pending edit, so the next save writes it.
 import type { PlanData } from '../core/plan/model.js';
 import type { Op } from '../core/plan/op-types.js';
-import { opFields } from './op-fields.js';
+import { inverseOp, type ItemSource } from '../core/ops/index.js';
 
 export interface HistoryEntry {
   op: Op;
@@ -20,23 +20,12 @@ export interface RedoEntry {
 /** Enough history for a long session; the oldest entries go first. */
 export const HISTORY_LIMIT = 1000;
 
-export function inverseOf(before: PlanData, op: Op): Op[] {
-  if (op.kind === 'add-issue') return [{ kind: 'remove-issue', id: op.issue.id }];
-  // One scan per edit: cheap next to the edit itself, and the board keeps no raw-issue index.
-  const issue = before.issues?.find((i) => i.id === op.id) as Record<string, unknown> | undefined;
-  if (!issue) return [];
-  const id = op.id;
-  switch (op.kind) {
-    case 'remove-issue':
-      return [{ kind: 'add-issue', issue: issue as Record<string, unknown> & { id: string; title: string } }];
-    case 'move-lane':
-      return [{ kind: 'move-lane', id, lane: (issue.lane as string | undefined) ?? null }];
-    default:
-      // status/done_on, log, subtasks (the whole list, so `- grammar` comes back as written, not as
-      // `{ title: grammar, done: false }`) or the field set: each back to its old value (absent →
-      // removed). Together they are one edit.
-      return oneEdit(opFields(op).map((field) => ({ kind: 'set-field', id, field, value: issue[field] })));
-  }
+/**
+ * Ops that undo `op`, from the data just before it (the op registry's inverse). `source` gives an
+ * issue's text as it was then, when known, so the undo writes it back byte for byte.
+ */
+export function inverseOf(before: PlanData, op: Op, source?: (id: string) => ItemSource | undefined): Op[] {
+  return oneEdit(inverseOp(op, { data: before, source }));
 }
 
 export const pushEntry = (stack: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] =>

@@ -8,6 +8,8 @@ import { applyOpToData } from '../core/plan/ops.js';
 import { loadPlanText, formatProblem } from '../core/plan/load.js';
 import { createEditSlice } from './edit-slice.js';
 import { createUiSlice } from './ui-slice.js';
+import { openingSelection } from './opening.js';
+import type { ViewPrefsStore } from '../core/persist/view-prefs.js';
 import type { BoardState, Conflict } from './types.js';
 
 export type BoardStore = StoreApi<BoardState>;
@@ -63,12 +65,17 @@ export interface BoardOptions {
   /** "Today" as YYYY-MM-DD; default: the local calendar date. */
   today?: string;
   persistence?: Persistence;
+  /** Where hide-done and sort are remembered per plan; default nowhere (the board passes the user's). */
+  viewPrefs?: ViewPrefsStore | null;
+  /** Login name: the cursor opens on this user's lane when a lane has that id or name. */
+  user?: string;
 }
 
 
 export function createBoardStore(opts: BoardOptions): BoardStore {
   const persistence = opts.persistence ?? filePersistence;
   const model = buildModel(opts.data);
+  const viewPrefs = opts.viewPrefs ?? null;
   return createStore<BoardState>()((set, get, api) => ({
     file: opts.file,
     baseText: opts.text,
@@ -85,8 +92,9 @@ export function createBoardStore(opts: BoardOptions): BoardStore {
     reloadNote: null,
     autosave: opts.data.settings?.autosave ?? false,
     today: opts.today ?? localToday(),
-    selectedId: model.issues[0]?.id ?? null,
-    ...createUiSlice(set, get, api),
+    selectedId: openingSelection(model, opts.user),
+    viewPrefs,
+    ...createUiSlice(set, get, api, viewPrefs?.read(opts.file) ?? {}),
     ...createEditSlice(set, get, api, persistence, applyOpToData),
   }));
 }

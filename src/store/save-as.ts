@@ -1,6 +1,7 @@
 // "Save as": the base plus pending ops written to another path (when the plan cannot be written,
 // or by choice). The board then follows the new file; nothing is ever overwritten unasked.
 import { homedir } from 'node:os';
+import { notSaved } from './messages.js';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { StoreApi } from 'zustand/vanilla';
 import { applyOps } from '../core/plan/ops.js';
@@ -42,7 +43,7 @@ export function createSaveAs(set: Set, get: Get, persistence: Persistence) {
     try {
       text = applyOps(s.baseText, s.pending);
     } catch (e) {
-      set({ message: `not saved: ${errorText(e)}` });
+      set({ message: notSaved(e) });
       return 'failed';
     }
     const parsed = persistence.parse(text, path);
@@ -53,7 +54,7 @@ export function createSaveAs(set: Set, get: Get, persistence: Persistence) {
     try {
       if ((await persistence.saveAs(path, text, { overwrite })) === 'exists') return 'exists';
     } catch (e) {
-      set({ message: `not saved: ${errorText(e)}` });
+      set({ message: notSaved(e) });
       return 'failed';
     }
     // The new base is the old one plus the written ops, so the data stays as it is; edits made

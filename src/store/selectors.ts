@@ -1,12 +1,17 @@
 // Read the store through these. Each derived selector is memoised on the slices it reads.
 import type { Issue, Model } from '../core/plan/model.js';
 import { capacityByPeriod, schedulePlan } from '../core/schedule/index.js';
-import type { LaneCapacity, Schedule } from '../core/schedule/types.js';
+import { UNASSIGNED, type LaneCapacity, type Schedule } from '../core/schedule/types.js';
+import { scenarioModel } from '../core/plan/scenario-view.js';
 import { matchIssue } from './search.js';
 import { memo } from './memo.js';
 import type { BoardState, Filter } from './types.js';
+import { sortIssues } from './sort.js';
+import type { SortOrder } from '../core/persist/view-prefs.js';
 
-export const selectModel = (s: BoardState) => s.model;
+const viewModel = memo(scenarioModel);
+/** The plan as the active scenario staffs it (issues on its lanes, unstaffed lanes gone): what every pane shows. */
+export const selectModel = (s: BoardState): Model => viewModel(s.model, s.scenario);
 export const selectSelectedId = (s: BoardState) => s.selectedId;
 export const selectToday = (s: BoardState) => s.today;
 export const selectTimelineView = (s: BoardState) => s.timeline;
@@ -14,21 +19,40 @@ export const selectCapacityPeriod = (s: BoardState) => s.capacityPeriod;
 export const selectScenario = (s: BoardState) => s.scenario;
 export const selectPane = (s: BoardState) => s.pane;
 export const selectOverlay = (s: BoardState) => s.overlay;
+export const selectFolded = (s: BoardState) => s.folded;
 
-const filterIssues = memo((model: Model, filter: Filter, search: string): Issue[] => {
+const filterIssues = memo((model: Model, filter: Filter, search: string, hideDone: boolean, sort: SortOrder): Issue[] => {
   const q = search.trim();
-  return model.issues.filter(
+  const kept = model.issues.filter(
     (i) =>
+      (!hideDone || !i.done) &&
+      (!filter.status || i.status === filter.status) &&
       (!filter.group || i.group === filter.group) &&
       (!filter.milestone || i.milestone === filter.milestone) &&
       (!filter.sprint || i.sprint === filter.sprint) &&
       (!filter.lane || (filter.lane === '-' ? !i.lane : i.lane === filter.lane)) &&
       (!q || matchIssue(i, q)),
   );
+  return sortIssues(kept, model, sort);
 });
 
-/** Issues that pass the filter and the search, in file order. */
-export const selectVisibleIssues = (s: BoardState): Issue[] => filterIssues(s.model, s.filter, s.search);
+/** Issues that pass hide-done, the filter and the search, in the chosen order (file order by default). */
+export const selectVisibleIssues = (s: BoardState): Issue[] => filterIssues(selectModel(s), s.filter, s.search, s.hideDone, s.sort);
+
+/** Timeline navigation: the rows the cursor visits, a folded group counting as its first issue. */
+export const selectTimelineNav = (s: BoardState): Issue[] => timelineNav(selectTimelineRows(s), s.timeline.groupBy, s.folded);
+const timelineNav = memo((rows: Issue[], by: 'group' | 'lane', folded: string[]): Issue[] => {
+  if (folded.length === 0) return rows;
+  const shut = new Set(folded);
+  const seen = new Set<string>();
+  return rows.filter((i) => {
+    const key = (by === 'group' ? i.group : i.lane) ?? '';
+    if (!shut.has(key)) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+});
 
 const groupRows = (issues: Issue[], model: Model, by: 'group' | 'lane'): Issue[] => {
   // Stable bucket order: groups/lanes as declared, then anything undeclared, then none.
@@ -47,7 +71,7 @@ const timelineRows = memo(groupRows);
 const laneRows = memo(groupRows);
 
 /** Timeline (and capacity/standup) row order: visible issues grouped by phase or lane. */
-export const selectTimelineRows = (s: BoardState): Issue[] => timelineRows(selectVisibleIssues(s), s.model, s.timeline.groupBy);
+export const selectTimelineRows = (s: BoardState): Issue[] => timelineRows(selectVisibleIssues(s), selectModel(s), s.timeline.groupBy);
 
 const columns = memo((issues: Issue[], statuses: string[], byLane: Issue[] | null): Map<string, Issue[]> => {
   const map = new Map<string, Issue[]>(statuses.map((st) => [st, []]));
@@ -61,7 +85,7 @@ const columns = memo((issues: Issue[], statuses: string[], byLane: Issue[] | nul
 
 /** Kanban columns: status → visible issues in file order (by lane first when swimlanes are on). */
 export const selectColumns = (s: BoardState): Map<string, Issue[]> =>
-  columns(selectVisibleIssues(s), s.model.statuses, s.swimlanes ? laneRows(selectVisibleIssues(s), s.model, 'lane') : null);
+  columns(selectVisibleIssues(s), s.model.statuses, s.swimlanes ? laneRows(selectVisibleIssues(s), selectModel(s), 'lane') : null);
 
 const scheduled = memo((model: Model, today: string, scenario: string | undefined): { schedule: Schedule | null; error: string | null } => {
   try {
@@ -124,12 +148,14 @@ export function capacityRange(model: Model, schedule: Schedule): { from: string;
   return { from, to };
 }
 
-const capacity = memo((model: Model, schedule: Schedule | null, period: BoardState['capacityPeriod']): LaneCapacity[] =>
-  schedule ? capacityByPeriod(model, schedule, period, capacityRange(model, schedule)) : [],
+const capacity = memo((model: Model, schedule: Schedule | null, period: BoardState['capacityPeriod'], view: Model): LaneCapacity[] =>
+  schedule
+    ? capacityByPeriod(model, schedule, period, capacityRange(model, schedule)).filter((c) => view === model || view.laneById.has(c.lane) || c.lane === UNASSIGNED)
+    : [],
 );
 
 /** Capacity per lane and period for the chosen period (recomputed on edit or period change). */
-export const selectCapacity = (s: BoardState): LaneCapacity[] => capacity(s.model, selectSchedule(s), s.capacityPeriod);
+export const selectCapacity = (s: BoardState): LaneCapacity[] => capacity(s.model, selectSchedule(s), s.capacityPeriod, selectModel(s));
 
 /** Index of the first period that has not ended by `today` (where the capacity view opens). */
 export function currentPeriodIndex(periods: readonly { end: string }[], today: string): number {
@@ -145,7 +171,7 @@ export function capacityScrollRange(s: BoardState): { min: number; max: number }
 }
 
 export const selectSelectedIssue = (s: BoardState): Issue | undefined =>
-  s.selectedId === null ? undefined : s.model.byId.get(s.selectedId);
+  s.selectedId === null ? undefined : selectModel(s).byId.get(s.selectedId);
 
 /** Does the plan have unsaved edits? */
 export const selectDirty = (s: BoardState) => s.pending.length > 0;

@@ -3,7 +3,9 @@
 import type { Model, PlanData } from '../core/plan/model.js';
 import type { Op } from '../core/plan/op-types.js';
 import type { Period } from '../core/schedule/types.js';
+import type { SortOrder, ViewPrefsStore } from '../core/persist/view-prefs.js';
 import type { HistoryEntry, RedoEntry } from './history.js';
+import type { EditableField } from '../core/ops/field-input.js';
 
 export type PaneId = 'kanban' | 'timeline' | 'capacity' | 'standup';
 export const PANES: PaneId[] = ['kanban', 'timeline', 'capacity'];
@@ -51,8 +53,21 @@ export interface HistorySlice {
 export type Overlay =
   | { kind: 'help'; scroll: number }
   | { kind: 'detail'; cursor: number }
-  | { kind: 'prompt'; purpose: 'log-time' | 'search' | 'save-as'; label: string; value: string; error?: string; /** save-as: the existing file Enter again overwrites */ confirm?: string }
-  | { kind: 'picker'; purpose: 'lane' | 'filter'; title: string; items: PickerItem[]; cursor: number }
+  | {
+      kind: 'prompt';
+      purpose: 'log-time' | 'search' | 'save-as' | 'new-title' | 'new-details' | 'rename' | 'field';
+      label: string;
+      value: string;
+      error?: string;
+      /** save-as: the existing file Enter again overwrites */
+      confirm?: string;
+      /** field: which field the prompt sets */
+      field?: EditableField;
+      /** new-details: the title typed in the first step */
+      title?: string;
+    }
+  | { kind: 'picker'; purpose: 'lane' | 'filter' | 'field' | 'dependency'; title: string; items: PickerItem[]; cursor: number }
+  | { kind: 'confirm'; action: 'delete'; id: string }
   | { kind: 'quit' }
   | { kind: 'conflict'; cursor: number };
 
@@ -63,6 +78,7 @@ export interface PickerItem {
 }
 
 export interface Filter {
+  status?: string;
   group?: string;
   milestone?: string;
   sprint?: string;
@@ -88,6 +104,19 @@ export interface UiSlice {
   scenario?: string;
   /** Set when the user confirmed quitting; the app exits on it. */
   quit: boolean;
+  /** Done work hidden from every pane (remembered per plan). */
+  hideDone: boolean;
+  /** Order within a kanban column and a timeline group (remembered per plan). */
+  sort: SortOrder;
+  /** Timeline groups (phase or lane keys) folded to their header row. */
+  folded: string[];
+  /** Standup walk: whose turn (index into the standup's lanes) and since when (ms, for the timer). */
+  standup: { index: number; since: number };
+}
+
+export interface PrefsSlice {
+  /** Where hide-done and sort are remembered; null: nowhere. */
+  viewPrefs: ViewPrefsStore | null;
 }
 
 export interface SelectionSlice {
@@ -117,8 +146,38 @@ export interface Actions {
   cycleCapacityPeriod(): void;
   scrollCapacity(delta: number): void;
   cycleScenario(): void;
+  toggleHideDone(): void;
+  /** Timeline rows by phase or by lane. */
+  toggleGroupBy(): void;
+  /** Quit at once (unsaved edits are dropped: the quit question asked first). */
+  quitNow(): void;
+  /** Save, and quit when nothing is left unsaved (a conflict or refusal keeps the board open). */
+  saveThenQuit(): Promise<void>;
+  cycleSort(): void;
+  /** Timeline: fold or unfold the selected issue's group. */
+  toggleFold(): void;
+  /** Standup: next or previous person; restarts the timer. */
+  standupStep(delta: number, lanes: number): void;
   // edits: each becomes one core op
   apply(op: Op): boolean;
+  /**
+   * A new issue titled `title`, in the selected issue's column, lane and group unless given, with
+   * the next id in the plan's pattern; placed in the file after its group's last issue.
+   */
+  addIssue(title: string, opts?: { estimate?: string; lane?: string | null; status?: string; group?: string | null }): boolean;
+  /** The selected issue's title; false (reason in the message) when refused. */
+  renameIssue(title: string): boolean;
+  /** The selected issue's estimate (2h, 1.5d, 1w, 3-5d); empty removes it. */
+  setEstimate(text: string): boolean;
+  /** One of the fields the board edits, from typed text (core/ops/field-input.ts); empty removes it. */
+  setIssueField(field: EditableField, text: string): boolean;
+  /** The selected issue waits for `on`; a cycle is refused with the loop named. */
+  addDependency(on: string, lag?: string): boolean;
+  removeDependency(on: string): boolean;
+  /** Removes the selected issue (undo puts back the same lines in the same place). Confirm first. */
+  removeIssue(): boolean;
+  /** Moves the selected issue up (-1) or down (+1) its kanban column, trading places in the file. */
+  reorderIssue(delta: -1 | 1): boolean;
   toggleDone(): void;
   shiftStatus(delta: number): void;
   shiftLane(delta: number): void;
@@ -140,4 +199,4 @@ export interface Actions {
 
 // The schedule is not state: selectSchedule derives it, memoised on (model, today, scenario), so
 // it runs once per edit or scenario change and never on navigation.
-export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & Actions;
+export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & PrefsSlice & Actions;

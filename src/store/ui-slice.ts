@@ -1,7 +1,8 @@
 // Navigation, panes, filters, search and overlays: no edits, no schedule runs.
 import type { StoreApi } from 'zustand/vanilla';
 import type { Period } from '../core/schedule/types.js';
-import { capacityScrollRange, selectColumns, selectTimelineRows, selectVisibleIssues } from './selectors.js';
+import { SORT_ORDERS, type SortOrder } from '../core/persist/view-prefs.js';
+import { capacityScrollRange, selectColumns, selectTimelineNav, selectVisibleIssues } from './selectors.js';
 import { PANES, type BoardState, type TimelineZoom, type UiSlice } from './types.js';
 
 type Set = StoreApi<BoardState>['setState'];
@@ -31,6 +32,13 @@ type UiActions = Pick<
   | 'cycleScenario'
   | 'requestQuit'
   | 'setPresence'
+  | 'toggleHideDone'
+  | 'toggleGroupBy'
+  | 'quitNow'
+  | 'saveThenQuit'
+  | 'cycleSort'
+  | 'toggleFold'
+  | 'standupStep'
 >;
 
 /** Kanban: the non-empty columns in order, and where the selection sits. */
@@ -45,7 +53,13 @@ function kanbanPosition(s: BoardState) {
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
-export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): UiSlice & UiActions {
+const SORT_LABEL: Record<SortOrder, string> = { order: 'file order', priority: 'priority', due: 'due date' };
+
+export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>, prefs: { hideDone?: boolean; sort?: SortOrder } = {}): UiSlice & UiActions {
+  const remember = () => {
+    const s = get();
+    s.viewPrefs?.write(s.file, { hideDone: s.hideDone, sort: s.sort });
+  };
   /** After a filter or search change, keep the selection on something visible. */
   const keepSelectionVisible = () => {
     const s = get();
@@ -66,6 +80,10 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): U
     capacityScroll: 0,
     scenario: undefined,
     quit: false,
+    hideDone: prefs.hideDone ?? false,
+    sort: prefs.sort ?? 'order',
+    folded: [],
+    standup: { index: 0, since: Date.now() },
 
     select: (id) => set({ selectedId: id }),
     moveRow: (delta) => {
@@ -77,7 +95,7 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): U
         set({ selectedId: col[clamp(r + delta, 0, col.length - 1)].id });
         return;
       }
-      const rows = selectTimelineRows(s);
+      const rows = selectTimelineNav(s);
       const at = rows.findIndex((i) => i.id === s.selectedId);
       if (rows.length === 0) return;
       set({ selectedId: rows[at < 0 ? 0 : clamp(at + delta, 0, rows.length - 1)].id });
@@ -99,7 +117,7 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): U
       if (s.pane === 'kanban') {
         const { cols, c } = kanbanPosition(s);
         list = cols[Math.max(0, c)] ?? [];
-      } else list = selectTimelineRows(s);
+      } else list = selectTimelineNav(s);
       if (list.length) set({ selectedId: (edge === 'first' ? list[0] : list[list.length - 1]).id });
     },
     setPane: (pane) => set({ pane, overlay: null }),
@@ -155,6 +173,37 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>): U
         const scenario = all[(all.indexOf(s.scenario) + 1) % all.length];
         return { scenario, capacityScroll: 0, message: `scenario: ${scenario ?? 'plan as written'}` };
       }),
+    toggleGroupBy: () => set((s) => ({ timeline: { ...s.timeline, groupBy: s.timeline.groupBy === 'group' ? 'lane' : 'group' } })),
+    quitNow: () => set({ quit: true }),
+    saveThenQuit: async () => {
+      await get().save();
+      if (get().pending.length === 0) set({ quit: true });
+      else if (get().overlay?.kind === 'quit') set({ overlay: null });
+    },
+    toggleHideDone: () => {
+      const s = get();
+      const hidden = s.model.issues.filter((i) => i.done).length;
+      set({ hideDone: !s.hideDone, message: s.hideDone ? 'done work shown' : `done work hidden (${hidden})` });
+      keepSelectionVisible();
+      remember();
+    },
+    cycleSort: () => {
+      const sort = SORT_ORDERS[(SORT_ORDERS.indexOf(get().sort) + 1) % SORT_ORDERS.length];
+      set({ sort, message: `sort: ${SORT_LABEL[sort]}` });
+      remember();
+    },
+    toggleFold: () => {
+      const s = get();
+      const issue = s.selectedId === null ? undefined : s.model.byId.get(s.selectedId);
+      if (!issue) return set({ message: 'nothing selected' });
+      const key = (s.timeline.groupBy === 'group' ? issue.group : issue.lane) ?? '';
+      const folded = s.folded.includes(key) ? s.folded.filter((k) => k !== key) : [...s.folded, key];
+      // The cursor stays on the group: its first visible issue stands for it while folded.
+      const first = selectVisibleIssues(s).find((i) => ((s.timeline.groupBy === 'group' ? i.group : i.lane) ?? '') === key);
+      set({ folded, selectedId: first?.id ?? s.selectedId, message: `${folded.includes(key) ? 'folded' : 'unfolded'} ${key || '(none)'}` });
+    },
+    standupStep: (delta, lanes) =>
+      set((s) => ({ standup: { index: lanes <= 0 ? 0 : (s.standup.index + delta + lanes) % lanes, since: Date.now() } })),
     requestQuit: () => {
       const s = get();
       if (s.pending.length > 0) set({ overlay: { kind: 'quit' } });

@@ -17,7 +17,7 @@ import { useTerminalSize } from './use-terminal-size.js';
 import { HelpOverlay } from './widgets/HelpOverlay.js';
 import { Picker } from './widgets/Picker.js';
 import { Prompt } from './widgets/Prompt.js';
-import { ConflictPrompt, QuitPrompt } from './widgets/Confirm.js';
+import { ConflictPrompt, DeleteConfirm, QuitPrompt } from './widgets/Confirm.js';
 import { StatusBar } from './widgets/StatusBar.js';
 
 export const MIN_WIDTH = 80;
@@ -88,6 +88,7 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
   else if (overlay?.kind === 'picker') main = <Picker title={overlay.title} items={overlay.items} cursor={overlay.cursor} width={width} height={body} />;
   else if (overlay?.kind === 'quit') main = <QuitPrompt width={width} height={body} />;
   else if (overlay?.kind === 'conflict') main = <ConflictPrompt width={width} height={body} />;
+  else if (overlay?.kind === 'confirm') main = <DeleteConfirm id={overlay.id} width={width} height={body} />;
   else if (width >= SPLIT_WIDTH && (pane === 'kanban' || pane === 'timeline')) main = <SideBySide width={width} height={body} pane={pane} />;
   else main = <Pane width={width} height={body} focused />;
 

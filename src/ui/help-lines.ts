@@ -1,5 +1,6 @@
 // The help overlay's content, generated from the keymap: only the keys in force, grouped.
 import { activeScopes, bindingsInForce, keyLabel } from '../keymap/bindings.js';
+import { MARK_LEGEND } from './theme.js';
 
 export interface HelpLine {
   kind: 'group' | 'key';
@@ -16,5 +17,6 @@ export function helpLines(pane: string): HelpLine[] {
   }
   const out: HelpLine[] = [];
   for (const [group, lines] of groups) out.push({ kind: 'group', text: group }, ...lines);
+  out.push({ kind: 'group', text: 'Marks' }, ...MARK_LEGEND.map(([mark, text]) => ({ kind: 'key' as const, keys: mark, text })));
   return out;
 }

@@ -2,14 +2,7 @@
 import { formatHours } from '../core/plan/duration.js';
 import type { Issue, Model } from '../core/plan/model.js';
 
-/** Dependencies that are not done (unknown ids count as open: they cannot be checked). */
-export function openDeps(model: Model, issue: Issue): string[] {
-  return issue.deps.filter((d) => !model.byId.get(d.id)?.done).map((d) => d.id);
-}
-
-export function isBlocked(model: Model, issue: Issue): boolean {
-  return !issue.done && issue.deps.some((d) => !model.byId.get(d.id)?.done);
-}
+export { isBlocked } from '../core/plan/blockers.js';
 
 /** `2/5` when the issue has subtasks, else ''. */
 export function subtaskProgress(issue: Issue): string {

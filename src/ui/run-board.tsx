@@ -6,6 +6,7 @@ import { createBoardStore } from '../store/index.js';
 import { describeReload } from '../store/reload-note.js';
 import { App } from './App.js';
 import { issueLine, runEditor } from './editor.js';
+import { openUrl } from './open-url.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -47,7 +48,15 @@ export async function runBoard(args: BoardArgs): Promise<number> {
   process.on('unhandledRejection', onCrash);
   out.write(ENTER_ALT);
 
-  const store = createBoardStore({ file: args.file, text: args.text, data: args.data, today: args.today });
+  const { fileViewPrefs } = await import('../core/persist/view-prefs.js');
+  const store = createBoardStore({
+    file: args.file,
+    text: args.text,
+    data: args.data,
+    today: args.today,
+    viewPrefs: fileViewPrefs(),
+    user: process.env.USER ?? process.env.LOGNAME,
+  });
 
   // Live reload and presence follow the file the board works on (it changes on "save as").
   const { watchPlan } = await import('../core/persist/watch.js');
@@ -116,7 +125,21 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     })();
   };
 
-  const app = render(<App store={store} openEditor={openEditor} issueLine={issueLine} />, { exitOnCtrlC: true, patchConsole: true, incrementalRendering: true, maxFps: 60 });
+  // Ctrl-z: raw mode delivers it as a key, so the board stops itself the way a shell expects:
+  // terminal restored, SIGTSTP; on `fg` (SIGCONT) the board takes the screen back and redraws.
+  const suspend = () => {
+    out.write(LEAVE_ALT);
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    process.once('SIGCONT', () => {
+      if (process.stdin.isTTY) process.stdin.setRawMode(true);
+      out.write(ENTER_ALT);
+      app.clear();
+      store.getState().setMessage('back from the shell');
+    });
+    process.kill(process.pid, 'SIGTSTP');
+  };
+
+  const app = render(<App store={store} openEditor={openEditor} issueLine={issueLine} suspend={suspend} openUrl={openUrl} />, { exitOnCtrlC: true, patchConsole: true, incrementalRendering: true, maxFps: 60 });
   try {
     await app.waitUntilExit();
   } finally {

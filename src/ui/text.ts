@@ -1,31 +1,8 @@
-// Plan text is untrusted: anyone on a shared box may write a title. Before anything reaches the
-// terminal, control characters (C0, DEL, C1 — ESC among them) become inert visible caret
-// notation (`^[`), so an escape sequence shows as text instead of acting. Bidi overrides, which
-// can reorder what the reader sees, are shown as `<U+202E>`.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Plan text is untrusted: the one sanitiser lives in core and serves every output (see there
+// for what is shown how). Every helper below sanitises before it measures.
+import { sanitize } from '../core/text/sanitize.js';
 
-function inert(ch: string, keepNewlines: boolean): string {
-  const c = ch.charCodeAt(0);
-  if (ch === '\n') return keepNewlines ? '\n' : ' ';
-  if (ch === '\t') return ' ';
-  if (ch === '\r') return keepNewlines ? '' : ' ';
-  if (c < 0x20) return '^' + String.fromCharCode(c + 0x40);
-  if (c === 0x7f) return '^?';
-  return `<U+${c.toString(16).toUpperCase().padStart(4, '0')}>`;
-}
-
-/** One line of plan text, safe to print: no control characters, no newlines. */
-export function sanitize(text: unknown): string {
-  const s = text === undefined || text === null ? '' : String(text);
-  return s.replace(UNSAFE, (ch) => inert(ch, false));
-}
-
-/** Multi-line plan text (notes): newlines kept, everything else as in sanitize(). */
-export function sanitizeBlock(text: unknown): string {
-  const s = text === undefined || text === null ? '' : String(text);
-  return s.replace(UNSAFE, (ch) => inert(ch, true));
-}
+export { sanitize, sanitizeBlock } from '../core/text/sanitize.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

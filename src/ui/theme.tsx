@@ -7,11 +7,23 @@ export const MARKS = {
   selected: '▶',
   blocked: '⊘',
   critical: '◆',
-  over: '!',
+  over: '▲',
   done: '✓',
   open: '·',
   unestimated: '?',
 } as const;
+
+/** Every mark the panes draw and what it means: the `?` help lists these under "Marks". */
+export const MARK_LEGEND: ReadonlyArray<readonly [mark: string, meaning: string]> = [
+  [MARKS.selected, 'the selected issue'],
+  [MARKS.done, 'done'],
+  [MARKS.blocked, 'blocked: a dependency is not done, or an outside wait is not over'],
+  [MARKS.critical, 'critical: on the computed critical path (no slack)'],
+  [MARKS.unestimated, 'no estimate: planned with the assumption the header states'],
+  ['‼', 'priority: the plan\'s highest (e.g. critical)'],
+  ['!', 'priority: the plan\'s second (e.g. high)'],
+  [MARKS.over, 'over capacity, or a milestone late'],
+];
 
 export type Tone = 'accent' | 'muted' | 'danger' | 'warn' | 'ok' | 'info' | 'critical';
 

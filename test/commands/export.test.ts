@@ -59,11 +59,25 @@ describe('export --format json', () => {
 });
 
 describe('export --format csv', () => {
-  it('quotes per RFC 4180: commas, quotes and line breaks', () => {
+  it('quotes per RFC 4180: commas, quotes and line breaks, every line break CRLF', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a, b')).toBe('"a, b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('two\nlines')).toBe('"two\r\nlines"');
+    expect(csvField('two\r\nlines\rthree')).toBe('"two\r\nlines\r\nthree"');
+  });
+
+  it('neutralises cells a spreadsheet would evaluate (OWASP): a leading quote, and the cell quoted', () => {
+    expect(csvField("=cmd|' /C calc'!A0")).toBe(`"'=cmd|' /C calc'!A0"`);
+    expect(csvField('+1')).toBe(`"'+1"`);
+    expect(csvField('-1+2')).toBe(`"'-1+2"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('  =1')).toBe(`"'  =1"`);
+    expect(csvField('\t=1')).toBe(`"' =1"`);
+    expect(csvField('\r=1')).toBe(`"'\r\n=1"`);
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField(-3)).toBe('-3'); // our own numbers stay numbers
+    expect(csvField('evil\u001b[2J')).toBe('evil^[[2J');
   });
 
   it('one row per issue, readable back field for field', async () => {
@@ -71,11 +85,12 @@ describe('export --format csv', () => {
     const r = await cli(['export', writeTemp('team.yaml', plan), '--format', 'csv', '--today', '2026-03-10', '-o', join(tempDir(), 'x.csv')]);
     expect(r.code).toBe(0);
     const out = await cli(['export', writeTemp('team.yaml', plan), '--format', 'csv', '--today', '2026-03-10']);
-    const rows = parseCsv(out.out + '\r\n');
+    expect(out.out.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // CRLF throughout, to the last byte
+    const rows = parseCsv(out.out);
     expect(rows[0].slice(0, 3)).toEqual(['id', 'title', 'status']);
     expect(rows.slice(1).map((x) => x[0])).toEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4', 'B-1']);
     const b1 = rows.find((x) => x[0] === 'B-1')!;
-    expect(b1[1]).toBe('Bo\'s work, "quoted"\nand a second line');
+    expect(b1[1]).toBe('Bo\'s work, "quoted"\r\nand a second line');
     const head = rows[0];
     const a4 = rows.find((x) => x[0] === 'A-4')!;
     expect(a4[head.indexOf('depends_on')]).toBe('A-3');

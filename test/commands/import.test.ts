@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { importText } from '../../src/core/report/import.js';
-import { detectFormat } from '../../src/core/report/import-lines.js';
+import { dirname, join, resolve } from 'node:path';
+import { importText } from '../../src/core/formats/import.js';
+import { detectFormat } from '../../src/core/formats/roadmap/lines.js';
 import { loadPlanText, type LoadedPlan } from '../../src/core/plan/load.js';
-import { cli, readSeed, SEEDS, snapshot, tempDir, writeTemp } from './helpers.js';
+import { cli, readSeed, REPO, SEEDS, snapshot, tempDir, writeTemp } from './helpers.js';
 
-function imported(text: string, name = 'roadmap.md'): LoadedPlan & { unplaced: { line: number; text: string }[] } {
-  const r = importText(text, name);
+async function imported(text: string, name = 'roadmap.md'): Promise<LoadedPlan & { unplaced: { line: number; text: string }[] }> {
+  const r = await importText(text, name);
   const loaded = loadPlanText(r.yaml, 'imported.yaml');
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n'));
   return { ...loaded.plan, unplaced: r.unplaced };
@@ -16,12 +16,12 @@ function imported(text: string, name = 'roadmap.md'): LoadedPlan & { unplaced: {
 const groupTitle = (plan: LoadedPlan, id: string) => plan.model.groupById.get(plan.model.byId.get(id)?.group ?? '')?.title ?? '';
 
 describe(`import of the five seed roadmaps`, () => {
-  it.each(Object.entries(SEEDS))('%s imports to a plan that loads and validates', (_k, file) => {
-    const plan = imported(readSeed(file), file);
+  it.each(Object.entries(SEEDS))('%s imports to a plan that loads and validates', async (_k, file) => {
+    const plan = await imported(readSeed(file), file);
     expect(plan.model.issues.length).toBeGreaterThan(10);
   });
 
-  it('detects reStructuredText by content for the KoproGo roadmap, Markdown for the others', () => {
+  it('detects reStructuredText by content for the KoproGo roadmap, Markdown for the others', async () => {
     expect(detectFormat(readSeed(SEEDS.koprogo))).toBe('rst');
     for (const k of ['stoaV2', 'stoaV4', 'platform', 'k3s'] as const) expect(detectFormat(readSeed(SEEDS[k]))).toBe('markdown');
   });
@@ -29,9 +29,9 @@ describe(`import of the five seed roadmaps`, () => {
   it.each([
     ['stoaV2', SEEDS.stoaV2],
     ['stoaV4', SEEDS.stoaV4],
-  ])('%s: every checklist CAB id arrives with its done state and its phase', (_k, file) => {
+  ])('%s: every checklist CAB id arrives with its done state and its phase', async (_k, file) => {
     const text = readSeed(file);
-    const plan = imported(text, file);
+    const plan = await imported(text, file);
     let phase = '';
     let checked = 0;
     for (const line of text.split('\n')) {
@@ -51,9 +51,9 @@ describe(`import of the five seed roadmaps`, () => {
   it.each([
     ['stoaV2', SEEDS.stoaV2],
     ['stoaV4', SEEDS.stoaV4],
-  ])('%s: no CAB id is lost: each is an issue, a milestone reference or kept in the notes', (_k, file) => {
+  ])('%s: no CAB id is lost: each is an issue, a milestone reference or kept in the notes', async (_k, file) => {
     const text = readSeed(file);
-    const plan = imported(text, file);
+    const plan = await imported(text, file);
     const refs = plan.model.milestones.map((m) => m.ref ?? '').join(' ');
     for (const id of new Set(text.match(/CAB-\d+/g))) {
       const placed = plan.model.byId.has(id) || refs.includes(id) || (plan.data.notes ?? '').includes(id);
@@ -61,8 +61,8 @@ describe(`import of the five seed roadmaps`, () => {
     }
   });
 
-  it('STOA v2: quarters become milestones with deadlines, and the phase tables give phase estimates and epics', () => {
-    const plan = imported(readSeed(SEEDS.stoaV2));
+  it('STOA v2: quarters become milestones with deadlines, and the phase tables give phase estimates and epics', async () => {
+    const plan = await imported(readSeed(SEEDS.stoaV2));
     expect(plan.model.milestones.map((m) => [m.id, m.deadline, m.ref])).toEqual([
       ['Q1', '2026-03-31', 'Linear: CAB-171'],
       ['Q2', '2026-06-30', 'Linear: CAB-172'],
@@ -78,16 +78,16 @@ describe(`import of the five seed roadmaps`, () => {
     expect(plan.model.lanes[0].capacity).toEqual({ hours: 8, per: 'w' });
   });
 
-  it('STOA v4: phases done before any quarter keep their phase, and phase 3 joins Q1 through its table row', () => {
-    const plan = imported(readSeed(SEEDS.stoaV4));
+  it('STOA v4: phases done before any quarter keep their phase, and phase 3 joins Q1 through its table row', async () => {
+    const plan = await imported(readSeed(SEEDS.stoaV4));
     expect(groupTitle(plan, 'CAB-212')).toMatch(/^Phase 1 /);
     expect(plan.model.byId.get('CAB-133')!.milestone).toBe('Q1');
     expect(plan.model.byId.get('CAB-236')!).toMatchObject({ done: true, milestone: 'Q2' });
     expect(plan.model.byId.get('CAB-238')!.status).toBe('in-progress');
   });
 
-  it('KoproGo (reStructuredText): issue headings, estimate ranges in jours, Bloque / Dépend de, priority, track, external lead', () => {
-    const plan = imported(readSeed(SEEDS.koprogo), SEEDS.koprogo);
+  it('KoproGo (reStructuredText): issue headings, estimate ranges in jours, Bloque / Dépend de, priority, track, external lead', async () => {
+    const plan = await imported(readSeed(SEEDS.koprogo), SEEDS.koprogo);
     const i44 = plan.model.byId.get('#44')!;
     expect(i44.title).toBe('Document Storage Strategy');
     expect(i44.data.estimate).toBe('2-3d');
@@ -102,8 +102,8 @@ describe(`import of the five seed roadmaps`, () => {
     expect(plan.model.byId.get('infrastructure-k3s')!.data.estimate).toBe('15d');
   });
 
-  it('platform delivery: sprints with their dates, the change freeze, stories in sprints', () => {
-    const plan = imported(readSeed(SEEDS.platform));
+  it('platform delivery: sprints with their dates, the change freeze, stories in sprints', async () => {
+    const plan = await imported(readSeed(SEEDS.platform));
     const cal = plan.data.calendar!;
     expect(cal.freezes).toEqual([{ name: 'Change Freeze', from: '2025-12-22', to: '2026-01-02' }]);
     expect(cal.sprints!.list!.map((s) => [s.name, s.start, s.end])).toContainEqual(['Sprint 5', '2026-01-05', '2026-01-16']);
@@ -111,8 +111,8 @@ describe(`import of the five seed roadmaps`, () => {
     expect(plan.model.byId.get('STORY-APP-HARBOR')!.sprint).toBe('Sprint 7');
   });
 
-  it('k3s: the critical chain, the "Apres X:" dependencies and the 2/3/4-dev scenarios', () => {
-    const plan = imported(readSeed(SEEDS.k3s));
+  it('k3s: the critical chain, the "Apres X:" dependencies and the 2/3/4-dev scenarios', async () => {
+    const plan = await imported(readSeed(SEEDS.k3s));
     expect(plan.data.calendar!.critical_path).toEqual(['1.1', '1.3', '2.1', '2.2', '4.1', '5.1', '5.2']);
     expect(plan.model.byId.get('1.2')!.deps.map((d) => d.id).sort()).toEqual(['1.3', '1.4']);
     expect(plan.model.byId.get('1.1')!.title).toBe('baseline hardening');
@@ -143,8 +143,8 @@ Some free text about the dashboard.
 A stray paragraph nobody can place.
 `;
 
-  it('reads English fields: estimates in days and weeks, Blocks / Depends on, deadline, priority and track', () => {
-    const plan = imported(md);
+  it('reads English fields: estimates in days and weeks, Blocks / Depends on, deadline, priority and track', async () => {
+    const plan = await imported(md);
     expect(plan.model.milestones).toEqual([{ id: 'release-1', title: 'Launch', kind: 'release', deadline: '2026-03-31' }]);
     expect(plan.model.byId.get('#1')!.data).toMatchObject({ estimate: '2-3d', priority: 'high', track: 'Web' });
     expect(plan.model.byId.get('#2')!.data.estimate).toBe('1-2w');
@@ -155,15 +155,15 @@ A stray paragraph nobody can place.
     expect(plan.model.byId.get('#1')!.milestone).toBe('release-1');
   });
 
-  it('keeps what it cannot place as notes, with line numbers, never dropping it', () => {
-    const plan = imported(md);
+  it('keeps what it cannot place as notes, with line numbers, never dropping it', async () => {
+    const plan = await imported(md);
     expect(plan.unplaced).toEqual([{ line: 20, text: 'A stray paragraph nobody can place.' }]);
     expect(plan.data.notes).toContain('[line 20] A stray paragraph nobody can place.');
   });
 
-  it('detects the format by content, whatever the file is called', () => {
-    expect(importText(md, 'roadmap.rst').format).toBe('markdown');
-    expect(importText('Title\n=====\n\n.. list-table::\n\n   * - a\n', 'x.md').format).toBe('rst');
+  it('detects the format by content, whatever the file is called', async () => {
+    expect((await importText(md, 'roadmap.rst')).format).toBe('markdown');
+    expect((await importText('Title\n=====\n\n.. list-table::\n\n   * - a\n', 'x.md')).format).toBe('rst');
   });
 });
 
@@ -195,9 +195,10 @@ describe('planboard import (command)', () => {
 
   it.each([
     ['a missing file', (d: string) => join(d, 'nope.md'), /cannot read .*no such file/],
-    ['a directory', (d: string) => (mkdirSync(join(d, 'sub')), join(d, 'sub')), /cannot read .*is a directory/],
+    ['a folder that is not a backlog', (d: string) => (mkdirSync(join(d, 'sub')), join(d, 'sub')), /a folder planboard cannot import/],
     ['an empty file', (d: string) => (writeFileSync(join(d, 'e.md'), ''), join(d, 'e.md')), /empty/],
     ['JSON that is not our export', (d: string) => (writeFileSync(join(d, 'x.json'), '{"a":1}'), join(d, 'x.json')), /only planboard's own export/],
+    ['a CSV that no tracker wrote', (d: string) => (writeFileSync(join(d, 'x.csv'), 'name,age\nann,3\n'), join(d, 'x.csv')), /x\.csv:1:1: a CSV file that is neither a Jira export/],
     ['a binary file', (d: string) => (writeFileSync(join(d, 'b.md'), Buffer.from([0, 1, 2, 0])), join(d, 'b.md')), /binary/],
   ])('rejects %s with a clear message and writes nothing', async (_what, make, message) => {
     const d = tempDir();
@@ -214,5 +215,73 @@ describe('planboard import (command)', () => {
     const r = await cli(['import', writeTemp('r.md', md)]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/-o PLAN/);
+  });
+
+  it('writes the schema modeline first, pointing at the schema this planboard ships', async () => {
+    const out = join(tempDir(), 'plan.yaml');
+    expect((await cli(['import', writeTemp('r.md', md), '-o', out])).code).toBe(0);
+    const first = readFileSync(out, 'utf8').split('\n', 1)[0];
+    const m = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
+    expect(m, first).not.toBeNull();
+    expect(existsSync(resolve(dirname(out), m![1]))).toBe(true);
+  });
+
+  it('reads a tracker export by its content, and a Backlog.md folder, with the summary of what it made', async () => {
+    const trackers = resolve(REPO, 'test/fixtures/trackers');
+    const csv = await cli(['import', join(trackers, 'jira-export.csv'), '-o', join(tempDir(), 'j.yaml'), '--json']);
+    expect(csv.code, csv.err).toBe(0);
+    expect(JSON.parse(csv.out)).toMatchObject({ format: 'jira-csv', issues: 3, done: 1, groups: 1, milestones: 1, lanes: 2, notes: 0 });
+    const folder = await cli(['import', join(trackers, 'backlog'), '-o', join(tempDir(), 'b.yaml')]);
+    expect(folder.code, folder.err).toBe(0);
+    expect(folder.out).toMatch(/\(backlog-md\) → .*: 4 issues \(1 done\), 1 groups, 1 milestones, 2 lanes/);
+  });
+
+  it('--from names the format; an unknown one is a usage error (exit 2)', async () => {
+    const src = writeTemp('issues.txt', readFileSync(resolve(REPO, 'test/fixtures/trackers/gh-issue-list.json'), 'utf8'));
+    const ok = await cli(['import', src, '-o', join(tempDir(), 'p.yaml'), '--from', 'github-issues']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/\(github-issues\).*3 issues \(1 done\)/);
+    const bad = await cli(['import', src, '-o', join(tempDir(), 'p.yaml'), '--from', 'trello']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown format "trello": markdown, rst, planboard-json, github-issues/);
+  });
+
+  it('a format takes its own options: --id-prefix names the made-up ids of a roadmap, and is a usage error elsewhere', async () => {
+    const out = join(tempDir(), 'p.yaml');
+    const ok = await cli(['import', writeTemp('r.md', '# Roadmap\n\n- [ ] one\n- [x] two\n'), '-o', out, '--id-prefix', 'WEB']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(loadPlanText(readFileSync(out, 'utf8'), out).ok && readFileSync(out, 'utf8')).toMatch(/id: WEB-1[\s\S]*id: WEB-2/);
+    const jira = await cli(['import', resolve(REPO, 'test/fixtures/trackers/jira-export.csv'), '-o', join(tempDir(), 'j.yaml'), '--id-prefix', 'WEB']);
+    expect(jira.code).toBe(2);
+    expect(jira.err).toContain('--id-prefix is not an option of the jira-csv format');
+    expect((await cli(['import', writeTemp('r.md', '- [ ] x\n'), '-o', join(tempDir(), 'p.yaml'), '--id-prefix', '9'])).code).toBe(2);
+  });
+
+  it('bad input is exit 1 with file:line:col, and nothing is written', async () => {
+    const d = tempDir();
+    const src = join(d, 'export.csv');
+    writeFileSync(src, 'Summary,Issue key\nok,PAY-1\n"broken,PAY-2\n');
+    const out = join(d, 'plan.yaml');
+    const r = await cli(['import', src, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`planboard import: ${src}:3:1: a quoted CSV field is never closed`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('planboard import: untrusted input', () => {
+  it('lists unplaced lines with escapes made inert', async () => {
+    const src = writeTemp('r.md', '# Roadmap\n\nA note \u001b[31mred\u001b[0m here.\n');
+    const r = await cli(['import', src, '-o', join(tempDir(), 'p.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('A note ^[[31mred^[[0m here.');
+    expect(r.err).not.toContain('\u001b');
+  });
+
+  it('a JSON file that is cut short is bad input at its line and column, not prose', async () => {
+    const src = writeTemp('issues.json', '[\n  {"number": 1,\n   "title": "x"\n');
+    const r = await cli(['import', src, '-o', join(tempDir(), 'p.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/issues\.json:4:1: not valid JSON/);
   });
 });

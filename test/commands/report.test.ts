@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPlanText } from '../../src/core/plan/load.js';
-import { importText } from '../../src/core/report/import.js';
+import { importText } from '../../src/core/formats/import.js';
 import { cli, PLANS, REPO, TEAM_PLAN, writeTemp } from './helpers.js';
 
 const load = (rel: string) => {
@@ -67,8 +67,8 @@ describe('planboard report on the STOA v4 plan', async () => {
     expect(critical).toContain(first);
   });
 
-  it('reads back through planboard import: the same ids with the same done states', () => {
-    const back = importText(md, 'report.md');
+  it('reads back through planboard import: the same ids with the same done states', async () => {
+    const back = await importText(md, 'report.md');
     const loaded = loadPlanText(back.yaml, 'back.yaml');
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;

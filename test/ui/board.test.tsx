@@ -103,6 +103,8 @@ describe('board keys', () => {
   it('j/k and h/l move the selection; the detail follows it', async () => {
     const { store } = makeStore();
     const { press } = await renderBoard({ store });
+    expect(store.getState().selectedId).toBe('A-2'); // opens on work in progress
+    await press('l'); // in-progress → done
     expect(store.getState().selectedId).toBe('A-1');
     await press('h'); // done → in-progress
     expect(store.getState().selectedId).toBe('A-2');

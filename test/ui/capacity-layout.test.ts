@@ -79,11 +79,11 @@ describe('capacity matrix', () => {
     expect(lines[2]).toMatch(/^Ann\s/);
     expect(lines[3]).toMatch(/^bob\s/);
   });
-  it('marks an over-allocated period with ! and the over style, not colour alone', () => {
-    expect(lines[2]).toMatch(/24\/40 .*48\/32!/);
+  it('marks an over-allocated period with ▲ and the over style, not colour alone', () => {
+    expect(lines[2]).toMatch(/24\/40 .*48\/32▲/);
     const ann = layoutCapacity(input())[2];
     expect(ann.some((s) => s.style === 'over' && s.text.includes('48/32'))).toBe(true);
-    expect(lines[3]).not.toContain('!');
+    expect(lines[3]).not.toContain('▲');
   });
   it('scrolls across periods', () => {
     expect(text({ periodOffset: 1 })[1]).toMatch(/^‹2 lane\s+W03 01-12/);
@@ -106,7 +106,7 @@ describe('milestone table', () => {
   });
   it('gives late milestones their slip and a mark, at-risk ones a mark of their own', () => {
     const t = text({ milestones: [forecast({ verdict: 'late', slipDays: 5 }), forecast({ id: 'M2', title: undefined, verdict: 'at-risk' }), forecast({ id: 'M3', title: undefined, deadline: null, verdict: null })] });
-    expect(t.find((l) => l.startsWith('M1'))).toMatch(/! late \+5d\s*$/);
+    expect(t.find((l) => l.startsWith('M1'))).toMatch(/▲ late \+5d\s*$/);
     expect(t.find((l) => l.startsWith('M2'))).toMatch(/~ at-risk\s*$/);
     expect(t.find((l) => l.startsWith('M3'))).toMatch(/—.*no deadline/);
   });

@@ -52,7 +52,7 @@ describe('standup lines', () => {
 
   it('gives each lane a block with this week\'s load, over capacity marked', () => {
     expect(lines[0]).toBe('Standup 2026-03-04 · done since 2026-03-03 · Standup plan');
-    expect(lines.find((l) => l.startsWith('▾ ann Ann'))).toMatch(/this week .* of 8h ! over capacity by/);
+    expect(lines.find((l) => l.startsWith('▾ ann Ann'))).toMatch(/this week .* of 8h ▲ over capacity by/);
     expect(lines.find((l) => l.startsWith('▾ bob'))).not.toMatch(/over/);
   });
   it('lists done since the last working day, in progress with age, next up and blocked with blockers', () => {
@@ -91,7 +91,16 @@ describe('Standup pane', () => {
     const b = await renderBoard({ store: store(), width: 96, height: 24 });
     await b.press('S');
     expect(b.frame()).toMatch(/Standup 2026-03-04 · done since 2026-03-03/);
+    expect(b.frame()).toMatch(/▶ ann Ann · logged /); // the walk starts with the first person
+    expect(b.frame()).toMatch(/· 1\/2 ann 0:0\d \(n next, p previous\)/);
+    await b.press('n');
+    expect(b.frame()).toMatch(/· 2\/2 bob 0:0\d/);
+    expect(b.frame()).toMatch(/▶ bob/);
     expect(b.frame()).toMatch(/▾ ann Ann/);
+    await b.press('n'); // round again
+    expect(b.frame()).toMatch(/· 1\/2 ann/);
+    await b.press('p');
+    expect(b.frame()).toMatch(/· 2\/2 bob/);
     b.unmount();
   });
 });

@@ -5,10 +5,10 @@ import { makeStore, PLAN } from './board-fixture.js';
 const issue = (store: ReturnType<typeof makeStore>['store'], id: string) => store.getState().model.byId.get(id)!;
 
 describe('board store', () => {
-  it('starts on the first issue, in the kanban pane, saved', () => {
+  it('starts on work in progress (not the done issue first in the file), in the kanban pane, saved', () => {
     const { store } = makeStore();
     const s = store.getState();
-    expect(s.selectedId).toBe('A-1');
+    expect(s.selectedId).toBe('A-2');
     expect(s.pane).toBe('kanban');
     expect(s.fileState).toBe('saved');
     expect(s.today).toBe('2026-03-02');

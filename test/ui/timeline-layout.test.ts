@@ -33,7 +33,7 @@ function frame(over: Partial<TimelineInput> = {}): string[] {
 
 /** The grid part of a line (after the label column and its separator). */
 const grid = (line: string, width = 80) => [...line].slice(labelWidth(width) + 1).join('');
-const rowOf = (lines: string[], id: string) => lines.find((l) => new RegExp(`^.. ${id} `).test(l))!;
+const rowOf = (lines: string[], id: string) => lines.find((l) => new RegExp(`^... ${id} `).test(l))!;
 
 // Week zoom at 80 columns: 54 day-cells from Mon Dec 29; Jan 5 is cell 7, today (Jan 7) cell 9.
 describe('timeline bars (week zoom: one column per day)', () => {
@@ -58,7 +58,7 @@ describe('timeline bars (week zoom: one column per day)', () => {
     expect(seg.some((s) => s.style === 'crit' && s.text.includes('█'))).toBe(true);
   });
   it('marks issues waiting on open dependencies as blocked', () => {
-    expect(rowOf(lines, 'C')[1]).toBe('⊘');
+    expect(rowOf(lines, 'C')[2]).toBe('⊘'); // its own column, beside any other mark
   });
   it('points the selected row out with ▶, not colour alone', () => {
     expect(rowOf(lines, 'B')[0]).toBe('▶');
@@ -154,7 +154,7 @@ describe('rows and virtualisation', () => {
     const f = layoutTimeline(input({ model: BIG, schedule: bigSchedule, issues: BIG.issues, selectedId: 'I9876', height: 24 }));
     const text = f.lines.map(lineText);
     expect(text).toHaveLength(24);
-    expect(text.some((l) => l.startsWith('▶  I9876 Task 9876'))).toBe(true);
+    expect(text.some((l) => l.startsWith('▶    I9876 Task 9876'.replace('    ', '   ')))).toBe(true);
     expect(f.offset).toBeGreaterThan(9000);
   });
 

@@ -37,8 +37,8 @@ describe('Timeline pane', () => {
     expect(lines.length).toBeLessThanOrEqual(20);
     for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(80);
     expect(lines[0]).toMatch(/^week 2026\s+│Feb 23 Mar 02/);
-    expect(lines.some((l) => /^▶. A-2 Write the parser/.test(l))).toBe(true);
-    expect(lines.some((l) => /^ ✓ A-1 Set up/.test(l))).toBe(true);
+    expect(lines.some((l) => /^▶.. A-2 Write the parser/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ ✓  A-1 Set up/.test(l))).toBe(true);
     expect(lines.find((l) => l.includes('A-2 Write the parser'))).toMatch(/█/);
     expect(lines.at(-2)).toMatch(/^needs: A-1 ✓ · blocks: A-3/);
     ui.unmount();
@@ -52,7 +52,7 @@ describe('Timeline pane', () => {
     await tick(20);
     const frame = ui.lastFrame()!;
     expect(frame.split('\n')[0]).toMatch(/^day 2026\s+│02 03 04/);
-    expect(frame).toMatch(/▶. A-3 Render the board/);
+    expect(frame).toMatch(/▶.. A-3 Render the board/);
     ui.unmount();
   });
 });

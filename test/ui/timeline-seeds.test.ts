@@ -45,9 +45,10 @@ describe('marks on the timeline (seed plans)', () => {
     const model = load(file);
     const schedule = schedulePlan(model, { today });
     const lines = layoutTimeline({ model, schedule, issues: model.issues, selectedId: null, today, zoom: 'week', scroll: 0, groupBy: 'group', width: 100, height: 400, offset: 0 }).lines.map(lineText);
-    const marked = (m: string) => new Set(lines.filter((l) => l[1] === m).map((l) => l.slice(3).split(' ')[0]));
+    const marked = (m: string) => new Set(lines.filter((l) => l[1] === m).map((l) => l.slice(4).split(' ')[0]));
+    const blocked = new Set(lines.filter((l) => l[2] === '⊘').map((l) => l.slice(4).split(' ')[0]));
     const open = schedule.issues.filter((x) => !model.byId.get(x.id)!.done);
-    return { marked, open };
+    return { marked, open, blocked, model };
   };
 
   it('marks the issues on the engine\'s critical chain with ◆ (STOA v4, estimated)', () => {
@@ -62,5 +63,15 @@ describe('marks on the timeline (seed plans)', () => {
     const unestimated = open.filter((x) => x.unestimated).map((x) => x.id);
     expect(unestimated.length).toBeGreaterThan(0);
     expect(marked('?')).toEqual(new Set(unestimated));
+  });
+
+  it('marks blocked issues ⊘ beside any other mark, by the same test as every pane (koprogo #48 waits outside)', () => {
+    const { blocked, open, model } = marks('plans/koprogo-roadmap.yaml', '2025-11-03');
+    const expected = open.filter((x) => {
+      const i = model.byId.get(x.id)!;
+      return i.external.some((e) => !e.done) || i.deps.some((d) => !model.byId.get(d.id)?.done);
+    });
+    expect(blocked.has('#48')).toBe(true);
+    expect(blocked).toEqual(new Set(expected.map((x) => x.id)));
   });
 });

@@ -2,6 +2,7 @@
 // the same value — merge silently; the same field of the same issue changed two ways is a Conflict.
 // Time logs are append-only in spirit, so both sides' new entries are kept rather than compared.
 import type { Op } from '../plan/op-types.js';
+import { opFieldsOf, opTarget } from '../ops/index.js';
 import type { IssueData, PlanData } from '../plan/model.js';
 
 export interface Conflict {
@@ -183,29 +184,11 @@ export function detectConflicts(base: PlanData, mine: PlanData, theirs: PlanData
   return mergePlans(base, mine, theirs).conflicts;
 }
 
-/** The fields an op writes, for dropping the ops whose conflicts the user settled as "theirs". */
-export function fieldsOf(op: Op): string[] {
-  switch (op.kind) {
-    case 'set-status':
-    case 'tick':
-    case 'untick':
-      return ['status', 'done_on', 'started'];
-    case 'move-lane':
-      return ['lane'];
-    case 'set-field':
-      return [op.field];
-    case 'log-time':
-      return ['log'];
-    case 'set-subtask':
-      return [`subtasks.${op.index}`];
-    case 'add-issue':
-    case 'remove-issue':
-      return [WHOLE_ISSUE];
-  }
-}
+/** The fields an op writes, for dropping the ops whose conflicts the user settled as "theirs" (the op registry says). */
+export const fieldsOf = (op: Op): string[] => opFieldsOf(op);
 
 /** The issue an op edits. */
-export const opId = (op: Op): string => (op.kind === 'add-issue' ? String(op.issue.id) : op.id);
+export const opId = (op: Op): string => opTarget(op);
 
 /**
  * Our ops after the user settled each conflict. "mine" keeps the op (it is replayed over theirs);

@@ -82,6 +82,8 @@ const FIELDS: Record<string, (x: unknown) => unknown> = {
   link: str,
   started: date,
   done_on: date,
+  reopen_status: str,
+  due: date,
   log: (v) => list(v, timeEntry),
 };
 for (const k of ISSUE_KEYS) if (!(k in FIELDS)) throw new Error(`fast-issue.ts: no check for issue field "${k}"`);

@@ -90,7 +90,12 @@ export function zodProblems(issues: readonly ZIssue[], ctx: ZodContext, prefix: 
       case 'unrecognized_keys': {
         const allowed = ctx.keysAt(path);
         for (const k of issue.keys) {
-          out.push({ path: [...path, k], at: 'key', message: `unknown key "${k}"${didYouMean(k, allowed)}` });
+          // The record `planboard merge` leaves: say what it is and what to do.
+          const merge = path.length === 0 && k === 'conflicts';
+          const message = merge
+            ? 'unresolved merge conflicts recorded by planboard merge: set each value as you want it, then delete this `conflicts:` block'
+            : `unknown key "${k}"${didYouMean(k, allowed)}`;
+          out.push({ path: [...path, k], at: 'key', message });
         }
         break;
       }

@@ -10,6 +10,7 @@ import { zodProblems } from './load-zod.js';
 import { buildModel, type Model, type PlanData } from './model.js';
 import { Plan } from './schema.js';
 import { validatePlan, type Path, type PathProblem } from './validate.js';
+import { sanitize } from '../text/sanitize.js';
 
 export interface Problem {
   file: string;
@@ -28,8 +29,9 @@ export interface LoadedPlan {
 
 export type LoadResult = { ok: true; plan: LoadedPlan; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
+/** `file:line:col: message`, inert: messages quote plan text, and a path may hold anything. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+  return `${sanitize(p.file)}:${p.line}:${p.col}: ${sanitize(p.message)}`;
 }
 
 /** Options for parseDocument: positions kept for edits, duplicate keys refused. */
@@ -133,7 +135,8 @@ export function loadPlanText(text: string, file: string): LoadResult {
 
 /** The precise read: yaml's Document, every problem with its line and column. */
 export function loadPlanTextPrecise(text: string, file: string): LoadResult {
-  const at = (line: number, col: number, message: string): Problem => ({ file, line, col, message });
+  // Messages quote the plan (keys, values, YAML's own excerpts): inert from the start.
+  const at = (line: number, col: number, message: string): Problem => ({ file, line, col, message: sanitize(message) });
   if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, problems: [at(1, 1, 'file is empty')] };
 
   const lc = new LineCounter();

@@ -177,6 +177,10 @@ export const Issue = strict({
   link: z.string().optional(),
   started: DateStr.optional(),
   done_on: DateStr.optional(),
+  /** The status a done issue goes back to when unticked; written by tick when it is not the default (todo). */
+  reopen_status: z.string().optional(),
+  /** When the issue is wanted by (a calendar date); shown, not scheduled against. */
+  due: DateStr.optional(),
   log: z.array(TimeEntry).optional(),
 });
 

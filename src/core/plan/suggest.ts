@@ -1,4 +1,5 @@
 // "Did you mean" hints for misspelt keys and ids.
+import { sanitize } from '../text/sanitize.js';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), capped at `max + 1`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -45,5 +46,5 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 /** ` (did you mean "x"?)`, or an empty string when nothing is close. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const c = closest(word, candidates);
-  return c === undefined ? '' : ` (did you mean "${c}"?)`;
+  return c === undefined ? '' : ` (did you mean "${sanitize(c)}"?)`;
 }

@@ -3,6 +3,7 @@
 import type { PlanData } from './model.js';
 import { CAPACITY_RE, DEFAULT_PRIORITIES, DEFAULT_STATUSES, DONE, DURATION_RE } from './schema.js';
 import { closest } from './suggest.js';
+import { sanitize } from '../text/sanitize.js';
 
 export type Path = (string | number)[];
 
@@ -45,8 +46,9 @@ const HINT_BUDGET = 50;
 export function validatePlan(data: PlanData): Validation {
   const errors: PathProblem[] = [];
   const warnings: PathProblem[] = [];
-  const err = (path: Path, message: string, extra: Partial<PathProblem> = {}) => errors.push({ path, message, ...extra });
-  const warn = (path: Path, message: string) => warnings.push({ path, message });
+  // Messages quote plan text (ids, names): made inert as each problem is recorded.
+  const err = (path: Path, message: string, extra: Partial<PathProblem> = {}) => errors.push({ path, message: sanitize(message), ...extra });
+  const warn = (path: Path, message: string) => warnings.push({ path, message: sanitize(message) });
   let hintBudget = HINT_BUDGET;
   const hint = (word: string, candidates: Iterable<string> | (() => Iterable<string>)): string => {
     if (hintBudget <= 0) return '';
@@ -225,6 +227,12 @@ export function validatePlan(data: PlanData): Validation {
     });
     if (x.started !== undefined) date([...p, 'started'], x.started);
     if (x.done_on !== undefined) date([...p, 'done_on'], x.done_on);
+    if (x.due !== undefined) date([...p, 'due'], x.due);
+    if (x.reopen_status !== undefined) {
+      checkStatus([...p, 'reopen_status'], x.reopen_status);
+      if (x.reopen_status === DONE) err([...p, 'reopen_status'], `reopen_status cannot be "${DONE}": it is where untick goes`);
+      if (x.status !== DONE) warn([...p, 'reopen_status'], `reopen_status is set but status is "${x.status ?? statuses[0]}", not done`);
+    }
     if (x.started && x.done_on && x.done_on < x.started) warn([...p, 'done_on'], `done_on ${x.done_on} is before started ${x.started}`);
     if (x.done_on && x.status !== undefined && x.status !== DONE) warn([...p, 'done_on'], `done_on is set but status is "${x.status}"`);
     x.log?.forEach((e, j) => {
@@ -241,7 +249,7 @@ export function validatePlan(data: PlanData): Validation {
   data.scenarios?.forEach((s, i) => {
     const seen = new Set<string>();
     for (const [lane, ids] of Object.entries(s.assign)) {
-      if (!lanes.has(lane)) errors.push({ path: ['scenarios', i, 'assign', lane], at: 'key', message: `unknown lane "${lane}"${hint(lane, lanes.keys())}` });
+      if (!lanes.has(lane)) errors.push({ path: ['scenarios', i, 'assign', lane], at: 'key', message: sanitize(`unknown lane "${lane}"${hint(lane, lanes.keys())}`) });
       ids.forEach((id, j) => {
         const p = ['scenarios', i, 'assign', lane, j];
         issueRef(p, id);

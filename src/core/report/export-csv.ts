@@ -1,7 +1,12 @@
-// `planboard export --format csv`: one row per issue for spreadsheets, RFC 4180 (CRLF, quotes
-// doubled, fields with a comma, quote or line break quoted).
+// `planboard export --format csv`: one row per issue for spreadsheets, RFC 4180: every line
+// break is CRLF, after each record and inside quoted cells alike; quotes doubled; a cell with a
+// comma, quote or line break quoted. Plan text is made inert (sanitizeBlock) and any text cell a
+// spreadsheet would evaluate as a formula (first non-blank character = + - @, or a leading TAB
+// or CR) gets a leading single quote and is quoted, as OWASP recommends against CSV injection.
+// Numbers we computed (slack, hours) are written as numbers, never prefixed.
 import type { Model } from '../plan/model.js';
 import type { Schedule } from '../schedule/types.js';
+import { sanitizeBlock } from '../text/sanitize.js';
 
 const COLUMNS = [
   'id', 'title', 'status', 'group', 'milestone', 'lane', 'priority', 'track', 'labels', 'sprint',
@@ -9,9 +14,17 @@ const COLUMNS = [
   'start', 'end', 'slack_days', 'critical', 'depends_on', 'blocked_by', 'started', 'done_on',
 ] as const;
 
+/** A text cell a spreadsheet would run: `=`, `+`, `-` or `@` after optional blanks, or a TAB/CR first. */
+const FORMULA = /^(?:[\t\r]|[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
 export function csvField(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const s = typeof value === 'number' ? String(Math.round(value * 100) / 100) : String(value);
+  if (typeof value === 'number') return String(Math.round(value * 100) / 100);
+  const raw = String(value);
+  // Checked on the raw text too: a TAB or CR that sanitizing turns into a blank still marks it.
+  const formula = FORMULA.test(raw);
+  const s = sanitizeBlock(raw).replace(/\n/g, '\r\n');
+  if (formula) return `"'${s.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -2,6 +2,7 @@
 // all in one JSON document with `version: 1`. `plan` alone is enough to re-import losslessly.
 import type { Model } from '../plan/model.js';
 import type { Schedule } from '../schedule/types.js';
+import { sanitizeJson } from '../text/sanitize.js';
 
 export const EXPORT_VERSION = 1;
 
@@ -27,5 +28,6 @@ export function exportSchedule(schedule: Schedule) {
 }
 
 export function exportJson(model: Model, schedule: Schedule): string {
-  return JSON.stringify({ version: EXPORT_VERSION, plan: model.data, model: exportModel(model), schedule: exportSchedule(schedule) }, null, 2) + '\n';
+  // sanitizeJson: the same JSON value, with C1, bidi and separator characters as \u escapes.
+  return sanitizeJson({ version: EXPORT_VERSION, plan: model.data, model: exportModel(model), schedule: exportSchedule(schedule) }, 2) + '\n';
 }

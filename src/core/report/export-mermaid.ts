@@ -4,9 +4,10 @@ import type { Model } from '../plan/model.js';
 import type { Schedule } from '../schedule/types.js';
 import { addDays } from '../schedule/dates.js';
 import { isInProgress } from '../schedule/estimates.js';
+import { sanitize } from '../text/sanitize.js';
 
-/** Mermaid task names end at `:` and comments start at `%%`; `#` and `;` confuse its parser. */
-const label = (s: string) => s.replace(/[:;#]/g, ' ').replace(/%%/g, '%').replace(/\s+/g, ' ').trim() || '-';
+/** Inert plan text; Mermaid task names end at `:` and comments start at `%%`; `#` and `;` confuse its parser. */
+const label = (s: string) => sanitize(s).replace(/[:;#]/g, ' ').replace(/%%/g, '%').replace(/\s+/g, ' ').trim() || '-';
 
 export function exportMermaid(model: Model, schedule: Schedule): string {
   const used = new Set<string>();

@@ -4,6 +4,7 @@ import type { Model } from '../plan/model.js';
 import type { Schedule } from '../schedule/types.js';
 import { UNASSIGNED } from '../schedule/types.js';
 import { capacityByPeriod } from '../schedule/capacity.js';
+import { sanitize } from '../text/sanitize.js';
 
 export interface HoursOptions {
   today: string;
@@ -78,9 +79,12 @@ export function renderHours(r: HoursReport): string {
   const out = [`Hours ${r.period} (${r.start} – ${r.end})`];
   for (const l of r.lanes) {
     const pct = l.availableHours > 0 ? ` (${Math.round((l.loggedHours / l.availableHours) * 100)}%)` : '';
-    out.push('', `${l.name === l.lane ? l.lane : `${l.lane} (${l.name})`}: ${l.loggedHours}h logged of ${l.availableHours}h available${pct}; ${l.plannedHours}h still planned; ${l.freeHours < 0 ? `over by ${round(-l.freeHours)}h` : `${l.freeHours}h free`}`);
+    out.push('', `${l.name === l.lane ? sanitize(l.lane) : `${sanitize(l.lane)} (${sanitize(l.name)})`}: ${l.loggedHours}h logged of ${l.availableHours}h available${pct}; ${l.plannedHours}h still planned; ${l.freeHours < 0 ? `over by ${round(-l.freeHours)}h` : `${l.freeHours}h free`}`);
     if (!l.issues.length) out.push('  nothing logged');
-    for (const i of l.issues) out.push(`  ${String(i.hours).padStart(6)}h  ${i.id}  ${i.title.length > 60 ? i.title.slice(0, 59) + '…' : i.title}`);
+    for (const i of l.issues) {
+      const title = sanitize(i.title);
+      out.push(`  ${String(i.hours).padStart(6)}h  ${sanitize(i.id)}  ${title.length > 60 ? title.slice(0, 59) + '…' : title}`);
+    }
     const untracked = round(l.availableHours - l.loggedHours);
     if (l.issues.length && untracked > 0) out.push(`  ${String(untracked).padStart(6)}h  (available, not logged)`);
   }

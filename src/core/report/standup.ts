@@ -2,6 +2,7 @@
 // (and for how long), what is next (ready issues in schedule order), what is blocked and by
 // what, and whether the lane is over capacity this week. Pure data; the CLI and the board's
 // `S` pane render it.
+import { blockersOf } from '../plan/blockers.js';
 import type { Issue, Model } from '../plan/model.js';
 import type { Schedule } from '../schedule/types.js';
 import { UNASSIGNED } from '../schedule/types.js';
@@ -9,6 +10,7 @@ import { isInProgress } from '../schedule/estimates.js';
 import { capacityByPeriod } from '../schedule/capacity.js';
 import { isWorkingDay } from '../schedule/calendar.js';
 import { addDays, parseISODate, weekdayOf } from '../schedule/dates.js';
+import { sanitize } from '../text/sanitize.js';
 
 export interface StandupOptions {
   today: string;
@@ -35,6 +37,8 @@ export interface LaneStandup {
   blocked: (StandupItem & { blockedBy: string[]; waitingOn: string[] })[];
   /** Blocked issues beyond `blockedLimit`. */
   moreBlocked: number;
+  /** Hours logged on this lane's issues since the last working day, up to today. */
+  loggedSince: number;
   week: { period: string; availableHours: number; plannedHours: number; loggedHours: number; over: boolean } | null;
 }
 
@@ -69,7 +73,7 @@ export function standup(model: Model, schedule: Schedule, opts: StandupOptions):
   const weekEnd = addDays(today, 6 - weekdayOf(parseISODate(today))); // Sunday of this week
   const lanes = schedule.lanes.filter((l) => opts.lane === undefined || l === opts.lane);
   const byLane = new Map<string, LaneStandup>(
-    lanes.map((lane) => [lane, { lane, name: model.laneById.get(lane)?.name ?? lane, done: [], inProgress: [], next: [], blocked: [], moreBlocked: 0, week: null }]),
+    lanes.map((lane) => [lane, { lane, name: model.laneById.get(lane)?.name ?? lane, done: [], inProgress: [], next: [], blocked: [], moreBlocked: 0, loggedSince: 0, week: null }]),
   );
   const ready: { lane: string; issue: Issue; start: string | null; critical: boolean }[] = [];
   const backlog = model.statuses[0];
@@ -79,11 +83,12 @@ export function standup(model: Model, schedule: Schedule, opts: StandupOptions):
     const entry = byLane.get(s?.lane ?? issue.lane ?? UNASSIGNED);
     if (!s || !entry) continue;
     const item = { id: issue.id, title: issue.title };
+    for (const e of issue.log) if (e.date >= since && e.date <= today) entry.loggedSince += e.hours;
     if (issue.done) {
       if (issue.doneOn && issue.doneOn >= since && issue.doneOn <= today) entry.done.push({ ...item, doneOn: issue.doneOn });
       continue;
     }
-    const waitingOn = issue.external.filter((e) => !e.done).map((e) => e.title);
+    const waitingOn = blockersOf(model, issue).waiting;
     const blocked = s.blockedBy.length > 0 || waitingOn.length > 0;
     const active = isInProgress(model, issue);
     if (active) {
@@ -115,27 +120,30 @@ export function standup(model: Model, schedule: Schedule, opts: StandupOptions):
 }
 
 const h = (n: number) => `${Math.round(n * 10) / 10}h`;
+/** Plan text on one line, inert, at most n characters. */
 const clip = (raw: string, n = 60) => {
-  const s = raw.replace(/\s+/g, ' ');
+  const s = sanitize(raw).replace(/\s+/g, ' ');
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 };
 
 /** Plain text, short enough to paste into a chat. */
 export function renderStandup(st: Standup): string {
-  const out = [`Standup ${st.today} (done since ${st.since}) · ${st.title}`];
+  const out = [`Standup ${st.today} (done since ${st.since}) · ${sanitize(st.title)}`];
+  const id = sanitize;
   for (const l of st.lanes) {
-    out.push('', l.name === l.lane ? l.lane : `${l.lane} (${l.name})`);
+    out.push('', l.name === l.lane ? sanitize(l.lane) : `${sanitize(l.lane)} (${sanitize(l.name)})`);
     const list = (label: string, items: string[], empty = '—') => out.push(`  ${label.padEnd(12)} ${items.length ? items.join('\n' + ' '.repeat(15)) : empty}`);
-    list('done', l.done.map((d) => `${d.id} ${clip(d.title)} (${d.doneOn})`));
-    list('in progress', l.inProgress.map((i) => `${i.id} ${clip(i.title)} (${i.ageDays === null ? 'age unknown' : `${i.ageDays}d`}, ${i.unestimated ? 'unestimated' : `${h(i.remainingHours)} left`})`));
-    list('next', l.next.map((n) => `${n.id} ${clip(n.title)}${n.critical ? ' [critical]' : ''}`));
+    list('done', l.done.map((d) => `${id(d.id)} ${clip(d.title)} (${d.doneOn})`));
+    list('in progress', l.inProgress.map((i) => `${id(i.id)} ${clip(i.title)} (${i.ageDays === null ? 'age unknown' : `${i.ageDays}d`}, ${i.unestimated ? 'unestimated' : `${h(i.remainingHours)} left`})`));
+    list('next', l.next.map((n) => `${id(n.id)} ${clip(n.title)}${n.critical ? ' [critical]' : ''}`));
     list(
       'blocked',
       [
-        ...l.blocked.map((b) => `${b.id} ${clip(b.title, 40)} ← ${[...b.blockedBy, ...b.waitingOn.map((w) => `waiting: ${w}`)].join(', ')}`),
+        ...l.blocked.map((b) => `${id(b.id)} ${clip(b.title, 40)} ← ${[...b.blockedBy.map(id), ...b.waitingOn.map((w) => `waiting: ${sanitize(w)}`)].join(', ')}`),
         ...(l.moreBlocked ? [`(+${l.moreBlocked} more)`] : []),
       ],
     );
+    out.push(`  ${'logged'.padEnd(12)} ${h(l.loggedSince)} since ${st.since}`);
     if (l.week) {
       const w = l.week;
       const load = w.plannedHours + w.loggedHours;

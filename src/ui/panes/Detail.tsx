@@ -8,7 +8,6 @@ import { dependentsOf, estimateText, isBlocked, subtaskProgress } from '../issue
 import { useBoard } from '../store-context.js';
 import { fit, sanitize, sanitizeBlock } from '../text.js';
 import { MARKS, useTheme } from '../theme.js';
-import { windowAround } from './Kanban.js';
 
 interface Line {
   text: string;
@@ -69,6 +68,16 @@ export function detailLines(model: Model, issue: Issue, extra: { start?: string 
   return L;
 }
 
+/**
+ * The lines to show: from the top (the title first) while the cursor fits below it, else scrolled
+ * just enough to keep the cursor and one line after it in view.
+ */
+export function windowFromTop(at: number, size: number, len: number): [number, number] {
+  if (len <= size) return [0, len];
+  const start = Math.max(0, Math.min(at + 2 - size, len - size));
+  return [start, start + size];
+}
+
 export function Detail({ width, height, cursor }: { width: number; height: number; cursor: number }) {
   const theme = useTheme();
   const model = useBoard(selectModel);
@@ -78,7 +87,7 @@ export function Detail({ width, height, cursor }: { width: number; height: numbe
   const s = schedule?.byId.get(issue.id);
   const lines = detailLines(model, issue, { start: s?.start, end: s?.end, critical: s?.critical });
   const at = lines.findIndex((l) => l.subtask === cursor);
-  const [from, to] = windowAround(at < 0 ? 0 : at, height, lines.length);
+  const [from, to] = windowFromTop(at < 0 ? 0 : at, height, lines.length);
   const out: ReactNode[] = lines.slice(from, to).map((l, n) => {
     const selected = l.subtask !== undefined && l.subtask === cursor;
     const color = l.tone === 'head' ? theme.c('accent') : l.tone === 'muted' ? theme.c('muted') : undefined;

@@ -2,6 +2,7 @@
 // is pure (src/ui/timeline/layout.ts); this component only reads the store and draws lines.
 import { useRef } from 'react';
 import {
+  selectFolded,
   selectModel,
   selectSchedule,
   selectScheduleError,
@@ -23,9 +24,10 @@ export function Timeline({ width, height }: PaneProps) {
   const selectedId = useBoard(selectSelectedId);
   const today = useBoard(selectToday);
   const { zoom, scroll, groupBy } = useBoard(selectTimelineView);
+  const folded = useBoard(selectFolded);
   // The row window moves only as far as the selection needs, so it is remembered between frames.
   const offset = useRef(0);
-  const frame = layoutTimeline({ model, schedule, scheduleError, issues, selectedId, today, zoom, scroll, groupBy, width, height, offset: offset.current });
+  const frame = layoutTimeline({ model, schedule, scheduleError, issues, selectedId, today, zoom, scroll, groupBy, folded, width, height, offset: offset.current });
   offset.current = frame.offset;
   return <StyledLines lines={frame.lines} width={width} height={height} />;
 }

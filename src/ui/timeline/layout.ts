@@ -5,6 +5,7 @@
 import type { Issue, Model } from '../../core/plan/model.js';
 import type { Schedule, ScheduledIssue } from '../../core/schedule/types.js';
 import { MARKS } from '../theme.js';
+import { isBlocked } from '../../core/plan/blockers.js';
 import { type PlanCalendar, SHADE_GLYPH, type Shade, baseShades, headerShades, issueShades, planCalendar } from './calendar.js';
 import { type Day, parts, shortDate, toDay } from './dates.js';
 import { type RowIndex, type Row, scrollWindow, timelineRows } from './rows.js';
@@ -39,6 +40,8 @@ export interface TimelineInput {
   zoom: Zoom;
   scroll: number;
   groupBy: 'group' | 'lane';
+  /** Group (or lane) keys folded to their header row. */
+  folded?: readonly string[];
   width: number;
   height: number;
   /** First body row shown last time, so the window moves only as far as the selection needs. */
@@ -56,12 +59,16 @@ export function labelWidth(width: number): number {
   return Math.max(12, Math.min(32, Math.floor(width * 0.32)));
 }
 
+/** The blocked column beside the mark: the same test as the kanban, detail and standup. */
+export function blockedMark(issue: Issue, model: Model): string {
+  return isBlocked(model, issue) ? MARK.blocked : ' ';
+}
+
 export function issueMark(issue: Issue, s: ScheduledIssue | undefined): { mark: string; style: Style } {
   if (issue.done) return { mark: MARK.done, style: 'done' };
   // Without an estimate the bar has no length, so "critical" (no slack) would say nothing true.
   if (s?.unestimated) return { mark: MARK.unestimated, style: 'warn' };
   if (s?.critical) return { mark: MARK.critical, style: 'crit' };
-  if (s && s.blockedBy.length > 0) return { mark: MARK.blocked, style: 'warn' };
   return { mark: ' ', style: 'label' };
 }
 
@@ -72,7 +79,7 @@ export function layoutTimeline(input: TimelineInput): TimelineFrame {
   const gridW = Math.max(0, width - labelW - 1);
   const scale = buildScale(input.today, input.zoom, input.scroll, gridW);
   const cal = planCalendar(model);
-  const index = timelineRows(input.issues, model, input.groupBy);
+  const index = timelineRows(input.issues, model, input.groupBy, input.folded);
 
   const footerRows = height >= 16 ? 3 : height >= 9 ? 2 : 0;
   const headerRows = height >= 5 ? HEADER_ROWS : 1;
@@ -96,14 +103,20 @@ export function layoutTimeline(input: TimelineInput): TimelineFrame {
     lines.push([{ text: pad(input.issues.length === 0 ? 'No issues to show.' : '', width), style: 'dim' }]);
   }
   for (const r of visible) {
-    if (r.kind === 'group') row([{ text: pad(`▾ ${r.label}`, labelW), style: 'group' }], groupCanvas(scale, gridW, r, schedule, todayCell));
+    if (r.kind === 'group') {
+      // A folded group shows its span as one bar; the cursor on any of its issues lights the header.
+      const here = r.folded && input.selectedId !== null && r.issues.some((i) => i.id === input.selectedId);
+      const label = r.folded ? `${here ? MARK.selected : '▸'} ${r.label} (${r.issues.length})` : `▾ ${r.label}`;
+      row([{ text: pad(label, labelW), style: here ? 'selected' : 'group' }], groupCanvas(scale, gridW, r, schedule, todayCell));
+    }
     else {
       const s = schedule?.byId.get(r.issue.id);
       const selected = r.issue.id === input.selectedId;
       const { mark, style } = issueMark(r.issue, s);
       const label: Line = [
         { text: (selected ? MARK.selected : ' ') + mark, style: selected ? 'selected' : style },
-        { text: pad(` ${r.issue.id} ${r.issue.title}`, labelW - 2), style: selected ? 'selected' : 'label' },
+        { text: blockedMark(r.issue, model), style: selected ? 'selected' : 'warn' },
+        { text: pad(` ${r.issue.id} ${r.issue.title}`, labelW - 3), style: selected ? 'selected' : 'label' },
       ];
       row(label, issueCanvas(scale, gridW, r.issue, s, issueShades(base, scale, cal, r.issue), todayCell));
     }

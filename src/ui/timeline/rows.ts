@@ -3,7 +3,7 @@
 import type { Issue, Model } from '../../core/plan/model.js';
 import { UNASSIGNED } from '../../core/schedule/types.js';
 
-export type Row = { kind: 'group'; key: string; label: string; issues: Issue[] } | { kind: 'issue'; issue: Issue };
+export type Row = { kind: 'group'; key: string; label: string; issues: Issue[]; folded?: boolean } | { kind: 'issue'; issue: Issue };
 
 export interface RowIndex {
   rows: Row[];
@@ -11,7 +11,9 @@ export interface RowIndex {
   at: Map<string, number>;
 }
 
-const cache = new WeakMap<readonly Issue[], { model: Model; by: string; value: RowIndex }[]>();
+const cache = new WeakMap<readonly Issue[], { model: Model; by: string; folded: readonly string[]; value: RowIndex }[]>();
+
+const NONE: readonly string[] = [];
 
 function groupLabel(model: Model, key: string | undefined): string {
   if (key === undefined) return '(no phase)';
@@ -25,26 +27,35 @@ function laneLabel(model: Model, key: string | undefined): string {
   return l && l.name !== l.id ? `${l.id} ${l.name}` : key;
 }
 
-/** One pass over `issues` (already in display order); memoised on the array. */
-export function timelineRows(issues: readonly Issue[], model: Model, by: 'group' | 'lane'): RowIndex {
+/**
+ * One pass over `issues` (already in display order); memoised on the array. A folded group is its
+ * header row alone, and each of its issues points at that row.
+ */
+export function timelineRows(issues: readonly Issue[], model: Model, by: 'group' | 'lane', folded: readonly string[] = NONE): RowIndex {
   const hits = cache.get(issues) ?? [];
-  const hit = hits.find((h) => h.model === model && h.by === by);
+  const hit = hits.find((h) => h.model === model && h.by === by && h.folded === folded);
   if (hit) return hit.value;
+  const shut = new Set(folded);
   const rows: Row[] = [];
   const at = new Map<string, number>();
   let current: Extract<Row, { kind: 'group' }> | null = null;
   for (const issue of issues) {
     const key = by === 'group' ? issue.group : issue.lane;
     if (!current || current.key !== (key ?? '')) {
-      current = { kind: 'group', key: key ?? '', label: by === 'group' ? groupLabel(model, key) : laneLabel(model, key), issues: [] };
+      const k = key ?? '';
+      current = { kind: 'group', key: k, label: by === 'group' ? groupLabel(model, key) : laneLabel(model, key), issues: [], folded: shut.has(k) };
       rows.push(current);
     }
     current.issues.push(issue);
+    if (current.folded) {
+      at.set(issue.id, rows.length - 1);
+      continue;
+    }
     at.set(issue.id, rows.length);
     rows.push({ kind: 'issue', issue });
   }
   const value = { rows, at };
-  cache.set(issues, [...hits.slice(-3), { model, by, value }]);
+  cache.set(issues, [...hits.slice(-3), { model, by, folded, value }]);
   return value;
 }
 

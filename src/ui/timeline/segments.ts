@@ -113,6 +113,15 @@ export function lineWidth(line: Line): number {
 }
 
 /** Cuts a line to at most `width` columns (whole graphemes only). */
+/** Like clipLine, but a line that does not fit ends in `…`, so a cut is never silent. */
+export function clipMarked(line: Line, width: number): Line {
+  const total = line.reduce((w, seg) => w + widthOf(seg.text), 0);
+  if (total <= width || width <= 0) return clipLine(line, width);
+  const out = clipLine(line, width - 1);
+  out.push({ text: '…', style: out[out.length - 1]?.style ?? 'plain' });
+  return out;
+}
+
 export function clipLine(line: Line, width: number): Line {
   const out: Line = [];
   let room = width;

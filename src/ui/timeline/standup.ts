@@ -4,16 +4,17 @@
 import type { LaneStandup, Standup } from '../../core/report/standup.js';
 import { MARKS } from '../theme.js';
 import { shortDate, toDay } from './dates.js';
-import { clipLine, cut, type Line, type Style } from './segments.js';
+import { clipMarked, cut, type Line, type Style } from './segments.js';
 
 const LABEL = 15;
 const h = (n: number) => `${Math.round(n * 10) / 10}h`;
 
-function laneLines(l: LaneStandup, width: number): Line[] {
+function laneLines(l: LaneStandup, width: number, current: boolean): Line[] {
   const out: Line[] = [];
   const week = l.week;
   const load = week ? week.plannedHours + week.loggedHours : 0;
-  const head: Line = [{ text: `▾ ${l.name === l.lane ? l.lane : `${l.lane} ${l.name}`}`, style: 'group' }];
+  const head: Line = [{ text: `${current ? MARKS.selected : '▾'} ${l.name === l.lane ? l.lane : `${l.lane} ${l.name}`}`, style: current ? 'selected' : 'group' }];
+  head.push({ text: ` · logged ${h(l.loggedSince)}`, style: 'plain' });
   if (week) {
     head.push({ text: ` · this week ${h(load)} of ${h(week.availableHours)}`, style: 'plain' });
     if (week.over) head.push({ text: ` ${MARKS.over} over capacity by ${h(load - week.availableHours)}`, style: 'over' });
@@ -46,7 +47,7 @@ function laneLines(l: LaneStandup, width: number): Line[] {
   ]);
   if (out.length === 1) out.push([{ text: '  nothing to report', style: 'dim' }]);
   // Plan text is sanitised and cut here, once, for every segment.
-  return out.map((line) => clipLine(line.map((s) => ({ ...s, text: cut(s.text, width) })), width));
+  return out.map((line) => clipMarked(line.map((s) => ({ ...s, text: cut(s.text, width) })), width));
 }
 
 export interface StandupLayout {
@@ -56,12 +57,13 @@ export interface StandupLayout {
 }
 
 /** Every lane's block, one after the other, under a title line. */
-export function standupLines(st: Standup, width: number): StandupLayout {
-  const lines: Line[] = [[{ text: cut(`Standup ${st.today} · done since ${st.since} · ${st.title}`, width), style: 'heading' }]];
+export function standupLines(st: Standup, width: number, turn?: { lane: string; clock: string; n: number; of: number }): StandupLayout {
+  const who = turn ? ` · ${turn.n}/${turn.of} ${turn.lane} ${turn.clock} (n next, p previous)` : '';
+  const lines: Line[] = [[{ text: cut(`Standup ${st.today} · done since ${st.since}${who} · ${st.title}`, width), style: 'heading' }]];
   const blocks = new Map<string, number>();
   for (const l of st.lanes) {
     blocks.set(l.lane, lines.length);
-    lines.push(...laneLines(l, width));
+    lines.push(...laneLines(l, width, l.lane === turn?.lane));
   }
   return { lines, blocks };
 }

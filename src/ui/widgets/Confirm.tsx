@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { describeValue } from '../describe-value.js';
 import { useBoard } from '../store-context.js';
 import { editCount } from '../../store/history.js';
-import { fit } from '../text.js';
+import { fit, sanitize } from '../text.js';
 import { useTheme } from '../theme.js';
 
 export function QuitPrompt({ width, height }: { width: number; height: number }) {
@@ -37,6 +37,24 @@ export function ConflictPrompt({ width, height }: { width: number; height: numbe
       ))}
       {conflicts.length > rows.length ? <Text>{fit(`  … and ${conflicts.length - rows.length} more`, width)}</Text> : null}
       <Text>{fit('  m  keep mine (and save)   t  keep theirs (drop my conflicting edits, save the rest)   Esc  decide later', width)}</Text>
+    </Box>
+  );
+}
+
+/** Delete an issue? Names it, says that undo brings it back. */
+export function DeleteConfirm({ id, width, height }: { id: string; width: number; height: number }) {
+  const model = useBoard((s) => s.model);
+  const issue = model.byId.get(id);
+  const dependents = model.issues.filter((i) => i.deps.some((d) => d.id === id)).map((i) => i.id);
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.c('warn')}>
+        {fit(`Delete ${sanitize(id)} ${sanitize(issue?.title ?? '')}?`, width)}
+      </Text>
+      {dependents.length ? <Text>{fit(`  ${dependents.length} issue${dependents.length === 1 ? '' : 's'} wait for it: ${dependents.map(sanitize).join(', ')}`, width)}</Text> : null}
+      <Text>{fit('  y  delete it (u undoes, until you quit)', width)}</Text>
+      <Text>{fit('  n  keep it', width)}</Text>
     </Box>
   );
 }

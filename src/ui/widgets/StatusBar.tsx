@@ -29,6 +29,9 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
   const pane = useBoard((s) => s.pane);
   const search = useBoard((s) => s.search);
   const filter = useBoard((s) => s.filter);
+  const scenario = useBoard((s) => (s.scenario === undefined ? undefined : ((s.data.scenarios ?? []).find((x) => x.id === s.scenario)?.title ?? s.scenario)));
+  const hideDone = useBoard((s) => s.hideDone);
+  const sort = useBoard((s) => s.sort);
 
   const state = (fileState === 'unsaved' ? `${STATE_TEXT.unsaved} (${pending})` : STATE_TEXT[fileState]) + (blocked ? ' · read-only: W save as' : '');
   const stateMark = fileState === 'saved' ? '✓' : '●';
@@ -43,7 +46,9 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
     search ? `/${sanitize(search)}` : '',
     ...Object.entries(filter).map(([k, v]) => `${k}=${sanitize(v)}`),
   ].filter(Boolean);
-  const filterText = [filters.length ? `filter: ${filters.join(' ')}  Esc clears` : '', who].filter(Boolean).join('  ·  ');
+  // The view in force, on every pane: the scenario changes lanes everywhere, so it is always named.
+  const view = [scenario !== undefined ? `scenario: ${sanitize(scenario)}` : '', hideDone ? 'done hidden' : '', sort !== 'order' ? `sort: ${sort}` : ''].filter(Boolean).join(' · ');
+  const filterText = [view, filters.length ? `filter: ${filters.join(' ')}  Esc clears` : '', who].filter(Boolean).join('  ·  ');
   const tabsText = tabs.map((p, n) => ` ${p === 'standup' ? 'S' : n + 1} ${titles[p]} `);
   const tabsWidth = tabsText.reduce((w, t) => w + t.length, 1);
 

@@ -93,13 +93,14 @@ describe('applyOps on flow-style issues', () => {
 describe('applyOps keeps the file’s conventions', () => {
   it('keeps CRLF line endings in inserted lines', () => {
     const t = plan('  - id: A\n    title: A\n').replace(/\n/g, '\r\n');
-    expect(applyOps(t, [{ kind: 'tick', id: 'A', date: '2026-03-02' }])).toBe(t + '    status: done\r\n    done_on: 2026-03-02\r\n');
+    expect(applyOps(t, [{ kind: 'tick', id: 'A', date: '2026-03-02' }])).toBe(t + '    status: done\r\n    done_on: 2026-03-02\r\n    reopen_status: backlog\r\n');
   });
   it('keeps a missing final newline missing', () => {
     const t = plan('  - id: A\n    title: A');
-    expect(applyOps(t, [{ kind: 'tick', id: 'A', date: '2026-03-02' }])).toBe(t + '\n    status: done\n    done_on: 2026-03-02');
+    expect(applyOps(t, [{ kind: 'tick', id: 'A', date: '2026-03-02' }])).toBe(t + '\n    status: done\n    done_on: 2026-03-02\n    reopen_status: backlog');
     const done = t + '\n    status: done\n    done_on: 2026-03-02';
     expect(applyOps(done, [{ kind: 'untick', id: 'A' }])).toBe(t + '\n    status: todo');
+    expect(applyOps(done + '\n    reopen_status: review', [{ kind: 'untick', id: 'A' }])).toBe(t + '\n    status: review');
   });
   it('adds issues: when the plan has none', () => {
     const t = 'planboard: 1\ntitle: T # no issues yet\n';

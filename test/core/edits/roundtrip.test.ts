@@ -43,6 +43,7 @@ describe('saving without an edit', () => {
             { kind: 'tick', id: issue.id, date: '2026-02-03' },
             { kind: 'set-field', id: issue.id, field: 'status', value: issue.status },
             { kind: 'set-field', id: issue.id, field: 'done_on', value: issue.done_on },
+            { kind: 'set-field', id: issue.id, field: 'reopen_status', value: issue.reopen_status },
           );
         }
         const other = plan.data.lanes?.find((l) => l.id !== issue.lane);
@@ -75,11 +76,14 @@ describe('ticking one issue', () => {
         const lines = (t: string) => t.slice(span.from).split('\n').length;
         if (issue.status === 'done') expect(after).toBe(s.text);
         else {
-          // Its status and one line for the date: nothing else of it moves.
+          // Its status, one line for the date and one for the status untick goes back to unless
+          // that is todo (untick's default): nothing else of it moves.
           const got = load(s.name, after).data.issues!.find((i) => i.id === issue.id)!;
-          expect(got).toEqual({ ...issue, status: 'done', done_on: issue.done_on ?? '2026-02-03' });
+          const was = issue.status ?? (plan.data.statuses ?? ['backlog'])[0];
+          const reopen = was === 'todo' ? {} : { reopen_status: was };
+          expect(got).toEqual({ ...issue, status: 'done', done_on: issue.done_on ?? '2026-02-03', ...reopen });
           const flow = /^[ -]*\{/.test(s.text.slice(span.from, span.to));
-          const added = flow ? 0 : (issue.status === undefined ? 1 : 0) + (issue.done_on === undefined ? 1 : 0);
+          const added = flow ? 0 : (issue.status === undefined ? 1 : 0) + (issue.done_on === undefined ? 1 : 0) + (was === 'todo' ? 0 : 1);
           expect(lines(after) - lines(s.text)).toBe(added);
           expect(after.endsWith('\n')).toBe(s.text.endsWith('\n'));
           expect(after.includes('\r\n')).toBe(s.text.includes('\r\n'));

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlanText } from '../../../src/core/plan/load.js';
+import * as formats from '../../../src/core/plan/schema.js';
+import { PATTERN_MESSAGES, SCHEMA_DOCS } from '../../../src/core/plan/schema-docs.js';
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; additionalProperties?: JsonSchema | boolean };
 const schema = JSON.parse(readFileSync('schema/plan.schema.json', 'utf8')) as JsonSchema;
@@ -59,10 +61,42 @@ describe('schema/plan.schema.json', () => {
   it('refuses unknown keys and gives patterns for dates and durations, as the validator does', () => {
     const issue = schema.properties!.issues.items!;
     expect((issue as { additionalProperties?: boolean }).additionalProperties).toBe(false);
-    expect(JSON.stringify(issue.properties!.done_on)).toContain('\\\\d{4}-\\\\d{2}-\\\\d{2}');
+    const doneOn = issue.properties!.done_on as { pattern?: string; patternErrorMessage?: string };
+    for (const good of ['2026-01-31', '2026-04-30', '2028-02-29']) expect(new RegExp(doneOn.pattern!).test(good)).toBe(true);
+    for (const bad of ['2026-13-01', '2026-04-31', '2026-02-30', '26-01-01']) expect(new RegExp(doneOn.pattern!).test(bad)).toBe(false);
+    expect(doneOn.patternErrorMessage).toBe(PATTERN_MESSAGES.date);
     const estimate = issue.properties!.estimate.anyOf!.find((b) => (b as { type?: string }).type === 'string') as { pattern?: string };
     expect(new RegExp(estimate.pattern!).test('3-5d')).toBe(true);
     expect(new RegExp(estimate.pattern!).test('two days')).toBe(false);
+    const hours = (issue.properties!.log.items!.properties!.hours) as { maximum?: number };
+    expect(hours.maximum).toBe(24);
+  });
+
+  it('describes every key, for hover and completion in editors', () => {
+    const undescribed: string[] = [];
+    const walk = (s: JsonSchema, at: string) => {
+      for (const [k, v] of Object.entries(s.properties ?? {})) {
+        if (!(v as { description?: string }).description) undescribed.push(at + k);
+        walk(v, `${at}${k}.`);
+      }
+      if (s.items) walk(s.items, at.replace(/\.$/, '') + '[].');
+      for (const b of s.anyOf ?? []) walk(b, at);
+      if (typeof s.additionalProperties === 'object') walk(s.additionalProperties, at + '*.');
+    };
+    walk(schema, '');
+    expect(undescribed).toEqual([]);
+  });
+
+  it('describes no key the format lacks', () => {
+    const shapes: Record<string, { shape: Record<string, unknown> }> = {
+      ...(formats as unknown as Record<string, { shape: Record<string, unknown> }>),
+      DependencyWithLag: (formats.Dependency as unknown as { options: Array<{ shape: Record<string, unknown> }> }).options[1],
+      SubtaskItem: (formats.Subtask as unknown as { options: Array<{ shape: Record<string, unknown> }> }).options[1],
+    };
+    const stray = Object.entries(SCHEMA_DOCS).flatMap(([name, keys]) =>
+      Object.keys(keys).filter((k) => !(k in (shapes[name]?.shape ?? {}))).map((k) => `${name}.${k}`),
+    );
+    expect(stray).toEqual([]);
   });
 });
 

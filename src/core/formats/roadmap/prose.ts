@@ -86,7 +86,7 @@ export function findPriority(text: string): string | undefined {
 /** Drops emoji and pictographs so titles and ids read plainly. */
 export function stripEmoji(text: string): string {
   return text
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu, '')
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

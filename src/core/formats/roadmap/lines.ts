@@ -1,6 +1,18 @@
-// The importer's two front-ends. Markdown and reStructuredText both become one stream of
-// lines in Markdown-like notation (headings with a level, `- ` bullets, `| a | b |` tables,
-// `**Key**: value` fields), so a single reader places their content.
+// The roadmap reader's line stream. Markdown (markdown-lines.ts, a real parser) and
+// reStructuredText (here) both become lines in Markdown-like notation (headings with a level,
+// `- ` bullets, `| a | b |` tables, `**Key**: value` fields), so one reader places their content.
+
+/** A line that starts a list item. */
+export interface ListItem {
+  /** true / false for a task item (`- [x]` / `- [ ]`), null for a plain bullet. */
+  checked: boolean | null;
+  /** 0 for a top-level list, 1 inside it, ... */
+  depth: number;
+  /** The item's first line, without the marker and the box. */
+  text: string;
+  /** The rest of its first paragraph, one entry per line. */
+  more: string[];
+}
 
 export interface SourceLine {
   /** 1-based line in the original file. */
@@ -8,6 +20,11 @@ export interface SourceLine {
   kind: 'heading' | 'text' | 'code';
   level: number;
   text: string;
+  item?: ListItem;
+  /** A continuation line of a list item's paragraph. */
+  cont?: boolean;
+  /** Inside an HTML block (comments included): never plan content. */
+  html?: boolean;
 }
 
 export type RoadmapFormat = 'markdown' | 'rst';
@@ -30,29 +47,6 @@ export function detectFormat(text: string): RoadmapFormat {
   return rst > md ? 'rst' : 'markdown';
 }
 
-export function toLines(text: string, format: RoadmapFormat = detectFormat(text)): SourceLine[] {
-  return format === 'rst' ? rstLines(text) : markdownLines(text);
-}
-
-export function markdownLines(text: string): SourceLine[] {
-  const out: SourceLine[] = [];
-  let fence: string | null = null;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    const f = /^\s*(```|~~~)/.exec(raw);
-    if (f) {
-      fence = fence ? null : f[1];
-      out.push({ line, kind: 'code', level: 0, text: raw });
-      return;
-    }
-    if (fence) return void out.push({ line, kind: 'code', level: 0, text: raw });
-    const h = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
-    if (h) return void out.push({ line, kind: 'heading', level: h[1].length, text: h[2] });
-    out.push({ line, kind: 'text', level: 0, text: raw.replace(/\s+$/, '') });
-  });
-  return out;
-}
-
 /** Inline RST → Markdown-ish: escaped spaces, literals, links, bullets. */
 function rstInline(s: string): string {
   return s
@@ -64,6 +58,37 @@ function rstInline(s: string): string {
 }
 
 export function rstLines(text: string): SourceLine[] {
+  return annotateBullets(rstBlocks(text));
+}
+
+/** RST has no task lists; its bullets (rewritten to `- `) and their wrapped lines are marked here. */
+function annotateBullets(lines: SourceLine[]): SourceLine[] {
+  let open: { item: { more: string[] }; indent: number } | null = null;
+  for (const l of lines) {
+    if (l.kind !== 'text') {
+      open = null;
+      continue;
+    }
+    const b = /^(\s*)[-*+]\s+(?:\[([ xX])\]\s+)?(.*)$/.exec(l.text);
+    if (b) {
+      l.item = { checked: b[2] === undefined ? null : b[2] !== ' ', depth: Math.floor(b[1].length / 2), text: b[3].trim(), more: [] };
+      open = { item: l.item, indent: b[1].length + 2 };
+      continue;
+    }
+    if (!l.text.trim()) {
+      open = null;
+      continue;
+    }
+    const indent = /^\s*/.exec(l.text)![0].length;
+    if (open && indent >= open.indent) {
+      l.cont = true;
+      open.item.more.push(l.text.trim());
+    } else open = null;
+  }
+  return lines;
+}
+
+function rstBlocks(text: string): SourceLine[] {
   const lines = text.split(/\r?\n/);
   const out: SourceLine[] = [];
   const styles: string[] = [];

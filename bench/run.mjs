@@ -1,97 +1,176 @@
-// npm run bench: whole-process time and peak memory of the CLI at 100, 1,000 and 10,000 issues,
-// in-process keypress-to-frame latency, save time after one tick, and how each cost grows.
-// Prints one Markdown table (paste it into the README). Not part of npm test.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+// npm run bench: every figure side by side with its reference. On a shared machine a process's
+// wall time depends on what else runs, so each command is timed in alternation with its
+// reference (A B B A A B …) and the figure is the median of the per-pair ratios, with the
+// middle half of the ratios as the spread. Keypresses are timed in-process (wall and CPU) on a
+// mounted 120×40 board; bytes per keypress over a real terminal (tmux) at 120×40.
+// Prints Markdown (paste it into the README). Not part of npm test.
+//
+// Env: BENCH_RUNS (pairs, default 10); BACKLOG_BIN: the `backlog` binary of Backlog.md, for
+// the render comparison (npm install --prefix /tmp/bl backlog.md; BACKLOG_BIN=/tmp/bl/node_modules/.bin/backlog).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { parse } from 'yaml';
+import { inkPatches } from '../scripts/ink-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}bench/out`;
-const SIZES = [100, 1000, 10000];
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const TODAY = '2026-03-02';
 mkdirSync(out, { recursive: true });
 
-// Bundled like scripts/build.mjs (code splitting), so Ink's devtools chunk, which imports the
-// absent react-devtools-core, loads only on demand and never in a benchmark.
+// Bundled like scripts/build.mjs (code splitting, our Ink patches), so the comparison is fair.
 const bundle = (entry, name) =>
   build({
     entryPoints: { [name]: entry }, outdir: out, splitting: true, chunkNames: 'chunks/[name]-[hash]',
     bundle: true, format: 'esm', platform: 'node', target: 'node20', outExtension: { '.js': '.mjs' },
     jsx: 'automatic', external: ['react-devtools-core'], define: { 'process.env.NODE_ENV': '"production"' },
     banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-    logLevel: 'error',
+    plugins: [inkPatches()], logLevel: 'error',
   });
 
-/** Median wall time (s) and median peak RSS (MiB) of a whole process. */
-function measure(args) {
-  const walls = [];
-  const rss = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--import', `${root}bench/maxrss.mjs`, ...args], {
-      cwd: root, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' },
-    });
-    walls.push((performance.now() - t0) / 1000);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    rss.push(Number(String(r.output[3]).trim()) / 1024);
-  }
-  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { wall: med(walls), mib: med(rss) };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const quartiles = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return [s[Math.floor(s.length / 4)], s[Math.floor((3 * s.length) / 4)]];
+};
+
+/** Wall time (ms) of one process; fails loudly when it fails. */
+function time([cmd, args, opts = {}]) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, ...opts });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
 }
 
-const fmtS = (x) => `${x.toFixed(3)} s`;
-const fmtM = (x) => `${Math.round(x)} MiB`;
-const fmtMs = (x) => `${x.toFixed(1)} ms`;
+/** A against B in alternation: medians, median ratio and its interquartile spread. */
+function paired(a, b) {
+  time(a);
+  time(b); // warm the file cache for both
+  const as = [];
+  const bs = [];
+  const rs = [];
+  for (let i = 0; i < RUNS; i++) {
+    let ta;
+    let tb;
+    if (i % 2 === 0) {
+      ta = time(a);
+      tb = time(b);
+    } else {
+      tb = time(b);
+      ta = time(a);
+    }
+    as.push(ta);
+    bs.push(tb);
+    rs.push(ta / tb);
+  }
+  return { a: median(as), b: median(bs), ratio: median(rs), spread: quartiles(rs) };
+}
 
-await bundle(`${root}bench/hello.tsx`, 'hello');
-await bundle(`${root}bench/latency.tsx`, 'latency');
+const node = (...args) => [process.execPath, args];
 const cli = `${root}dist/planboard.js`;
 if (!existsSync(cli)) throw new Error('dist/planboard.js is missing: run npm run build');
+await bundle(`${root}bench/hello.tsx`, 'hello');
+await bundle(`${root}bench/latency.tsx`, 'latency');
 
-const rows = [];
-const add = (what, cells) => rows.push([what, ...cells]);
-const results = {};
-for (const n of SIZES) {
-  const plan = `${out}/plan-${n}.yaml`;
-  const g = spawnSync(process.execPath, [`${root}bench/gen.mjs`, '--issues', String(n), '--seed', '1', '-o', plan], { stdio: 'inherit' });
+const plans = {};
+for (const n of [100, 1000, 10000, 50000]) {
+  plans[n] = `${out}/plan-${n}.yaml`;
+  if (existsSync(plans[n])) continue;
+  const g = spawnSync(process.execPath, [`${root}bench/gen.mjs`, '--issues', String(n), '--seed', '1', '-o', plans[n]], { stdio: 'inherit' });
   if (g.status !== 0) throw new Error(`generator failed for ${n}`);
-  const r = {};
-  r.kanban = measure([cli, 'render', plan, '--view', 'kanban', '--today', TODAY, '--width', '120', '--height', '40']);
-  r.timeline = measure([cli, 'render', plan, '--view', 'timeline', '--today', TODAY, '--width', '120', '--height', '40']);
-  r.schedule = measure([cli, 'schedule', plan, '--json', '--today', TODAY]);
-  r.validate = measure([cli, 'validate', plan]);
-  const lat = spawnSync(process.execPath, [`${out}/latency.mjs`, plan, TODAY], { encoding: 'utf8', cwd: root });
-  if (lat.status !== 0) throw new Error(`latency run failed: ${lat.stderr}`);
-  r.keys = JSON.parse(lat.stdout.trim().split('\n').pop());
-  results[n] = r;
 }
-const hello = measure([`${out}/hello.mjs`]);
-const stoa = measure([cli, 'render', 'plans/stoa-2026-v4.yaml', '--view', 'kanban', '--today', TODAY, '--width', '120', '--height', '40']);
 
-const cols = (f) => SIZES.map((n) => f(results[n]));
-const ratio = (f) => (f(results[10000]) / f(results[1000])).toFixed(1) + '×';
-const line = (what, f, fmt) => add(what, [...cols(f).map(fmt), ratio(f)]);
-line('render kanban: wall', (r) => r.kanban.wall, fmtS);
-line('render kanban: peak memory', (r) => r.kanban.mib, fmtM);
-line('render timeline: wall', (r) => r.timeline.wall, fmtS);
-line('render timeline: peak memory', (r) => r.timeline.mib, fmtM);
-line('schedule --json: wall', (r) => r.schedule.wall, fmtS);
-line('validate: wall', (r) => r.validate.wall, fmtS);
-for (const k of ['j', 'l', 'space', 'filter']) {
-  const name = { j: '`j`', l: '`l`/`h`', space: '`space` (tick)', filter: '`/` filter typing' }[k];
-  line(`key ${name}: median`, (r) => r.keys[k].median, fmtMs);
-  line(`key ${name}: p95`, (r) => r.keys[k].p95, fmtMs);
+const load0 = loadavg()[0];
+const rows = [];
+const fmt = (ms) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+const pairRow = (what, p, target) =>
+  rows.push([what, `${fmt(p.a)} / ${fmt(p.b)}`, `**${p.ratio.toFixed(2)}×** (${p.spread[0].toFixed(2)}–${p.spread[1].toFixed(2)})`, target]);
+
+const hello = node(`${out}/hello.mjs`);
+const nothing = node('-e', '0');
+const render = (plan, view = 'kanban') => node(cli, 'render', plan, '--view', view, '--today', TODAY, '--width', '120', '--height', '40');
+const stoa = render(`${root}plans/stoa-2026-v4.yaml`);
+
+pairRow('render kanban 1k / bundled Ink hello', paired(render(plans[1000]), hello), '');
+pairRow('render kanban 1k / `node -e 0`', paired(render(plans[1000]), nothing), '');
+pairRow('render timeline 1k / `node -e 0`', paired(render(plans[1000], 'timeline'), nothing), '');
+pairRow('STOA render kanban / bundled Ink hello', paired(stoa, hello), '≤ 1.5 (≤ 1.0 without Ink)');
+pairRow('STOA render kanban / `node -e 0`', paired(stoa, nothing), '');
+pairRow('`schedule --json` 1k / `node -e 0`', paired(node(cli, 'schedule', plans[1000], '--json', '--today', TODAY), nothing), '≤ 3.5');
+pairRow('`validate` 1k / `node -e 0`', paired(node(cli, 'validate', plans[1000]), nothing), '');
+
+// Backlog.md: the same 1,000 issues as task files, listed with `task list --plain`.
+const backlog = process.env.BACKLOG_BIN;
+let backlogNote = 'Backlog.md: not measured (set BACKLOG_BIN to its `backlog` binary).';
+if (backlog && existsSync(backlog)) {
+  const proj = `${out}/backlog-1k`;
+  rmSync(proj, { recursive: true, force: true });
+  mkdirSync(`${proj}/backlog/tasks`, { recursive: true });
+  execFileSync('git', ['init', '-q', proj]);
+  writeFileSync(`${proj}/backlog/config.yml`, 'project_name: "bench"\ndefault_status: "To Do"\nstatuses: ["To Do", "In Progress", "Done"]\nlabels: []\ndate_format: yyyy-mm-dd\nremote_operations: false\nauto_commit: false\ncheck_active_branches: false\ntask_prefix: "task"\n');
+  const data = parse(readFileSync(plans[1000], 'utf8'));
+  const status = { done: 'Done', 'in-progress': 'In Progress', review: 'In Progress' };
+  data.issues.forEach((issue, n) => {
+    const title = String(issue.title).replace(/["\\]/g, '');
+    writeFileSync(
+      `${proj}/backlog/tasks/task-${n + 1} - ${title.replace(/\W+/g, '-')}.md`,
+      `---\nid: TASK-${n + 1}\ntitle: "${title}"\nstatus: ${status[issue.status] ?? 'To Do'}\nassignee: [${issue.lane ?? ''}]\ncreated_date: '2026-01-05 09:00'\nlabels: []\ndependencies: []\n---\n\n## Description\n\n${title}\n`,
+    );
+  });
+  const version = execFileSync(backlog, ['--version'], { encoding: 'utf8' }).trim();
+  pairRow(`render kanban 1k / Backlog.md ${version} \`task list --plain\` 1k`, paired(render(plans[1000]), [backlog, ['task', 'list', '--plain'], { cwd: proj }]), '≤ 0.5');
+  backlogNote = `Backlog.md ${version}: the generated 1,000 issues as task files (status, title, assignee), \`backlog task list --plain\` in that project.`;
 }
-line('save after one tick', (r) => r.keys.save_ms, fmtMs);
-add('diff of that save (lines −/+)', [...cols((r) => `${r.keys.diff_lines.removed}/${r.keys.diff_lines.added}`), '']);
 
-const header = ['measure', ...SIZES.map((n) => `${n.toLocaleString('en')} issues`), '10k / 1k'];
-const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
-console.log(`\nplanboard benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, median of ${RUNS} runs\n`);
-console.log(table);
-console.log(`\nfloor: bundled Ink + React + yaml "hello": ${fmtS(hello.wall)}, ${fmtM(hello.mib)}`);
-console.log(`bundled STOA plan (plans/stoa-2026-v4.yaml), render kanban: ${fmtS(stoa.wall)}, ${fmtM(stoa.mib)} (${(stoa.wall / hello.wall).toFixed(2)}× the floor)`);
+
+// Keypresses, in-process on a mounted 120×40 board.
+const keyRows = [];
+for (const n of [100, 1000, 10000]) {
+  const r = spawnSync(process.execPath, [`${out}/latency.mjs`, plans[n], TODAY], { encoding: 'utf8', cwd: root });
+  if (r.status !== 0) throw new Error(`latency run failed: ${r.stderr}`);
+  const k = JSON.parse(r.stdout.trim().split('\n').pop());
+  for (const [key, name] of [['j', '`j`'], ['l', '`l`/`h`'], ['space', '`Space` (tick)'], ['filter', '`/` filter typing']]) {
+    const m = k[key];
+    keyRows.push([`${name} at ${n.toLocaleString('en')}`, `${fmt(m.median)} / ${fmt(m.p95)}`, `${fmt(m.cpu_median)} / ${fmt(m.cpu_p95)}`]);
+  }
+}
+
+// Save after one tick at 10k and 50k.
+const saves = [10000, 50000].map((n) => {
+  const r = spawnSync(process.execPath, [`${out}/latency.mjs`, plans[n], TODAY, 'save'], { encoding: 'utf8', cwd: root });
+  if (r.status !== 0) throw new Error(`save run failed: ${r.stderr}`);
+  const k = JSON.parse(r.stdout.trim().split('\n').pop());
+  return `${n.toLocaleString('en')} issues: ${fmt(k.save_ms)} (diff −${k.diff_lines.removed}/+${k.diff_lines.added} lines)`;
+});
+
+// Bytes per keypress over a real terminal.
+let bytesLine = 'bytes per keypress: not measured (needs tmux)';
+if (spawnSync('tmux', ['-V']).status === 0) {
+  const r = spawnSync(process.execPath, [`${root}bench/pty-bytes.mjs`, plans[1000], TODAY], { encoding: 'utf8', cwd: root });
+  if (r.status !== 0) throw new Error(`pty-bytes failed: ${r.stderr}`);
+  const b = JSON.parse(r.stdout.trim().split('\n').pop());
+  const show = (k) => `${k} ${median(b[k])} B (max ${Math.max(...b[k])})`;
+  bytesLine = `bytes sent per keypress, 1,000 issues, tmux 120×40 (median of presses): ${['j', 'l', 'h', 'space', 'u', 'timeline j'].filter((k) => b[k]).map(show).join(' · ')}`;
+}
+
+const load1 = loadavg()[0];
+console.log(`\nplanboard benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}, ${RUNS} pairs per ratio\n`);
+console.log('| measure | median A / median B | ratio (middle half) | target |');
+console.log('| --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+console.log(`\n${backlogNote}\n`);
+console.log('| keypress, 120×40 board | wall median / p95 | CPU median / p95 |');
+console.log('| --- | --- | --- |');
+for (const r of keyRows) console.log(`| ${r.join(' | ')} |`);
+console.log(`\nsave after one tick: ${saves.join(' · ')}`);
+console.log(`\n${bytesLine}`);
+// The Monte Carlo forecast's figures (bench/forecast.mjs).
+for (const o of (await import('./forecast.mjs')).forecastRows) console.log(`Monte Carlo, ${o.samples} samples, ${o.case}: ${(o.ms / 1000).toFixed(2)} s (target ≤ ${o.target / 1000} s: ${o.met ? 'met' : 'not met'})`);

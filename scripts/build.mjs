@@ -2,6 +2,7 @@
 // Code splitting keeps Ink and React out of the non-UI commands: they load only on dynamic import.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { inkPatches } from './ink-patches.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -22,5 +23,6 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __pbCreateRequire } from 'node:module'; const require = __pbCreateRequire(import.meta.url);",
   },
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [inkPatches()],
   logLevel: 'warning',
 });

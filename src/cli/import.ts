@@ -1,8 +1,9 @@
 // `planboard import SOURCE -o PLAN [--from FORMAT] [--force]`: a roadmap (Markdown,
 // reStructuredText), a tracker export (GitHub, Jira, Linear, taskwarrior), a Backlog.md folder
 // or our JSON export becomes a plan file. Lines it cannot place are listed on stderr.
-import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { dirname, join, basename, relative, resolve, sep } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { readTextFile, writePlanTo } from '../core/persist/index.js';
 import { CliError, type Command } from './command.js';
 import { parseCommandArgs } from './input.js';
 import { importSource, ImportError, type ImportResult } from '../core/formats/import.js';
@@ -54,7 +55,7 @@ export const run: Command = async (args, io) => {
   if (!check.ok) throw new CliError(`planboard import: the imported plan does not validate, nothing written:\n${check.problems.map(formatProblem).join('\n')}`);
 
   if (!values.force && (await exists(to))) throw new CliError(`planboard import: ${values.output} already exists; use --force to replace it`);
-  await write(to, result.yaml, Boolean(values.force));
+  await write(to, result.yaml, Boolean(values.force), values.output);
 
   // The roadmap's words are untrusted: shown inert, never as terminal escapes.
   for (const u of result.unplaced) io.err(`${sanitize(src)}:${u.line}: kept as a note (not placed): ${sanitize(u.text)}`);
@@ -87,11 +88,11 @@ const MAX_FILES = 5000;
 async function readSource(path: string, name: string): Promise<Source> {
   const cannot = (e: unknown): never => {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
+    const why = code === 'ENOTREG' ? (e as Error).message : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
     throw new CliError(`planboard import: cannot read ${name}: ${why}`);
   };
   const info = await stat(path).catch(cannot);
-  if (!info.isDirectory()) return { name, text: await readFile(path, 'utf8').catch(cannot) };
+  if (!info.isDirectory()) return { name, text: await readTextFile(path).catch(cannot) };
   const files: { path: string; text: string }[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const e of await readdir(dir, { withFileTypes: true }).catch(cannot)) {
@@ -100,7 +101,7 @@ async function readSource(path: string, name: string): Promise<Source> {
       if (e.isDirectory()) await walk(p);
       else if (e.isFile() && /\.(md|ya?ml)$/i.test(e.name)) {
         if (files.length >= MAX_FILES) throw new CliError(`planboard import: ${name} holds more than ${MAX_FILES} files; point at its backlog/ folder`);
-        files.push({ path: relative(path, p).split(sep).join('/'), text: await readFile(p, 'utf8').catch(cannot) });
+        files.push({ path: relative(path, p).split(sep).join('/'), text: await readTextFile(p).catch(cannot) });
       }
     }
   };
@@ -117,27 +118,13 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Without --force the file is created exclusively, so a racing writer is never clobbered. */
-async function write(path: string, text: string, replace: boolean): Promise<void> {
-  const target = replace ? join(dirname(path), `.${basename(path)}.import-${process.pid}.tmp`) : path;
-  let fh: FileHandle | undefined;
+/** The one atomic writer, under the plan's lock: without --force an existing file is never replaced. */
+async function write(path: string, text: string, replace: boolean, shown: string): Promise<void> {
+  let r;
   try {
-    fh = await open(target, replace ? 'w' : 'wx', 0o644);
-    await fh.writeFile(text);
-    await fh.sync();
+    r = await writePlanTo(path, text, { overwrite: replace });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CliError(`planboard import: ${path} already exists; use --force to replace it`);
-    throw new CliError(`planboard import: cannot write ${path}: ${code ?? e}`);
-  } finally {
-    await fh?.close();
+    throw new CliError(`planboard import: ${(e as Error).message}`);
   }
-  if (replace) {
-    try {
-      await rename(target, path);
-    } catch (e) {
-      await unlink(target).catch(() => {});
-      throw new CliError(`planboard import: cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-    }
-  }
+  if (r === 'exists') throw new CliError(`planboard import: ${shown} already exists; use --force to replace it`);
 }

@@ -3,7 +3,7 @@
 import { CliError, type Command } from './command.js';
 import { checkDate, loadPlan, noExtraPositionals, parseCommandArgs, todayOf } from './input.js';
 import { parseLoggedHours } from '../core/report/log-time.js';
-import { commitOps, LockTimeoutError, NoWriteAccessError, PlanReadError, LockLostError } from '../core/persist/file-store.js';
+import { savePlan as commitOps, LockTimeoutError, NoWriteAccessError, PlanReadError, LockLostError, NotAPlanFileError, FileMovedOnError } from '../core/persist/index.js';
 import { OpError } from '../core/plan/ops.js';
 import { didYouMean } from '../core/plan/suggest.js';
 import type { Op } from '../core/plan/op-types.js';
@@ -38,9 +38,9 @@ export const run: Command = async (args, io) => {
   const entry = { date, hours, ...(values.note ? { note: values.note } : {}) };
   const op: Op = { kind: 'log-time', id, entry };
   try {
-    await commitOps(plan.path, [op]);
+    await commitOps(plan.path, [op], { onNotice: (n) => io.err(`planboard log: ${n}`) });
   } catch (e) {
-    if (e instanceof OpError || e instanceof PlanReadError || e instanceof NoWriteAccessError || e instanceof LockTimeoutError || e instanceof LockLostError)
+    if (e instanceof OpError || e instanceof PlanReadError || e instanceof NoWriteAccessError || e instanceof LockTimeoutError || e instanceof LockLostError || e instanceof NotAPlanFileError || e instanceof FileMovedOnError)
       throw new CliError(`planboard log: ${e.message}`);
     throw e;
   }

@@ -71,6 +71,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 const isEntry = process.argv[1] && /planboard(\.js)?$|main\.(ts|js)$/.test(process.argv[1]);
 if (isEntry) {
+  // A closed pipe (`planboard … | head`) ends the output quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

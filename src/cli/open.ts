@@ -8,7 +8,8 @@ import { readPlanFile } from '../core/persist/read-plan.js';
 const HELP = `usage: planboard PLAN [--today YYYY-MM-DD]
 
 Opens the board on PLAN (a plan YAML file). Press ? in the board for the keys.
-When stdout is not a terminal, prints the kanban as text and exits.`;
+When stdout is not a terminal (or TERM=dumb), prints the whole kanban as text and exits:
+every column and card, COLUMNS wide or as wide as the columns need.`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -49,10 +50,13 @@ export const run: Command = async (args, io) => {
   const file = resolve(io.cwd, positionals[0]);
   const plan = await loadForBoard(file);
 
-  // No terminal to draw on, or none to read keys from (piped stdin): a static picture instead.
-  if (!io.isTTY || !process.stdin.isTTY) {
+  // No terminal to draw on, none to read keys from (piped stdin), or one that cannot move the
+  // cursor (TERM=dumb): every issue as static text instead.
+  if (!io.isTTY || !process.stdin.isTTY || process.env.TERM === 'dumb') {
     const { staticKanban } = await import('./render.js');
-    io.out(await staticKanban(file, plan.text, plan.data, today));
+    // On a dumb terminal the text is as wide as the terminal (COLUMNS is seldom exported).
+    const columns = io.isTTY && process.stdout.columns ? String(process.stdout.columns) : process.env.COLUMNS;
+    io.out(await staticKanban(file, plan.text, plan.data, today, columns));
     return 0;
   }
   // A person at a terminal: Ink must draw interactively even when CI variables leak in (Ink then

@@ -20,16 +20,34 @@ function size(name: string, v: unknown, fallback: number, min: number): number {
 }
 
 export async function renderView(file: string, text: string, data: PlanData, view: View, width: number, height: number, today?: string): Promise<string> {
-  const [{ createBoardStore }, { renderPaneText }] = await Promise.all([import('../store/index.js'), import('../ui/render-pane.js')]);
+  // Straight from the pure layouts: React, Ink and Yoga are never loaded for a static picture.
+  const [{ createBoardStore }, { paneText }] = await Promise.all([import('../store/index.js'), import('../ui/static-text.js')]);
   const store = createBoardStore({ file, text, data, today });
   store.setState({ pane: view, selectedId: null }); // a static picture: no cursor
-  return renderPaneText(store, view, width, height);
+  return paneText(store.getState(), view, width, height);
 }
 
-/** What `planboard PLAN` prints when stdout is not a terminal: title line, then the kanban. */
-export async function staticKanban(file: string, text: string, data: PlanData, today?: string): Promise<string> {
-  const body = await renderView(file, text, data, 'kanban', 100, 40, today);
-  const { sanitize } = await import('../ui/text.js');
+/**
+ * What `planboard PLAN` prints when it cannot draw the board (stdout not a terminal, TERM=dumb):
+ * title line, then the kanban with every column and every card, `COLUMNS` wide (or as wide as
+ * every column needs), for grep and scripts.
+ */
+export async function staticKanban(file: string, text: string, data: PlanData, today?: string, columnsEnv = process.env.COLUMNS): Promise<string> {
+  const [{ createBoardStore }, { paneText }, { selectColumns }, { sanitize }, { CARD_LINES, MIN_COL }] = await Promise.all([
+    import('../store/index.js'),
+    import('../ui/static-text.js'),
+    import('../store/selectors.js'),
+    import('../ui/text.js'),
+    import('../ui/panes/kanban-lines.js'),
+  ]);
+  const store = createBoardStore({ file, text, data, today });
+  store.setState({ pane: 'kanban', selectedId: null });
+  const columns = selectColumns(store.getState());
+  const tallest = Math.max(0, ...[...columns.values()].map((c) => c.length));
+  const asked = Number(columnsEnv);
+  const all = columns.size * (MIN_COL + 1) - 1;
+  const width = Math.max(all, Number.isInteger(asked) && asked > 0 ? asked : Math.max(120, columns.size * 40));
+  const body = paneText(store.getState(), 'kanban', width, 1 + tallest * CARD_LINES);
   return `${sanitize(data.title)}${data.as_of ? ` · as of ${data.as_of}` : ''}\n${body}`;
 }
 

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { CliError, type Command } from './command.js';
 import { loadPlan, noExtraPositionals, parseCommandArgs, scheduleOf, todayOf } from './input.js';
 import { markdownReport } from '../core/report/markdown-report.js';
+import { monteCarlo } from '../core/schedule/forecast-mc.js';
 
 const USAGE = `usage: planboard report PLAN [--today YYYY-MM-DD] [--scenario S] [-o FILE]
 
@@ -23,7 +24,9 @@ export const run: Command = async (args, io) => {
   const plan = await loadPlan('report', io.cwd, positionals[0], USAGE);
   if (values.scenario !== undefined && !(plan.data.scenarios ?? []).some((s) => s.id === values.scenario))
     throw new CliError(`planboard report: unknown scenario "${values.scenario}"; scenarios: ${(plan.data.scenarios ?? []).map((s) => s.id).join(', ') || '(none)'}`);
-  const text = markdownReport(plan.model, scheduleOf(plan, today, values.scenario), { today, source: positionals[0] });
+  const schedule = scheduleOf(plan, today, values.scenario);
+  const odds = monteCarlo(plan.model, { today, ...(values.scenario !== undefined ? { scenario: values.scenario } : {}), seed: 1 });
+  const text = markdownReport(plan.model, schedule, { today, source: positionals[0], odds });
   if (!values.output) {
     io.out(text);
     return 0;

@@ -7,9 +7,7 @@ import type { Op } from '../core/plan/op-types.js';
 import { DATE_RE } from '../core/plan/schema.js';
 import { localToday } from '../core/schedule/dates.js';
 import { describeOp, EditError, OpError, PlanTextError } from '../core/plan/ops.js';
-import { WriteError } from '../core/persist/atomic-write.js';
-import { readFile } from 'node:fs/promises';
-import { commitOps, formatConflicts, LockLostError, LockTimeoutError, NoWriteAccessError, PlanReadError } from '../core/persist/file-store.js';
+import { savePlan as commitOps, formatConflicts, readTextFile, FileMovedOnError, LockLostError, LockTimeoutError, NoWriteAccessError, NotAPlanFileError, PlanReadError, WriteError } from '../core/persist/index.js';
 import { sanitize } from '../core/text/sanitize.js';
 
 export interface EditCommandSpec {
@@ -51,18 +49,18 @@ export function editCommand(spec: EditCommandSpec): Command {
     let baseText: string | undefined;
     if (typeof values.base === 'string') {
       try {
-        baseText = await readFile(resolve(io.cwd, values.base), 'utf8');
+        baseText = await readTextFile(resolve(io.cwd, values.base));
       } catch (e) {
-        throw fail(`cannot read --base ${values.base}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
+        throw fail(`cannot read --base ${values.base}: ${(e as NodeJS.ErrnoException).code === 'ENOTREG' ? (e as Error).message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`, 2);
       }
     }
     let conflicts;
     try {
-      ({ conflicts } = await commitOps(resolve(io.cwd, file), [op], baseText === undefined ? undefined : { baseText }));
+      ({ conflicts } = await commitOps(resolve(io.cwd, file), [op], { baseText, onNotice: (n) => io.err(`planboard ${spec.name}: ${n}`) }));
     } catch (e) {
       if (e instanceof OpError || e instanceof EditError) throw fail(`${file}: ${e.message}`);
       if (e instanceof PlanTextError) throw fail(`${file} does not load:\n${e.message}`);
-      const known = [PlanReadError, NoWriteAccessError, LockTimeoutError, LockLostError, WriteError];
+      const known = [PlanReadError, NoWriteAccessError, LockTimeoutError, LockLostError, WriteError, NotAPlanFileError, FileMovedOnError];
       if (known.some((k) => e instanceof k)) throw fail((e as Error).message);
       throw e;
     }

@@ -162,3 +162,23 @@ export function keyLabel(key: string): string {
   if (key.startsWith('ctrl-')) return `Ctrl-${key.slice(5)}`;
   return key;
 }
+
+/** Hints the footer never drops while they are in force: the way to help, to save, to leave. */
+const ESSENTIAL: Command[] = ['view.help', 'file.save', 'app.quit', 'file.saveAs'];
+
+/**
+ * The footer line for the bindings in force: `key label` pairs, two spaces apart, fitted to
+ * `width` by dropping the last non-essential hints first. While the plan cannot be written,
+ * save-as leads: it is then the way to keep the edits.
+ */
+export function footerHints(inForce: Binding[], width: number, blocked: boolean): string {
+  const saveAsFirst = (b: Binding) => Number(blocked && b.command === 'file.saveAs');
+  let hints = inForce
+    .filter((b) => b.hint || (blocked && b.command === 'file.saveAs'))
+    .sort((a, b) => saveAsFirst(b) - saveAsFirst(a));
+  const text = () => hints.map((b) => `${keyLabel(b.keys[0])} ${b.short ?? b.description}`).join('  ');
+  for (let n = hints.length - 1; n >= 0 && [...text()].length > width; n--) {
+    if (!ESSENTIAL.includes(hints[n].command)) hints = hints.filter((_, i) => i !== n);
+  }
+  return text();
+}

@@ -8,12 +8,13 @@ import type { Op } from '../core/plan/op-types.js';
 import { parseDuration } from '../core/plan/duration.js';
 import { DONE } from '../core/plan/schema.js';
 import type { Persistence } from './index.js';
-import { opFields, opTarget } from './op-fields.js';
+import { opTarget } from './op-fields.js';
+import { mergeConflictLists, rebaseOps, resolveConflicts as settle } from '../core/persist/rebase.js';
 import type { BoardState } from './types.js';
 import { editCount, endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
 import { fieldValue, type EditableField } from '../core/ops/field-input.js';
 import { nextIssueId } from '../core/ops/next-id.js';
-import { itemSource } from '../core/ops/item-text.js';
+import { editedItemSource, itemSource } from '../core/ops/item-text.js';
 import { dependsDirectly } from '../core/ops/dependency.js';
 import { selectColumns } from './selectors.js';
 import { describeOp, textEditOf } from '../core/ops/index.js';
@@ -46,6 +47,7 @@ type EditActions = Pick<
   | 'save'
   | 'saveAs'
   | 'resolveConflicts'
+  | 'deferConflicts'
   | 'reload'
 >;
 
@@ -56,7 +58,7 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 export function parseLogInput(text: string, hoursPerDay: number): { hours: number; note?: string } {
   const m = /^\s*(\S+)\s*(.*)$/.exec(text);
   if (!m) throw new Error('type hours, e.g. 1.5h (and an optional note)');
-  let h;
+  let h: ReturnType<typeof parseDuration>;
   try {
     h = parseDuration(m[1], hoursPerDay);
   } catch {
@@ -82,24 +84,50 @@ export function createEditSlice(
     return { data, model, selectedId: sel !== null && model.byId.has(sel) ? sel : (model.issues[0]?.id ?? null) };
   };
 
+  /** With conflicts standing, the file state says so until they are settled, whatever else happens. */
+  /** The save in flight and the ops it carries: an edit made meanwhile must not start a second save of the same ops. */
+  let saving: Promise<void> | null = null;
+  let inFlight = new Set<Op>();
+  const stateOf = (pending: Op[], conflicts = get().conflicts) =>
+    (conflicts.length ? 'conflict' : saving ? 'saving' : pending.length ? 'unsaved' : 'saved') as BoardState['fileState'];
+  /** The state once the save in flight has settled. */
+  const settledState = (pending: Op[], conflicts: BoardState['conflicts']) => (conflicts.length ? 'conflict' : pending.length ? 'unsaved' : 'saved') as BoardState['fileState'];
+  const conflictNote = (cs: BoardState['conflicts']) =>
+    `${plural(cs.length, 'conflict')} with changes on disk (${[...new Set(cs.map((c) => `${c.id} ${c.field}`))].slice(0, 3).join(', ')}${cs.length > 3 ? ', …' : ''}): s to resolve`;
+
   const selected = () => {
     const s = get();
     return s.selectedId === null ? undefined : s.model.byId.get(s.selectedId);
   };
 
   /**
-   * How issue `id` is written now, for an undo that restores it byte for byte: its lines in the
-   * base text, after the unsaved edits of that issue (no other edit changes its lines).
+   * How issue `id` is written before an edit, for an undo that restores it byte for byte: its
+   * lines in the base text, edited on their own as the unsaved edits of that issue will edit them
+   * (no other field edit changes its lines). Asked lazily (see lazyProp): a keypress pays nothing.
    */
-  const sourceFor = (s: BoardState) => (id: string) => {
-    const mine = s.pending.filter((p) => opTarget(p) === id);
-    if (!mine.length) return itemSource(s.baseText, s.baseData, id);
-    try {
-      const now = applyOpsDetailed(s.baseText, mine);
-      return itemSource(now.text, now.data, id);
-    } catch {
-      return undefined; // the undo then writes the issue's data in the file's style
-    }
+  const sourceFor = (s: BoardState) => {
+    const { baseText, baseData, pending, model } = s;
+    return (id: string) => {
+      if (pending.some((p) => textEditOf(p) !== 'diff')) {
+        // Items were placed or moved since the base: the whole text as the save will write it.
+        try {
+          const now = applyOpsDetailed(baseText, pending);
+          return itemSource(now.text, now.data, id);
+        } catch {
+          return undefined; // the undo then writes the issue's data in the file's style
+        }
+      }
+      if (!pending.some((p) => opTarget(p) === id)) return itemSource(baseText, baseData, id);
+      const now = model.byId.get(id)?.data;
+      return now && editedItemSource(baseText, baseData, id, now);
+    };
+  };
+
+  /** Entries whose undo text still waits on an old base text; a save computes them and lets it go. */
+  let unsettled: HistoryEntry[] = [];
+  const settleSources = () => {
+    for (const e of unsettled) for (const inv of e.inverse) void (inv as { source?: unknown }).source;
+    unsettled = [];
   };
 
   /** After undo or redo, the selection follows the edited issue while it exists. */
@@ -166,7 +194,9 @@ export function createEditSlice(
       }
     }
     const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
-    set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack: [], fileState: 'unsaved', reloadNote: null, message });
+    unsettled.push(entry);
+    const pending = [...s.pending, op];
+    set({ ...derive(data, true), pending, undoStack: pushEntry(s.undoStack, entry), redoStack: [], fileState: stateOf(pending), reloadNote: s.conflicts.length ? s.reloadNote : null, message });
     // A file we cannot write would fail every autosave: the user saves elsewhere (W) instead.
     if (get().autosave && !get().writeBlocked) void get().save();
     return true;
@@ -187,6 +217,75 @@ export function createEditSlice(
       }
     }
     return { data, kept, dropped, droppedOps };
+  };
+
+  const saveOnce = async (): Promise<void> => {
+    const s = get();
+    // A conflict found by a save or a reload is settled by the user before anything is written.
+    if (s.conflicts.length) return void set({ fileState: 'conflict', overlay: { kind: 'conflict', cursor: 0 }, message: conflictNote(s.conflicts) });
+    if (s.pending.length === 0 && s.fileState !== 'changed-on-disk') return void set({ message: 'nothing to save' });
+    const ops = s.pending;
+    inFlight = new Set(ops);
+    set({ fileState: 'saving', message: 'saving…' });
+    let result: Awaited<ReturnType<Persistence['commit']>>;
+    let notice: string | undefined;
+    try {
+      result = await persistence.commit(s.file, ops, { baseText: s.baseText, onNotice: (n) => (notice = n) });
+    } catch (e) {
+      if (isNoWriteAccess(e)) {
+        // The way out (W) first: a long path at the end may be cut off, the hint must not be.
+        const reason = (e as { reason?: string }).reason ?? errorText(e);
+        return void set({ fileState: settledState(get().pending, get().conflicts), writeBlocked: reason, message: `cannot save (edits kept in memory; W saves them elsewhere): ${reason}` });
+      }
+      return void set({ fileState: settledState(get().pending, get().conflicts), message: notSaved(e) });
+    }
+    if (result.conflicts.length > 0) {
+      // The base moves to the text the conflicts were found against; our edits stay pending on it
+      // and the conflicts stay recorded until the user settles them (m / t), so no later save
+      // can write "mine" without asking.
+      const onDisk = persistence.parse(result.text, s.file);
+      if (!onDisk.ok) return void set({ fileState: settledState(get().pending, get().conflicts), message: `not saved: the file on disk does not read: ${onDisk.message}` });
+      const cur = get();
+      // Edits made while the save was in flight meet the disk text too: same rule.
+      const conflicts = mergeConflictLists(mergeConflictLists(cur.conflicts, result.conflicts), rebaseOps(cur.baseData, cur.pending, onDisk.data));
+      const { data, kept, droppedOps } = rebase(onDisk.data, cur.pending);
+      set({
+        ...derive(data),
+        baseText: result.text,
+        baseData: onDisk.data,
+        pending: kept,
+        undoStack: droppedOps.size ? cur.undoStack.filter((e) => !droppedOps.has(e.op)) : cur.undoStack,
+        conflicts,
+        fileState: 'conflict',
+        overlay: { kind: 'conflict', cursor: 0 },
+        message: `${plural(conflicts.length, 'conflict')} with changes on disk`,
+      });
+      return;
+    }
+    // The base text moves on: undo texts still waiting on the old one are taken now.
+    settleSources();
+    const parsed = persistence.parse(result.text, s.file);
+    if (!parsed.ok) return void set({ fileState: settledState(get().pending, get().conflicts), message: `saved, but the file no longer reads: ${parsed.message}` });
+    // Edits made while the save was in flight stay pending on top of the new base, which may
+    // carry other sessions' changes: they are rebased by the same rule as a reload, so a field
+    // changed both ways is a conflict here too, not a silent "mine wins" at the next save.
+    const cur = get();
+    const later = cur.pending.filter((op) => !inFlight.has(op));
+    const { data, kept } = rebase(parsed.data, later);
+    const laterBase = rebase(cur.baseData, cur.pending.filter((op) => inFlight.has(op))).data;
+    const standing = cur.conflicts.filter((c) => settle(later, [c], 'theirs').length < later.length);
+    const conflicts = mergeConflictLists(standing, rebaseOps(laterBase, later, parsed.data));
+    set({
+      ...derive(data),
+      baseText: result.text,
+      baseData: parsed.data,
+      pending: kept,
+      conflicts,
+      writeBlocked: null,
+      fileState: settledState(kept, conflicts),
+      reloadNote: conflicts.length ? conflictNote(conflicts) : null,
+      message: `saved ${plural(editCount(ops), 'edit')}${conflicts.length ? `; ${conflictNote(conflicts)}` : ''}${notice ? `; note: ${notice}` : ''}`,
+    });
   };
 
   return {
@@ -315,11 +414,12 @@ export function createEditSlice(
       const undoStack = s.undoStack.slice(0, -1);
       const { op } = entry;
       const at = s.pending.lastIndexOf(op);
-      if (at >= 0) {
+      // An edit being written right now counts as saved: its inverse becomes a new edit.
+      if (at >= 0 && !inFlight.has(op)) {
         // Not saved yet: drop it, as if it had never been made.
         const pending = [...s.pending.slice(0, at), ...s.pending.slice(at + 1)];
         const { data } = rebase(s.baseData, pending);
-        set({ ...derive(data, true), pending, undoStack, redoStack: [...s.redoStack, { entry, applied: [] }], fileState: pending.length ? 'unsaved' : 'saved', message: `undone: ${op.kind} ${opTarget(op)}` });
+        set({ ...derive(data, true), pending, undoStack, redoStack: [...s.redoStack, { entry, applied: [] }], fileState: stateOf(pending), message: `undone: ${op.kind} ${opTarget(op)}` });
       } else {
         // Already saved: the inverse becomes a new edit, written by the next save.
         let data = s.data;
@@ -333,7 +433,7 @@ export function createEditSlice(
           pending: [...s.pending, ...entry.inverse],
           undoStack,
           redoStack: [...s.redoStack, { entry, applied: entry.inverse }],
-          fileState: 'unsaved',
+          fileState: stateOf([entry.op]),
           message: `undone: ${op.kind} ${opTarget(op)} (it was saved: s saves the undo)`,
         });
       }
@@ -349,75 +449,64 @@ export function createEditSlice(
         // The undo's inverse is still pending: taking it back restores the saved state exactly.
         const pending = s.pending.slice(0, s.pending.length - top.applied.length);
         const { data } = rebase(s.baseData, pending);
-        set({ ...derive(data, true), pending, undoStack: pushEntry(s.undoStack, top.entry), redoStack, fileState: pending.length ? 'unsaved' : 'saved', message: `redone: ${op.kind} ${opTarget(op)}` });
+        set({ ...derive(data, true), pending, undoStack: pushEntry(s.undoStack, top.entry), redoStack, fileState: stateOf(pending), message: `redone: ${op.kind} ${opTarget(op)}` });
       } else {
-        let data;
+        let data: PlanData;
         try {
           data = applyOpToData(s.data, op);
         } catch (e) {
           return void set({ message: `cannot redo: ${errorText(e)}`, redoStack });
         }
         const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
-        set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack, fileState: 'unsaved', message: `redone: ${op.kind} ${opTarget(op)}` });
+        unsettled.push(entry);
+        set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack, fileState: stateOf([op]), message: `redone: ${op.kind} ${opTarget(op)}` });
       }
       follow(op);
     },
     save: async () => {
-      const s = get();
-      if (s.fileState === 'saving') return;
-      if (s.pending.length === 0 && s.fileState !== 'changed-on-disk') return void set({ message: 'nothing to save' });
-      const ops = s.pending;
-      set({ fileState: 'saving', message: 'saving…' });
-      let result;
-      try {
-        result = await persistence.commit(s.file, ops, { baseText: s.baseText });
-      } catch (e) {
-        if (isNoWriteAccess(e)) {
-          // The way out (W) first: a long path at the end may be cut off, the hint must not be.
-          const reason = (e as { reason?: string }).reason ?? errorText(e);
-          return void set({ fileState: 'unsaved', writeBlocked: reason, message: `cannot save (edits kept in memory; W saves them elsewhere): ${reason}` });
-        }
-        return void set({ fileState: 'unsaved', message: notSaved(e) });
-      }
-      if (result.conflicts.length > 0) {
-        set({ fileState: 'conflict', conflicts: result.conflicts, overlay: { kind: 'conflict', cursor: 0 }, message: `${plural(result.conflicts.length, 'conflict')} with changes on disk` });
+      if (saving) {
+        // One save at a time: the edits made meanwhile are saved once this one has landed.
+        await saving;
+        const after = get();
+        if (after.pending.length || after.conflicts.length) await after.save();
         return;
       }
-      const parsed = persistence.parse(result.text, s.file);
-      if (!parsed.ok) return void set({ fileState: 'unsaved', message: `saved, but the file no longer reads: ${parsed.message}` });
-      // Edits made while the save was in flight stay pending on top of the new base.
-      const later = get().pending.slice(ops.length);
-      const { data, kept } = rebase(parsed.data, later);
-      set({
-        ...derive(data),
-        baseText: result.text,
-        baseData: parsed.data,
-        pending: kept,
-        conflicts: [],
-        writeBlocked: null,
-        fileState: kept.length ? 'unsaved' : 'saved',
-        reloadNote: null,
-        message: `saved ${plural(editCount(ops), 'edit')}`,
-      });
+      let done!: () => void;
+      saving = new Promise<void>((r) => (done = r));
+      try {
+        await saveOnce();
+      } finally {
+        saving = null;
+        inFlight = new Set();
+        done();
+      }
     },
     saveAs: createSaveAs(set, get, persistence),
     resolveConflicts: async (keep) => {
       const s = get();
-      const disk = await persistence.read(s.file);
-      if (!disk.ok) return void set({ message: `cannot read ${s.file}: ${disk.message}` });
-      let ops = s.pending;
-      if (keep === 'theirs') {
-        const lost = new Set(s.conflicts.map((c) => `${c.id}\u0000${c.field}`));
-        const lostIds = new Set(s.conflicts.map((c) => c.id));
-        // Drop my ops on the conflicting fields (an add/remove of a conflicting issue counts as all of them).
-        ops = ops.filter((op) => !opFields(op).some((f) => (f === '*' ? lostIds.has(opTarget(op)) : lost.has(`${opTarget(op)}\u0000${f}`))));
-      }
+      if (!s.conflicts.length) return void set({ overlay: null });
+      // The base is already the text the conflicts were found against: settling them is local
+      // (core's rule: "theirs" drops my ops on those fields), then a normal save rebases again.
+      const ops = settle(s.pending, s.conflicts, keep);
       const kept = new Set(ops);
       const gone = new Set(s.pending.filter((op) => !kept.has(op)));
-      set({ pending: ops, undoStack: gone.size ? s.undoStack.filter((e) => !gone.has(e.op)) : s.undoStack, conflicts: [], overlay: null });
-      // Rebase onto the disk text: now nothing conflicts, because the base is what is on disk.
-      if (!get().reload(disk.text, keep === 'mine' ? 'kept mine' : 'kept theirs')) return;
+      const { data } = rebase(s.baseData, ops);
+      set({
+        ...derive(data),
+        pending: ops,
+        undoStack: gone.size ? s.undoStack.filter((e) => !gone.has(e.op)) : s.undoStack,
+        redoStack: gone.size ? [] : s.redoStack,
+        conflicts: [],
+        overlay: null,
+        reloadNote: null,
+        fileState: stateOf(ops, []),
+        message: keep === 'mine' ? 'kept mine' : 'kept theirs',
+      });
       if (get().pending.length) await get().save();
+    },
+    deferConflicts: () => {
+      const s = get();
+      set({ overlay: null, fileState: stateOf(s.pending), message: s.conflicts.length ? `conflicts not resolved: nothing is written until you choose (s asks again)` : null });
     },
     reload: (text, why) => {
       const s = get();
@@ -426,8 +515,13 @@ export function createEditSlice(
         set({ fileState: 'changed-on-disk', message: `the file on disk does not read; keeping the board as it was: ${parsed.message}` });
         return false;
       }
+      // The same rule as a save: a field our pending edits changed that the file also changed
+      // another way is a conflict, recorded now, whatever the timing of the next save.
+      const found = rebaseOps(s.baseData, s.pending, parsed.data);
+      const conflicts = found.length ? mergeConflictLists(s.conflicts, found) : s.conflicts;
       const { data, kept, dropped, droppedOps } = rebase(parsed.data, s.pending);
       if (typeof why === 'function') why = why(s.baseData, parsed.data);
+      if (found.length) why = `${why ?? 'from disk'}; ${conflictNote(conflicts)}`;
       set({
         ...derive(data),
         baseText: text,
@@ -436,7 +530,8 @@ export function createEditSlice(
         // An edit that no longer applies is gone: undoing it must not write its old values back.
         undoStack: droppedOps.size ? s.undoStack.filter((e) => !droppedOps.has(e.op)) : s.undoStack,
         redoStack: [],
-        fileState: kept.length ? 'unsaved' : 'saved',
+        conflicts,
+        fileState: stateOf(kept, conflicts),
         reloadNote: why ?? 'from disk',
         message: `reloaded${why ? `: ${why}` : ''}${dropped.length ? `; ${plural(dropped.length, 'edit')} no longer apply: ${dropped.join('; ')}` : ''}`,
       });

@@ -16,7 +16,8 @@ export type BoardStore = StoreApi<BoardState>;
 
 /** How the store reaches the file system; tests inject their own. */
 export interface Persistence {
-  commit(path: string, ops: Op[], opts: { baseText: string }): Promise<{ text: string; conflicts: Conflict[] }>;
+  /** `onNotice`: what the save cannot keep of the file (its group), told before it writes. */
+  commit(path: string, ops: Op[], opts: { baseText: string; onNotice?: (notice: string) => void }): Promise<{ text: string; conflicts: Conflict[] }>;
   /** Current text on disk, or an error message. */
   read(path: string): Promise<{ ok: true; text: string } | { ok: false; message: string }>;
   /**
@@ -30,26 +31,13 @@ export interface Persistence {
 
 export const filePersistence: Persistence = {
   // Loaded on first save: navigating never pays for the lock and writer modules.
-  commit: async (path, ops, opts) => (await import('../core/persist/file-store.js')).commitOps(path, ops, opts),
+  commit: async (path, ops, opts) => (await import('../core/persist/index.js')).savePlan(path, ops, opts),
   read: async (path) => {
-    const r = await (await import('../core/persist/read-plan.js')).readPlanFile(path);
+    const r = await (await import('../core/persist/index.js')).readPlanFile(path);
     return r.ok ? { ok: true, text: r.plan.text } : { ok: false, message: r.problems.map(formatProblem).join('\n') };
   },
-  saveAs: async (path, text, { overwrite }) => {
-    const { readFile } = await import('node:fs/promises');
-    const { assertWritable, withPlanLock } = await import('../core/persist/lock.js');
-    const { writeFileAtomic } = await import('../core/persist/atomic-write.js');
-    await assertWritable(path);
-    return withPlanLock(path, async () => {
-      const there = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT') return null;
-        throw new Error(`cannot save to ${path}: ${e.code === 'EISDIR' ? 'it is a directory' : e.message}`);
-      });
-      if (there !== null && there !== text && !overwrite) return 'exists' as const;
-      await writeFileAtomic(path, text);
-      return 'written' as const;
-    });
-  },
+  saveAs: async (path, text, { overwrite }) =>
+    (await import('../core/persist/index.js')).writePlanTo(path, text, { overwrite, sameIsOk: true }),
   parse: (text, path) => {
     const r = loadPlanText(text, path);
     return r.ok ? { ok: true, data: r.plan.data } : { ok: false, message: r.problems.map(formatProblem).join('\n') };

@@ -25,7 +25,6 @@ export function resolveSavePath(input: string, cwd = process.cwd(), home = homed
 /** The plan's own error for a read-only file or directory (file-store's NoWriteAccessError). */
 export const isNoWriteAccess = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ENOWRITE';
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function createSaveAs(set: Set, get: Get, persistence: Persistence) {
   return async (input: string, overwrite = false): Promise<SaveAsResult> => {

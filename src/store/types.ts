@@ -191,6 +191,8 @@ export interface Actions {
   /** Write base + pending to another path and continue there; 'exists' when a different file is there and `overwrite` is not set. */
   saveAs(path: string, overwrite?: boolean): Promise<'saved' | 'exists' | 'failed'>;
   resolveConflicts(keep: 'mine' | 'theirs'): Promise<void>;
+  /** "Decide later": close the dialog; the conflicts stay recorded and block every save. */
+  deferConflicts(): void;
   /** Replace the base with new file text (after $EDITOR or another process's save), rebasing pending ops. */
   reload(text: string, why?: string | ((before: PlanData, after: PlanData) => string)): boolean;
   setPresence(who: string[]): void;

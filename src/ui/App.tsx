@@ -1,9 +1,9 @@
 // The board: header and tabs, the pane (or an overlay in its place), footer hints and the message
 // line. Exactly `height` lines, never taller than the terminal.
 import { Box, Text, useApp, type Key } from 'ink';
-import { useCallback, useEffect, useMemo } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import { activeScopes, bindingsInForce, keyLabel } from '../keymap/bindings.js';
+import { activeScopes, bindingsInForce, footerHints, type Command } from '../keymap/bindings.js';
 import { useKeymap } from '../keymap/use-keymap.js';
 import { selectScheduleError } from '../store/selectors.js';
 import type { BoardState } from '../store/types.js';
@@ -51,7 +51,17 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
   const pane = useBoard((s) => s.pane);
   const overlay = useBoard((s) => s.overlay);
   const quit = useBoard((s) => s.quit);
-  const onCommand = useCommands(store, effects);
+  const command = useCommands(store, effects);
+  // Behind the "too small" screen nothing is visible, so no key may act on it: only quitting
+  // (q when no prompt is open, Ctrl-c) and resizing.
+  const tooSmall = useRef(false);
+  tooSmall.current = width < MIN_WIDTH || height < MIN_HEIGHT;
+  const onCommand = useCallback(
+    (c: Command) => {
+      if (!tooSmall.current || c === 'app.interrupt' || (c === 'app.quit' && !store.getState().overlay)) command(c);
+    },
+    [command, store],
+  );
   // Read per key, not per render: one input can hold several keys that change the scopes.
   const scopes = useCallback(() => {
     const s = store.getState();
@@ -61,7 +71,7 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
   const onText = useCallback(
     (input: string, key: Key) => {
       const ov = store.getState().overlay;
-      if (ov?.kind !== 'prompt') return;
+      if (ov?.kind !== 'prompt' || tooSmall.current) return;
       let value = ov.value;
       if (key.backspace || key.delete) value = value.slice(0, -1);
       else if (key.ctrl && input === 'u') value = ''; // as in a shell: clear the line
@@ -78,11 +88,11 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
     if (quit) exit();
   }, [quit, exit]);
 
-  if (width < MIN_WIDTH || height < MIN_HEIGHT) return <TooSmall width={width} height={height} />;
+  if (tooSmall.current) return <TooSmall width={width} height={height} asking={overlay?.kind === 'quit'} />;
 
   const body = height - CHROME;
   const Pane = PANE_COMPONENTS[pane];
-  let main;
+  let main: ReactNode;
   if (overlay?.kind === 'help') main = <HelpOverlay pane={pane} scroll={overlay.scroll} width={width} height={body} />;
   else if (overlay?.kind === 'detail') main = <Detail width={width} height={body} cursor={overlay.cursor} />;
   else if (overlay?.kind === 'picker') main = <Picker title={overlay.title} items={overlay.items} cursor={overlay.cursor} width={width} height={body} />;
@@ -129,11 +139,7 @@ function Footer({ width, pane, overlay }: { width: number; pane: string; overlay
   const theme = useTheme();
   // Save-as leads the hints while the plan cannot be written: it is then the way to keep the edits.
   const blocked = useBoard((s) => s.writeBlocked !== null);
-  const hints = bindingsInForce(activeScopes(pane, overlay))
-    .filter((b) => b.hint || (blocked && b.command === 'file.saveAs'))
-    .sort((a, b) => Number(blocked && b.command === 'file.saveAs') - Number(blocked && a.command === 'file.saveAs'))
-    .map((b) => `${keyLabel(b.keys[0])} ${b.short ?? b.description}`)
-    .join('  ');
+  const hints = footerHints(bindingsInForce(activeScopes(pane, overlay)), width, blocked);
   return (
     <Text color={theme.c('muted')} wrap="truncate">
       {fit(hints, width)}
@@ -155,8 +161,12 @@ function MessageLine({ width }: { width: number }) {
   );
 }
 
-function TooSmall({ width, height }: { width: number; height: number }) {
-  const lines = [`Terminal too small: ${width}×${height}.`, `planboard needs at least ${MIN_WIDTH}×${MIN_HEIGHT}.`, 'Enlarge the window, or press q to quit.'];
+function TooSmall({ width, height, asking }: { width: number; height: number; asking: boolean }) {
+  const lines = [
+    `Terminal too small: ${width}×${height}.`,
+    `planboard needs at least ${MIN_WIDTH}×${MIN_HEIGHT}.`,
+    asking ? 'Unsaved changes: enlarge the window to save or discard them, or press Ctrl-c to quit now.' : 'Enlarge the window, or press q to quit.',
+  ];
   return (
     <Box flexDirection="column" width={width} height={Math.max(1, height)} overflow="hidden">
       {lines.slice(0, Math.max(1, height)).map((l, n) => (

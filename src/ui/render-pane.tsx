@@ -1,4 +1,4 @@
-// One pane as plain text: what `planboard render` prints and what a non-terminal stdout gets.
+// One pane through Ink, as plain text: the reference that static output (static-text.ts) is held to
 import { renderToString } from 'ink';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BoardState, PaneId } from '../store/types.js';

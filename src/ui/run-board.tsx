@@ -59,8 +59,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
   });
 
   // Live reload and presence follow the file the board works on (it changes on "save as").
-  const { watchPlan } = await import('../core/persist/watch.js');
-  const { joinPresence } = await import('../core/persist/presence.js');
+  const { watchPlan, joinPresence } = await import('../core/persist/index.js');
   const follow = async (file: string, baseText: string) => {
     const watcher = await watchPlan(
       file,
@@ -114,8 +113,9 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     }
     if (process.stdin.isTTY) process.stdin.setRawMode(true);
     out.write(ENTER_ALT);
+    app.clear(); // a fresh alternate screen: the next frame is drawn whole
     void (async () => {
-      const { readPlanFile } = await import('../core/persist/read-plan.js');
+      const { readPlanFile } = await import('../core/persist/index.js');
       const r = await readPlanFile(file);
       const s = store.getState();
       if (failure) s.setMessage(`editor: ${failure instanceof Error ? failure.message : String(failure)}`);

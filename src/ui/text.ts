@@ -6,12 +6,16 @@ export { sanitize, sanitizeBlock } from '../core/text/sanitize.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+// Symbols of East Asian Width W below U+2E80 (emoji presentation by default: ⌚ ⏩ ◽ ☔ ⚡ ✅ ⭐ …).
+const WIDE_SYMBOLS = /^[\u231a\u231b\u2329\u232a\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]/;
+
 /** Terminal columns a grapheme takes: 2 for East Asian wide and emoji, 0 for combining marks. */
 function graphemeWidth(g: string): number {
   const cp = g.codePointAt(0)!;
   if (/^\p{Mn}/u.test(g)) return 0;
   if (
     (cp >= 0x1100 && cp <= 0x115f) ||
+    WIDE_SYMBOLS.test(g) ||
     (cp >= 0x2e80 && cp <= 0xa4cf) ||
     (cp >= 0xac00 && cp <= 0xd7a3) ||
     (cp >= 0xf900 && cp <= 0xfaff) ||
@@ -25,8 +29,9 @@ function graphemeWidth(g: string): number {
   return 1;
 }
 
-// Printable ASCII and Latin/Greek/Cyrillic ranges are one column per code unit: no segmenting.
-const NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u2190-\u21ff\u2500-\u25ff]*$/;
+// Printable ASCII, Latin/Greek/Cyrillic, and the marks the board draws (‹ › ‼ ⊘ ✓, arrows, box
+// drawing, shapes) are one column per code unit: no segmenting. Combining marks are excluded.
+const NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027\u2039\u203a\u203c\u2190-\u21ff\u2298\u2500-\u25fc\u25ff\u2713]*$/;
 
 export function textWidth(s: string): number {
   if (NARROW.test(s)) return s.length;

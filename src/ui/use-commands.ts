@@ -344,7 +344,7 @@ export function useCommands(store: StoreApi<BoardState>, effects: AppEffects) {
         case 'conflict.theirs':
           return void s.resolveConflicts('theirs');
         case 'conflict.cancel':
-          return store.setState({ overlay: null, fileState: 'unsaved', message: 'conflicts not resolved: your edits are unsaved' });
+          return s.deferConflicts();
       }
     },
     [store, effects, exit],

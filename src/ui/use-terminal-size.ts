@@ -8,6 +8,8 @@ export function useTerminalSize(fixed?: { width?: number; height?: number }) {
   const [size, setSize] = useState(read);
   useEffect(() => {
     if (fixed?.width !== undefined && fixed?.height !== undefined) return;
+    // A new object on every resize event, so the board re-renders even at an unchanged size: Ink
+    // (patched, scripts/ink-patches.mjs) clears the screen on resize and leaves the redraw to us.
     const onResize = () => setSize(read());
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);

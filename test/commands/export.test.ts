@@ -128,9 +128,10 @@ describe('export --format tjp', () => {
   it('sanitises ids to TaskJuggler identifiers and keeps lanes, limits, effort and dependencies', async () => {
     const r = await cli(['export', writeTemp('team.yaml', TEAM_PLAN), '--format', 'tjp', '--today', '2026-03-10']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/resource r_ana "Ana" \{\n  limits \{ weeklymax 8h \}/);
-    expect(r.out).toMatch(/task A_4 "A-4: Waits on A-3" \{\n  effort 4h\n  allocate r_ana\n  depends A_3\n/);
-    expect(r.out).toMatch(/task A_2 "A-2: Started Friday" \{\n  effort 4h/);
+    // 8h/w is 1.6h of each 8-hour day: 4h of work is 20h (1200 min) of Ana's allocated time.
+    expect(r.out).toMatch(/resource r_ana "Ana" \{\n\}/);
+    expect(r.out).toMatch(/task A_4 "A-4: Waits on A-3" \{\n  effort 1200min\n  allocate r_ana\n  depends A_3\n/);
+    expect(r.out).toMatch(/task A_2 "A-2: Started Friday" \{\n  effort 1200min/);
     expect(r.out).toMatch(/task A_1 "A-1: Done yesterday" \{\n  milestone\n  complete 100/);
   });
 

@@ -97,7 +97,9 @@ describe('two boards on one file (tmux)', () => {
     await waitFor('two', 'the second save', (s) => s.includes('saved 1 edit') && s.includes('✓ saved'));
     const after = issues(readFileSync(plan, 'utf8'));
     const before = issues(original);
-    expect(after.get(tickedId)).toEqual({ ...(before.get(tickedId) as object), status: 'done', done_on: '2026-02-10' });
+    // Tick records the status untick goes back to when it was not todo (untick's default).
+    const was = (before.get(tickedId) as { status?: string }).status ?? 'backlog';
+    expect(after.get(tickedId)).toEqual({ ...(before.get(tickedId) as object), status: 'done', done_on: '2026-02-10', ...(was === 'todo' ? {} : { reopen_status: was }) });
     expect((after.get(movedId) as { lane: string }).lane).not.toBe((before.get(movedId) as { lane: string }).lane);
     const others = [...before.keys()].filter((id) => id !== tickedId && id !== movedId);
     for (const id of others) expect(after.get(id)).toEqual(before.get(id));

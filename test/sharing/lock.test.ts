@@ -4,7 +4,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { LockTimeoutError, withPlanLock } from '../../src/core/persist/lock.js';
+import { LockTimeoutError, readOwner, withPlanLock } from '../../src/core/persist/lock.js';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
+import { dirname, basename } from 'node:path';
+
+const lockOf = (file: string) => join(dirname(file), '.planboard', `${basename(file)}.lock`);
+/** A lock as another process would have left it: the folder with its owner record. */
+function plantLock(file: string, owner: { pid: number; host: string; token: string }) {
+  mkdirSync(lockOf(file), { recursive: true });
+  writeFileSync(join(lockOf(file), 'owner'), JSON.stringify(owner));
+}
 import { buildChild } from './helpers/build-child.js';
 
 const run = promisify(execFile);
@@ -22,7 +32,7 @@ describe('the plan lock', () => {
     writeFileSync(file, '0');
     await Promise.all([1, 2, 3].map(() => run(process.execPath, [child, 'count', file, '15'])));
     expect(readFileSync(file, 'utf8')).toBe('45');
-    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(existsSync(lockOf(file))).toBe(false);
   });
 
   it('queues callers within one process', async () => {
@@ -40,30 +50,49 @@ describe('the plan lock', () => {
     expect(readFileSync(file, 'utf8')).toBe('20');
   });
 
-  it('takes over a lock left by a crashed process once it is stale', async () => {
+  it('takes over a lock left by another host once it is stale', async () => {
     const file = join(dir, 'stale');
     writeFileSync(file, 'x');
-    mkdirSync(`${file}.lock`);
+    plantLock(file, { pid: 1, host: 'elsewhere.example', token: 't' });
     const old = new Date(Date.now() - 60_000);
-    utimesSync(`${file}.lock`, old, old);
+    utimesSync(lockOf(file), old, old);
     await expect(withPlanLock(file, async () => 'got it', { staleMs: 10_000, waitMs: 300 })).resolves.toBe('got it');
-    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(existsSync(lockOf(file))).toBe(false);
   });
 
-  it('gives up on a live lock with a clear, typed error naming the file', async () => {
-    const file = join(dir, 'held');
+  it('takes a lock whose owner is a dead process on this host at once, long before it is stale', async () => {
+    const file = join(dir, 'dead');
     writeFileSync(file, 'x');
-    mkdirSync(`${file}.lock`);
-    const err = await withPlanLock(file, async () => 'never', { waitMs: 200 }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LockTimeoutError);
-    expect((err as Error).message).toContain(file);
-    rmSync(`${file}.lock`, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    plantLock(file, { pid: dead, host: hostname(), token: 't' });
+    const t0 = Date.now();
+    await expect(withPlanLock(file, async () => 'got it', { staleMs: 60_000, waitMs: 60_000 })).resolves.toBe('got it');
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  it("never breaks a live owner's fresh lock early, on this host or another", async () => {
+    for (const [i, owner] of [{ pid: process.ppid, host: hostname(), token: 't' }, { pid: 1, host: 'elsewhere.example', token: 't' }].entries()) {
+      const file = join(dir, `held-${i}`);
+      writeFileSync(file, 'x');
+      plantLock(file, owner);
+      const err = await withPlanLock(file, async () => 'never', { staleMs: 10_000, waitMs: 300 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LockTimeoutError);
+      expect((err as Error).message).toContain(file);
+      expect(existsSync(lockOf(file))).toBe(true);
+    }
   });
 
   it('releases the lock when the work throws', async () => {
     const file = join(dir, 'throws');
     writeFileSync(file, 'x');
     await expect(withPlanLock(file, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(existsSync(lockOf(file))).toBe(false);
+  });
+
+  it('records its owner (pid, host) inside the lock while held', async () => {
+    const file = join(dir, 'owner');
+    writeFileSync(file, 'x');
+    const seen = await withPlanLock(file, async () => readOwner(lockOf(file)));
+    expect(seen).toMatchObject({ pid: process.pid, host: hostname() });
   });
 });

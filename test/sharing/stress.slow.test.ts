@@ -42,7 +42,7 @@ const data = (text: string) => {
   return r.plan.data;
 };
 const fieldOf = (op: Op) => (op.kind === 'move-lane' ? 'lane' : 'status');
-const valueOf = (op: Op) => (op.kind === 'move-lane' ? op.lane : op.kind === 'tick' ? 'done' : op.kind === 'set-status' ? op.status : undefined);
+const valueOfOp = (op: Op) => (op.kind === 'move-lane' ? op.lane : op.kind === 'tick' ? 'done' : op.kind === 'set-status' ? op.status : undefined);
 
 describe('4 processes editing one plan at once', () => {
   it('lose no saved edit, report every conflict, and leave a valid plan', { timeout: 120_000 }, async () => {
@@ -77,7 +77,7 @@ describe('4 processes editing one plan at once', () => {
         let value: unknown = initial.get(id)![field];
         for (const e of saved) {
           if (!e.op || fieldOf(e.op) !== field) continue;
-          const mine = valueOf(e.op);
+          const mine = valueOfOp(e.op);
           // No silent overwrite: if the field changed since this edit's base to something else,
           // saving our different value must have gone through a reported conflict first.
           if (e.finalBase !== undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectColumns, selectSchedule, selectVisibleIssues } from '../../src/store/selectors.js';
-import { makeStore, PLAN } from './board-fixture.js';
+import { makeStore, memoryFile, PLAN } from './board-fixture.js';
 
 const issue = (store: ReturnType<typeof makeStore>['store'], id: string) => store.getState().model.byId.get(id)!;
 
@@ -79,9 +79,10 @@ describe('board store', () => {
   it('puts conflicts from a save into state and writes nothing', async () => {
     const { store } = makeStore(PLAN, {
       persistence: {
-        commit: async () => ({ text: '', conflicts: [{ id: 'A-3', field: 'lane', mine: 'cy', theirs: 'ann' }] }),
+        // The text on disk the conflict was found against: it becomes the base of the pending edit.
+        commit: async () => ({ text: PLAN.replace('lane: bob', 'lane: ann'), conflicts: [{ id: 'A-3', field: 'lane', mine: 'cy', theirs: 'ann' }] }),
         read: async () => ({ ok: true, text: PLAN }),
-        parse: () => ({ ok: false, message: 'unused' }),
+        parse: memoryFile(PLAN).persistence.parse,
       },
     });
     store.getState().select('A-3');

@@ -40,3 +40,4 @@ describe('fit and truncate: exact terminal widths', () => {
     expect(fit('\u001b[31mred', 20)).toBe('^[[31mred' + ' '.repeat(11));
   });
 });
+

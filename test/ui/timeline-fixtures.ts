@@ -61,6 +61,8 @@ export function schedule(issues: ScheduledIssue[], extra: Partial<Schedule> = {}
     booked: new Map(),
     finish: null,
     criticalPath: [],
+    criticalSource: 'computed',
+    unestimated: { open: 0, sized: 0, assumption: '' },
     notes: [],
     ...extra,
   };

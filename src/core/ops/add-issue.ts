@@ -56,8 +56,8 @@ export const addIssueOp: OpDef<'add-issue'> = {
     if (!l2) return refuse();
     const last = l2.scan.starts.length - 1;
     const from = l2.scan.starts[last];
-    const body = withIt.slice(from, l2.bodyEnd[last]);
-    if (withIt.slice(0, from) + withIt.slice(l2.bodyEnd[last]) !== whole) return refuse();
+    const body = withIt.slice(from, l2.bodyEnd(last));
+    if (withIt.slice(0, from) + withIt.slice(l2.bodyEnd(last)) !== whole) return refuse();
     return insertItem(text, body, at, 0, true) ?? refuse();
   },
   target: (op) => String(op.issue.id),

@@ -9,11 +9,11 @@ import { didYouMean, OpError } from './data.js';
 export const EDITABLE_FIELDS = ['title', 'estimate', 'labels', 'sprint', 'milestone', 'due', 'priority'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
-function oneOf(text: string, names: readonly string[], what: string): string {
+function oneOf(text: string, names: readonly string[], what: string, whats: string): string {
   const exact = names.find((n) => n === text) ?? names.find((n) => n.toLowerCase() === text.toLowerCase());
   if (exact !== undefined) return exact;
-  if (!names.length) throw new OpError(`the plan has no ${what}s`);
-  throw new OpError(`unknown ${what} "${text}"${didYouMean(text, names)}; ${what}s: ${names.join(', ')}`);
+  if (!names.length) throw new OpError(`the plan has no ${whats}`);
+  throw new OpError(`unknown ${what} "${text}"${didYouMean(text, names)}; ${whats}: ${names.join(', ')}`);
 }
 
 /** The value for `field` from typed text; null means "remove it". Throws OpError with the reason. */
@@ -38,12 +38,12 @@ export function fieldValue(data: PlanData, field: EditableField, typed: string):
     }
     case 'sprint': {
       const names = (data.calendar?.sprints?.list ?? []).map((s) => s.name);
-      return names.length ? oneOf(text, names, 'sprint') : text;
+      return names.length ? oneOf(text, names, 'sprint', 'sprints') : text;
     }
     case 'milestone':
-      return oneOf(text, (data.milestones ?? []).map((m) => m.id), 'milestone');
+      return oneOf(text, (data.milestones ?? []).map((m) => m.id), 'milestone', 'milestones');
     case 'priority':
-      return oneOf(text, data.priorities ?? DEFAULT_PRIORITIES, 'priority');
+      return oneOf(text, data.priorities ?? DEFAULT_PRIORITIES, 'priority', 'priorities');
     case 'due':
       if (!DATE_RE.test(text) || impossibleDate(text)) throw new OpError(`bad due date "${text}": expected a calendar date YYYY-MM-DD`);
       return text;

@@ -1,6 +1,7 @@
 // The registry of op kinds: the one place a new kind is added. Its type makes the compiler
 // refuse a kind without a definition, or a definition missing any part (types.ts). The store,
 // the CLI, the text edits and the merge/rebase code all ask here.
+// A new kind: its variant in plan/op-types.ts, its module in this folder, its line below.
 import type { PlanData } from '../plan/model.js';
 import type { Op, OpKind } from '../plan/op-types.js';
 import { addIssueOp } from './add-issue.js';
@@ -48,6 +49,6 @@ export const needsPlanCheck = (op: Op): boolean => def(op).needsPlanCheck(op as 
 export const inverseOp = (op: Op, ctx: InverseContext): Op[] => def(op).inverse(op as AnyOp, ctx);
 export const textEditOf = (op: Op): TextEdit<AnyOp> => def(op).text;
 
-export { OpError, untickStatus } from './data.js';
+export { OpError } from './data.js';
 export { EditError } from './diff-text.js';
-export { WHOLE_ISSUE, ORDER, type OpDef, type InverseContext, type ItemSource } from './types.js';
+export { WHOLE_ISSUE, type OpDef, type InverseContext, type ItemSource } from './types.js';

@@ -3,13 +3,14 @@
 // dash line to its last content line; the comment and blank lines after it (its *gap*) stay where
 // they are, so swapping two bodies twice gives back the same bytes. Callers re-read the result.
 import { scanIssueItems, type IssueItems } from '../plan/issue-spans.js';
-import type { PlanData } from '../plan/model.js';
+import { editItemText, planLogStyle } from '../plan/fast-edit.js';
+import type { IssueData, PlanData } from '../plan/model.js';
 import type { ItemSource } from './types.js';
 
 export interface ItemLayout {
   scan: IssueItems;
-  /** End of each item's last content line (past its line break, or the text's end). */
-  bodyEnd: number[];
+  /** End of item i's last content line (past its line break, or the text's end); found when asked. */
+  bodyEnd(i: number): number;
 }
 
 const indentOf = (line: string) => /^ */.exec(line)![0].length;
@@ -46,7 +47,8 @@ export function layoutOf(text: string): ItemLayout | undefined {
   const scan = scanIssueItems(text);
   let layout: ItemLayout | undefined;
   if (scan) {
-    const bodyEnd = scan.starts.map((from, i) => bodyEndIn(text, from, i + 1 < scan.starts.length ? scan.starts[i + 1] : scan.end));
+    const ends: number[] = [];
+    const bodyEnd = (i: number) => (ends[i] ??= bodyEndIn(text, scan.starts[i], i + 1 < scan.starts.length ? scan.starts[i + 1] : scan.end));
     layout = { scan, bodyEnd };
   }
   cache = { text, layout };
@@ -61,9 +63,11 @@ const isBlank = (s: string) => s !== '' && /^(?:[ ]*\r?\n)+$/.test(s);
 function sourceAt(text: string, layout: ItemLayout, i: number): ItemSource {
   const { starts, end } = layout.scan;
   const next = i + 1 < starts.length ? starts[i + 1] : end;
-  const gap = text.slice(layout.bodyEnd[i], next);
-  const above = i > 0 ? text.slice(layout.bodyEnd[i - 1], starts[i]) : '';
-  return { text: text.slice(starts[i], layout.bodyEnd[i]), gap, takesGap: isBlank(gap) && gap === above };
+  const gap = text.slice(layout.bodyEnd(i), next);
+  const above = i > 0 ? text.slice(layout.bodyEnd(i - 1), starts[i]) : '';
+  const last = i === starts.length - 1;
+  const cut = isBlank(gap) && gap === above ? { above: '', below: gap } : last && isBlank(above) ? { above, below: '' } : { above: '', below: '' };
+  return { text: text.slice(starts[i], layout.bodyEnd(i)), gap, cut };
 }
 
 /** Issue `id` as written in `text`, which reads as `data`. */
@@ -74,20 +78,31 @@ export function itemSource(text: string, data: PlanData, id: string): ItemSource
   return sourceAt(text, layout, i);
 }
 
+/**
+ * Issue `id` as it will be written once edited to read as `now` and saved over `text` (which
+ * reads as `before`): its item edited on its own, without the rest of the file.
+ */
+export function editedItemSource(text: string, before: PlanData, id: string, now: IssueData): ItemSource | undefined {
+  const base = itemSource(text, before, id);
+  const layout = layoutOf(text);
+  const old = before.issues?.find((x) => x.id === id);
+  if (!base || !layout || !old) return undefined;
+  if (old === now) return base;
+  const edited = editItemText(base.text, layout.scan.dashCol, old, now, () => planLogStyle(text, before.issues ?? []));
+  return edited === undefined ? undefined : { ...base, text: edited };
+}
+
 /** Lines (a `\n` count) in a run of whole lines. */
 export const lineCount = (s: string) => (s === '' ? 0 : s.split('\n').length - (s.endsWith('\n') ? 1 : 0));
 
-/**
- * Item i's lines taken out: its body, and its gap when that only repeats the blank lines above
- * it (so a blank-line-separated list stays so). Comment lines after it stay.
- */
+/** Item i's lines taken out with the blank lines that go with it (ItemSource.cut); comment lines stay. */
 export function removeItem(text: string, i: number): string | undefined {
   return withFinalBreak(text, (t) => {
     const layout = layoutOf(t);
     if (!layout || i >= layout.scan.starts.length || layout.scan.starts.length < 2) return undefined;
     const s = sourceAt(t, layout, i);
     const from = layout.scan.starts[i];
-    return t.slice(0, from) + t.slice(from + s.text.length + (s.takesGap ? s.gap.length : 0));
+    return t.slice(0, from - s.cut.above.length) + t.slice(from + s.text.length + s.cut.below.length);
   });
 }
 
@@ -109,8 +124,8 @@ export function swapItems(text: string, i: number, j: number): string | undefine
     const layout = layoutOf(t);
     if (!layout || b >= layout.scan.starts.length) return undefined;
     const { starts } = layout.scan;
-    const { bodyEnd } = layout;
-    return t.slice(0, starts[a]) + t.slice(starts[b], bodyEnd[b]) + t.slice(bodyEnd[a], starts[b]) + t.slice(starts[a], bodyEnd[a]) + t.slice(bodyEnd[b]);
+    const [ea, eb] = [layout.bodyEnd(a), layout.bodyEnd(b)];
+    return t.slice(0, starts[a]) + t.slice(starts[b], eb) + t.slice(ea, starts[b]) + t.slice(starts[a], ea) + t.slice(eb);
   });
 }
 
@@ -124,9 +139,9 @@ export function insertItem(text: string, body: string, before: number, gapBelow:
     const layout = layoutOf(t);
     if (!layout) return intoEmptyList(t, body);
     const { starts, end, dashCol } = layout.scan;
-    if (!new RegExp(`^ {${dashCol}}-[ \\r\\n]`).test(body)) return undefined;
+    if (!new RegExp(`^(?:[ ]*\\r?\\n)*[ ]{${dashCol}}-[ \\r\\n]`).test(body)) return undefined;
     let at = before < starts.length ? starts[before] : end;
-    const floor = before > 0 ? layout.bodyEnd[Math.min(before, starts.length) - 1] : sectionTop(t, starts[0]);
+    const floor = before > 0 ? layout.bodyEnd(Math.min(before, starts.length) - 1) : sectionTop(t, starts[0]);
     for (let n = 0; n < gapBelow && at > floor; n++) at = t.lastIndexOf('\n', at - 2) + 1;
     if (at < floor) at = floor;
     const eol = eolOf(t);
@@ -152,7 +167,7 @@ function sectionTop(text: string, first: number): number {
 /** `issues: []` (what removing every issue leaves) becomes a block list holding this item. */
 function intoEmptyList(text: string, body: string): string | undefined {
   const all = [...text.matchAll(/^issues:([ ]*\[\][ ]*)(?=\r?\n)/gm)];
-  if (all.length !== 1 || !/^ *- /.test(body)) return undefined;
+  if (all.length !== 1 || !/^ *- /.test(body)) return undefined; // (a lone item has no blank lines to bring)
   const m = all[0];
   const eol = eolOf(text);
   const at = m.index + 'issues:'.length;

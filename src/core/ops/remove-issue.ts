@@ -1,6 +1,8 @@
 // `remove-issue`: an issue's lines go (the comment lines after it stay). Its inverse puts the
 // same lines back in the same place when the caller knew them, else the issue's data there.
 import type { PlanData } from '../plan/model.js';
+import type { Op } from '../plan/op-types.js';
+import { lazyProp } from './restore.js';
 import { findIssue, OpError } from './data.js';
 import { lineCount, removeItem } from './item-text.js';
 import { WHOLE_ISSUE, type OpDef } from './types.js';
@@ -42,10 +44,16 @@ export const removeIssueOp: OpDef<'remove-issue'> = {
     if (i < 0) return [];
     const issue = issues[i] as (typeof issues)[number] & { id: string; title: string };
     const next = issues[i + 1]?.id;
-    const s = ctx.source?.(op.id);
+    const add: Op = { kind: 'add-issue', issue, ...(next !== undefined ? { before: next } : {}) };
+    const source = ctx.source;
+    if (!source) return [add];
     // What the removal takes out goes back in; lines it left stay below the place it returns to.
-    const source = s && (s.takesGap ? { text: s.text + s.gap, gapBelow: 0 } : { text: s.text, gapBelow: lineCount(s.gap) });
-    return [{ kind: 'add-issue', issue, ...(next !== undefined ? { before: next } : {}), ...(source ? { source } : {}) }];
+    return [
+      lazyProp(add, 'source', () => {
+        const s = source(op.id);
+        return s && { text: s.cut.above + s.text + s.cut.below, gapBelow: lineCount(s.gap) - lineCount(s.cut.below) };
+      }),
+    ];
   },
   describe: (op) => `removed ${op.id}`,
   // Other issues may still refer to it.

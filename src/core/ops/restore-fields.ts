@@ -47,7 +47,7 @@ export const restoreFieldsOp: OpDef<'restore-fields'> = {
     const layout = layoutOf(text);
     if (i === undefined || !layout || layout.scan.starts.length !== before.issues!.length) return undefined;
     const from = layout.scan.starts[i];
-    const to = layout.bodyEnd[i];
+    const to = layout.bodyEnd(i);
     // The item keeps the line break (or its absence at the file's end) it has now.
     const body = op.source.replace(/\r?\n$/, '') + (/\r?\n$/.exec(text.slice(from, to))?.[0] ?? '');
     const next = text.slice(0, from) + body + text.slice(to);

@@ -9,6 +9,26 @@ export function restoreFields(id: string, fields: string[], ctx: InverseContext)
   if (!issue) return [];
   const values: Record<string, unknown> = {};
   for (const f of new Set(fields.map((x) => x.split('.')[0]))) values[f] = issue[f];
-  const source = ctx.source?.(id);
-  return [source ? { kind: 'restore-fields', id, values, source: source.text } : { kind: 'restore-fields', id, values }];
+  const op: Op = { kind: 'restore-fields', id, values };
+  const source = ctx.source;
+  return [source ? lazyProp(op, 'source', () => source(id)?.text) : op];
+}
+
+/**
+ * Makes obj[key] computed on its first read, then a plain value (which lets go of whatever the
+ * computation held): an undo's old text costs nothing until a save or an undo asks for it.
+ */
+export function lazyProp<T extends object>(obj: T, key: string, compute: () => unknown): T {
+  const settle = (value: unknown) => Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+  return obj;
 }

@@ -11,8 +11,11 @@ export interface ItemSource {
   text: string;
   /** The comment and blank lines after it, up to the next item (or the section's end). */
   gap: string;
-  /** Whether removing it takes its gap too: blank lines only, the same as those above it. */
-  takesGap: boolean;
+  /**
+   * The blank lines that go with it when it is removed, so blank-line-separated items stay so:
+   * its gap when that repeats the blank lines above it, or (the last item) the blank lines above.
+   */
+  cut: { above: string; below: string };
 }
 
 /** What an inverse may look at: the data just before the op, and (when known) how an issue was written then. */

@@ -1,7 +1,10 @@
-// What "the file changed" means: size, mtime and inode are cheap hints; the sha256 of the text
-// decides (a touch or a rewrite with the same bytes is not a change).
+// What "the file changed" means: size, mtime and inode are cheap hints; the sha256 of the bytes
+// decides (a touch or a rewrite with the same bytes is not a change). A save records the
+// fingerprint of the text it rebased onto and checks it again just before its rename.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 export interface Fingerprint {
   size: number;
@@ -10,26 +13,53 @@ export interface Fingerprint {
   sha256: string;
 }
 
-export const hashText = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const hashText = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
 
-/** Reads the file (through symlinks) and fingerprints exactly the text that was read. */
-export async function readWithFingerprint(path: string): Promise<{ text: string; fingerprint: Fingerprint }> {
-  const before = await stat(path);
-  const text = await readFile(path, 'utf8');
-  return {
-    text,
-    fingerprint: { size: Buffer.byteLength(text), mtimeMs: before.mtimeMs, ino: before.ino, sha256: hashText(text) },
-  };
-}
+export const fingerprintOf = (st: { size: number; mtimeMs: number; ino: number }, bytes: Uint8Array): Fingerprint => ({
+  size: st.size,
+  mtimeMs: st.mtimeMs,
+  ino: st.ino,
+  sha256: hashText(bytes),
+});
 
-/** Cheap check: could the file differ from the fingerprint? (False positives are settled by the hash.) */
-export async function mayHaveChanged(path: string, fp: Fingerprint): Promise<boolean> {
+/**
+ * The file's fingerprint now (through symlinks), or null when there is no file. Never blocks on a
+ * FIFO: opened non-blocking, and anything but a regular file counts as "not the file we read".
+ */
+export async function fingerprintNow(path: string): Promise<Fingerprint | null | 'not-a-file'> {
+  let h: Awaited<ReturnType<typeof open>>;
   try {
-    const s = await stat(path);
-    return s.size !== fp.size || s.mtimeMs !== fp.mtimeMs || s.ino !== fp.ino;
-  } catch {
-    return true;
+    h = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const st = await h.stat();
+    if (!st.isFile()) return 'not-a-file';
+    return fingerprintOf(st, await h.readFile());
+  } finally {
+    await h.close();
   }
 }
 
-export const sameContent = (a: Fingerprint, b: Fingerprint): boolean => a.sha256 === b.sha256;
+/** fingerprintNow, synchronously: for the compare-and-swap, so nothing runs between check and rename. */
+export function fingerprintNowSync(path: string): Fingerprint | null | 'not-a-file' {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return 'not-a-file';
+    return fingerprintOf(st, readFileSync(fd));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Same content: what matters for lost edits (hash); the stat fields only hint. */
+export const sameContent = (a: Fingerprint, b: Fingerprint): boolean => a.sha256 === b.sha256 && a.size === b.size;

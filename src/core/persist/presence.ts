@@ -1,11 +1,15 @@
-// Who else has this plan open: a small JSON file beside the plan (`.NAME.planboard-presence.json`),
-// updated atomically under its own lock. Entries whose process is gone are dropped: on this host
-// we ask the kernel (`kill(pid, 0)`); for other hosts we trust a heartbeat that goes stale.
-import { readFileSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readFile, rename, writeFile, unlink } from 'node:fs/promises';
+// Who else has this plan open: a small JSON file in the plan's `.planboard/` folder
+// (`NAME.presence.json`), replaced atomically under its own lock: written to an exclusive,
+// unguessable temp file (never through a symlink) and renamed over, so a link planted at the
+// presence file's name is replaced, never followed. Entries whose process is gone are dropped:
+// on this host we ask the kernel (`kill(pid, 0)`); for other hosts we trust a heartbeat.
+import { closeSync, openSync, readFileSync, readlinkSync, renameSync, unlinkSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { hostname, userInfo } from 'node:os';
-import { withPlanLock } from './lock.js';
+import { breakDeadLock, planRealPath, withRuntimeLock } from './lock.js';
+import { EXCLUSIVE, pidAlive, READ_NOFOLLOW, runtimeDirOf, sweepTemps, tempName, writeExclusiveSync } from './runtime-dir.js';
+
 
 export interface PresenceEntry {
   user: string;
@@ -24,7 +28,8 @@ export interface PresenceOptions {
   staleMs?: number;
 }
 
-export const presencePath = (plan: string): string => join(dirname(plan), `.${basename(plan)}.planboard-presence.json`);
+/** The presence file of a plan, given the plan's real path. */
+export const presencePath = (planReal: string): string => join(runtimeDirOf(planReal), `${basename(planReal)}.presence.json`);
 
 function ttyName(): string {
   try {
@@ -41,16 +46,6 @@ function userName(): string {
     return userInfo().username;
   } catch {
     return process.env.USER ?? process.env.LOGNAME ?? '?';
-  }
-}
-
-/** Alive on this host? EPERM means it exists but belongs to someone else: alive. */
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -71,24 +66,45 @@ function parseEntries(text: string): PresenceEntry[] {
 }
 
 async function readEntries(file: string): Promise<PresenceEntry[]> {
-  return parseEntries(await readFile(file, 'utf8').catch(() => ''));
+  let h: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    h = await open(file, READ_NOFOLLOW);
+    if (!(await h.stat()).isFile()) return [];
+    return parseEntries(await h.readFile('utf8'));
+  } catch {
+    return [];
+  } finally {
+    await h?.close();
+  }
 }
+
+const body = (entries: PresenceEntry[]) => JSON.stringify({ sessions: entries }, null, 2) + '\n';
 
 async function writeEntries(file: string, entries: PresenceEntry[]): Promise<void> {
   if (!entries.length) {
     await unlink(file).catch(() => undefined);
     return;
   }
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify({ sessions: entries }, null, 2) + '\n');
-  await rename(tmp, file);
+  const tmp = join(dirname(file), tempName('presence'));
+  const h = await open(tmp, EXCLUSIVE, 0o644);
+  try {
+    await h.writeFile(body(entries));
+    // Readable by everyone who may open the plan (the folder's group), whatever our umask.
+    await h.chmod(0o644);
+  } finally {
+    await h.close();
+  }
+  await rename(tmp, file).catch(async (e) => {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  });
 }
 
 /** Live sessions on the plan (including our own, if joined). */
 export async function readPresence(plan: string, opts: PresenceOptions = {}): Promise<PresenceEntry[]> {
   const now = Date.now();
   const staleMs = opts.staleMs ?? 60_000;
-  return (await readEntries(presencePath(plan))).filter((e) => isLive(e, now, staleMs));
+  return (await readEntries(presencePath(await planRealPath(plan)))).filter((e) => isLive(e, now, staleMs));
 }
 
 export interface Presence {
@@ -104,7 +120,8 @@ const sameSession = (a: PresenceEntry, b: PresenceEntry) => a.pid === b.pid && a
  * write to just means others will not see us; reading still works.
  */
 export async function joinPresence(plan: string, opts: PresenceOptions = {}): Promise<Presence> {
-  const file = presencePath(plan);
+  const real = await planRealPath(plan);
+  const file = presencePath(real);
   const staleMs = opts.staleMs ?? 60_000;
   const me: PresenceEntry = {
     user: userName(),
@@ -115,8 +132,10 @@ export async function joinPresence(plan: string, opts: PresenceOptions = {}): Pr
     beat: Date.now(),
   };
   const update = (mine: PresenceEntry | undefined) =>
-    withPlanLock(
-      file,
+    withRuntimeLock(
+      real,
+      `${basename(real)}.presence`,
+      plan,
       async () => {
         const now = Date.now();
         const rest = (await readEntries(file)).filter((e) => !sameSession(e, me) && isLive(e, now, staleMs));
@@ -126,17 +145,36 @@ export async function joinPresence(plan: string, opts: PresenceOptions = {}): Pr
     ).catch(() => undefined);
 
   await update(me);
+  // Leftovers of processes that died on this host: temp files and a lock they held.
+  try {
+    sweepTemps(real);
+    await breakDeadLock(join(runtimeDirOf(real), `${basename(real)}.lock`));
+  } catch {
+    /* best effort */
+  }
   const timer = setInterval(() => void update(me), opts.heartbeatMs ?? 15_000);
   timer.unref();
   // A normal exit removes us synchronously (no lock: best effort; crashes are cleaned by others).
   const onExit = () => {
+    let tmp = '';
     try {
-      const rest = parseEntries(readFileSync(file, 'utf8')).filter((e) => !sameSession(e, me));
-      if (rest.length) writeFileSync(file, JSON.stringify({ sessions: rest }, null, 2) + '\n');
-      else unlinkSyncQuiet(file);
+      const fd = openSync(file, READ_NOFOLLOW);
+      let rest: PresenceEntry[];
+      try {
+        rest = parseEntries(readFileSync(fd, 'utf8')).filter((e) => !sameSession(e, me));
+      } finally {
+        closeSync(fd);
+      }
+      if (rest.length) {
+        tmp = join(dirname(file), tempName('presence'));
+        writeExclusiveSync(tmp, body(rest));
+        renameSync(tmp, file);
+        tmp = '';
+      } else unlinkSyncQuiet(file);
     } catch {
       /* nothing to clean */
     }
+    if (tmp) unlinkSyncQuiet(tmp);
   };
   process.once('exit', onExit);
   let left = false;

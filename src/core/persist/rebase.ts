@@ -4,6 +4,7 @@
 import type { Op } from '../plan/op-types.js';
 import { opFieldsOf, opTarget } from '../ops/index.js';
 import type { IssueData, PlanData } from '../plan/model.js';
+import { applyOpToData } from '../plan/ops.js';
 
 export interface Conflict {
   id: string;
@@ -67,7 +68,7 @@ export function diffPlans(base: PlanData, other: PlanData): Op[] {
   const ops: Op[] = [];
   const b = byId(base);
   const o = byId(other);
-  for (const [id, issue] of b) if (!o.has(id)) ops.push({ kind: 'remove-issue', id });
+  for (const [id] of b) if (!o.has(id)) ops.push({ kind: 'remove-issue', id });
   for (const [id, issue] of o) {
     const was = b.get(id);
     if (!was) {
@@ -182,6 +183,56 @@ export function mergePlans(base: PlanData, mine: PlanData, theirs: PlanData): Me
  */
 export function detectConflicts(base: PlanData, mine: PlanData, theirs: PlanData): Conflict[] {
   return mergePlans(base, mine, theirs).conflicts;
+}
+
+/**
+ * THE rebase rule, shared by the board's save and reload, the CLI and the merge driver: our
+ * pending `ops`, made against `base`, meet `theirs` (the file as it now is). Every field changed
+ * both ways is a conflict; everything else replays. Ops that no longer apply to base (never the
+ * case for a store's own pending ops) are left to the replay, which reports them.
+ */
+export function rebaseOps(base: PlanData, ops: Op[], theirs: PlanData): Conflict[] {
+  if (ops.length === 0 || base === theirs) return [];
+  let mine = base;
+  for (const op of ops) {
+    try {
+      mine = applyOpToData(mine, op);
+    } catch {
+      /* replay reports it */
+    }
+  }
+  const conflicts = detectConflicts(base, mine, theirs);
+  // A field our ops WRITE counts as ours even when they end where they started (moved away and
+  // back): replaying them would overwrite theirs, so a field they changed meanwhile is a conflict.
+  const b = byId(base);
+  const m = byId(mine);
+  const t = byId(theirs);
+  const seen = new Set(conflicts.map((c) => `${c.id}\u0000${c.field}`));
+  for (const op of ops) {
+    const id = opId(op);
+    const [bi, mi, ti] = [b.get(id), m.get(id), t.get(id)] as (Record<string, unknown> | undefined)[];
+    if (!bi || !mi || !ti) continue; // added or removed: the diff above has it
+    for (const field of fieldsOf(op)) {
+      if (field === 'log' || field === WHOLE_ISSUE) continue;
+      const get = (i: Record<string, unknown>) => (field.startsWith('subtasks.') ? (i.subtasks as unknown[] | undefined)?.[Number(field.slice(9))] : i[field]);
+      const [bv, mv, tv] = [get(bi), get(mi), get(ti)];
+      if (deepEqual(bv, tv) || deepEqual(mv, tv)) continue; // theirs did not change it, or agrees
+      if ((field === 'done_on' || field === 'started') && mi.status === ti.status) continue; // same status, dated differently
+      const key = `${id}\u0000${field}`;
+      if (seen.has(key) || [...seen].some((k) => k.startsWith(`${id}\u0000`) && overlaps(k.split('\u0000')[1], field))) continue;
+      seen.add(key);
+      conflicts.push({ id, field, mine: mv, theirs: tv });
+    }
+  }
+  return conflicts;
+}
+
+/** Conflicts still standing plus new ones; the same issue and field keeps the newest values. */
+export function mergeConflictLists(standing: Conflict[], found: Conflict[]): Conflict[] {
+  const key = (c: Conflict) => `${c.id}\u0000${c.field}`;
+  const out = new Map(standing.map((c) => [key(c), c]));
+  for (const c of found) out.set(key(c), c);
+  return [...out.values()];
 }
 
 /** The fields an op writes, for dropping the ops whose conflicts the user settled as "theirs" (the op registry says). */

@@ -3,11 +3,12 @@
 // debounced and settled by hash; a text that does not parse (an editor mid-write) is retried
 // briefly and is never handed out as the plan.
 import { watch, watchFile, unwatchFile, type FSWatcher } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { loadPlanText, type Problem } from '../plan/load.js';
 import type { PlanData } from '../plan/model.js';
 import { hashText } from './fingerprint.js';
+import { readTextFile as readFile } from './read-plan.js';
 import { diffPlans } from './rebase.js';
 
 export interface PlanChange {
@@ -58,7 +59,7 @@ export async function watchPlan(
     if (r.ok) lastData = r.plan.data;
   }
   if (lastHash === undefined) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
+    const text = await readFile(file).catch(() => undefined);
     const r = text === undefined ? undefined : parse(text);
     if (text !== undefined && r?.ok) {
       lastHash = hashText(text);
@@ -77,7 +78,7 @@ export async function watchPlan(
       if (attempt) await sleep(retryMs);
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = await readFile(file);
       } catch (e) {
         problems = [{ file: path, line: 0, col: 0, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? e}` }];
         continue;

@@ -189,3 +189,34 @@ function findLogStyle(text: string, olds: readonly IssueData[], scan: NonNullabl
   if (!isMap(entry)) throw new EditLayoutError('log style not found');
   return entry.flow ? 'flow' : 'block';
 }
+
+/**
+ * One issue's item text (`chunk`, its lines alone, dashes at `dashCol`) edited from `oldIssue` to
+ * `newIssue` the way a save would edit it in the file; undefined when it cannot be sure.
+ */
+export function editItemText(chunk: string, dashCol: number, oldIssue: IssueData, newIssue: IssueData, logStyle: () => 'block' | 'flow'): string | undefined {
+  const parsed = parseItems(chunk, 1);
+  if (!parsed || !isDeepStrictEqual(parsed.items[0], oldIssue)) return undefined;
+  const editor = new TextEditor(chunk, makeHints(' '.repeat(dashCol), logStyle));
+  let out: string;
+  try {
+    editor.editItems(parsed.seq, [oldIssue], [newIssue], '.issues');
+    out = applySplices(chunk, editor.splices);
+  } catch (e) {
+    if (e instanceof EditLayoutError) return undefined;
+    throw e;
+  }
+  const reread = parseItems(out, 1);
+  return reread && isDeepStrictEqual(reread.items[0], newIssue) ? out : undefined;
+}
+
+/** The style new log entries take in this plan (as the save would choose it); 'flow' when unsure. */
+export function planLogStyle(text: string, issues: readonly IssueData[]): 'block' | 'flow' {
+  const scan = scanIssueItems(text);
+  if (!scan || scan.starts.length !== issues.length) return 'flow';
+  try {
+    return findLogStyle(text, issues, scan);
+  } catch {
+    return 'flow';
+  }
+}

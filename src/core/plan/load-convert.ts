@@ -17,14 +17,15 @@ export const ID_KEYS: ReadonlySet<string> = new Set([
   'lane',
   'critical',
   'critical_path',
+  'continuous',
   'issues',
   // Not ids, but text that people write as numbers: `version: 1.10`, `sprint: 3`, `name: 3`.
   'version',
   'sprint',
   'name',
 ]);
-/** `assign: { lane: [ids] }`: every value of this map is a list of ids. */
-export const ID_MAP_KEYS: ReadonlySet<string> = new Set(['assign']);
+/** `assign: { lane: [ids] }`, `rhythm: { sprint: [ids] }`: every value of this map is a list of ids. */
+export const ID_MAP_KEYS: ReadonlySet<string> = new Set(['assign', 'rhythm']);
 
 /** How far aliases may grow the data, in nodes. A plan needs a few hundred; a bomb needs billions. */
 export const MAX_ALIAS_EXPANSION = 100_000;

@@ -12,7 +12,7 @@ import { applyOp, needsPlanCheck, textEditOf } from '../ops/index.js';
 import { diffText, EditError, fullDiffText } from '../ops/diff-text.js';
 import { OpError } from '../ops/data.js';
 
-export { OpError, EditError, untickStatus } from '../ops/index.js';
+export { OpError, EditError } from '../ops/index.js';
 export { describeOp } from '../ops/index.js';
 
 /** The plan text does not load, so it cannot be edited. */

@@ -154,6 +154,8 @@ export const SCHEMA_DOCS: Record<string, Record<string, string>> = {
     title: 'Display name, e.g. Plan 2 dev.',
     note: 'Free text.',
     assign: 'Lane id → issue ids, in the order that lane takes them; unlisted issues keep their lane.',
+    rhythm: 'Sprint name → issue ids planned in that sprint under this scenario; unlisted issues keep their sprint.',
+    continuous: 'Issue ids that run alongside the rest: no hours of their own, from the first sprint to the finish.',
   },
 };
 

@@ -199,6 +199,10 @@ export const Scenario = strict({
   note: z.string().optional(),
   /** Lane id → issue ids, in the order that lane takes them. Unlisted issues keep their lane. */
   assign: z.record(z.string(), z.array(Id)),
+  /** Sprint name → issue ids planned in that sprint under this scenario. Unlisted issues keep their sprint. */
+  rhythm: z.record(z.string(), z.array(Id)).optional(),
+  /** Issues that run alongside the rest ("en flux continu"): no hours of their own, from the first sprint to the finish. */
+  continuous: z.array(Id).optional(),
 });
 
 export const Settings = strict({

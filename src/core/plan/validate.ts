@@ -257,6 +257,17 @@ export function validatePlan(data: PlanData): Validation {
         seen.add(id);
       });
     }
+    const inSprint = new Set<string>();
+    for (const [sprint, ids] of Object.entries(s.rhythm ?? {})) {
+      if (sprintNames.size > 0 && !sprintNames.has(sprint)) warn(['scenarios', i, 'rhythm', sprint], `sprint "${sprint}" is not in calendar.sprints.list`);
+      ids.forEach((id, j) => {
+        const p = ['scenarios', i, 'rhythm', sprint, j];
+        issueRef(p, id);
+        if (inSprint.has(id)) err(p, `issue "${id}" is in two sprints in scenario "${s.id}"`);
+        inSprint.add(id);
+      });
+    }
+    s.continuous?.forEach((id, j) => issueRef(['scenarios', i, 'continuous', j], id));
   });
 
   return { errors, warnings };

@@ -1,19 +1,46 @@
-// `planboard export --format tjp`: the plan as a TaskJuggler 3 project. Lanes become resources
-// (weekly or daily limits, time off as leaves), groups become container tasks, issues become
-// tasks with their remaining effort allocated to their lane, dependencies keep their lag, and
-// holidays and global freezes become global leaves. Ids are sanitised to TJ identifiers.
+// `planboard export --format tjp`: the plan as a TaskJuggler 3 project that tj3 schedules the
+// way `planboard schedule` does. Lanes become resources, groups container tasks, issues tasks
+// with their remaining effort allocated to their lane (the schedule's lane, so a scenario is
+// carried), dependencies keep their lag, holidays and global freezes become global leaves.
+// How our model maps onto tj3's:
+// - A lane's capacity is a daily share (8h/w over five days = 1.6h a day, lost on days off):
+//   its highest share is its efficiency over the working day (long enough for the largest share
+//   of any lane), written into its tasks' efforts as allocated time; each stretch of lower
+//   capacity (capacity changes) is a `limits { dailymax … { start … end … } }` on that time.
+// - Efforts are not rounded to quarter hours: tj3 books 5-minute slots, so each lane's efforts
+//   are rounded to slots along the lane's sequence, where the total never drifts.
+// - The levelling order (sprint, scenario order, priority, deadline, longest path) becomes
+//   priorities: each lane's issues in the order our schedule starts them, from 1000 down.
+// - An external lead time is a task of its own that holds only the issue's dependents.
+// - An issue standing for a group (epic) is a milestone after the group's tasks.
+// - In-progress issues start at once (their open dependencies are dropped), as ours do.
+// - An issue in a sprint starts no earlier than the sprint's first day: it depends on a
+//   milestone at that day.
+// - Deadlines are `maxend` (tj3 reports a miss, as our verdict does).
+// - A csv report (`planboard.csv`: id, start, end) makes tj3 write its dates.
+// Plan text is inert here: quotes, backslashes and every control, C1 and bidi character are
+// escaped or dropped (a local escape: the shared sanitiser was not on main when this was written).
 import type { Model } from '../plan/model.js';
 import type { Schedule } from '../schedule/types.js';
 import { UNASSIGNED } from '../schedule/types.js';
 import { addDays, parseISODate } from '../schedule/dates.js';
+import { isInProgress, epicIssues } from '../schedule/estimates.js';
 import { workingDaysBetween } from '../schedule/calendar.js';
+import { milestoneIssues } from '../schedule/milestones.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const PRIORITY: Record<string, number> = { critical: 800, high: 650, medium: 500, low: 300 };
 
-/** TaskJuggler strings: double-quoted, one line. */
-const str = (s: string) => `"${s.replace(/\\/g, '/').replace(/"/g, "'").replace(/\s+/g, ' ').trim()}"`;
-const hours = (h: number) => `${Math.max(0.25, Math.round(h * 4) / 4)}h`;
+// C0 controls, DEL, C1 controls, and the bidi/invisible format characters that could reorder text.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/** TaskJuggler strings: double-quoted, one line, inert. */
+export const tjString = (s: string) =>
+  `"${s.replace(UNSAFE, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\s+/g, ' ').trim()}"`;
+const str = tjString;
+/** Effort to the minute; tj3 books it in 5-minute slots. */
+const effort = (h: number) => `${Math.max(1, Math.round(h * 60))}min`;
+/** A daily limit in minutes. */
+const perDay = (h: number) => `${Math.max(0, Math.round(h * 60))}min`;
 /** Calendar days from `from` to `to`, both included, as a TJ interval `from +Nd`. */
 const span = (from: string, to: string) => `${from} +${parseISODate(to) - parseISODate(from) + 1}d`;
 
@@ -33,6 +60,11 @@ function idMaker() {
 const clock = (h: number) => `${Math.floor(h)}:${String(Math.round((h % 1) * 60)).padStart(2, '0')}`;
 
 export function exportTjp(model: Model, schedule: Schedule): string {
+  return tjpProject(model, schedule).text;
+}
+
+/** The project text, and each issue's task path (what tj3's report calls its `id`). */
+export function tjpProject(model: Model, schedule: Schedule): { text: string; taskPath: Map<string, string> } {
   const tj = idMaker();
   const today = schedule.today;
   // TaskJuggler reads years 1970–2035 only.
@@ -41,13 +73,20 @@ export function exportTjp(model: Model, schedule: Schedule): string {
   const inProject = (from: string, to: string) => to >= today && from <= end;
   const out: string[] = [];
   const hpd = model.hoursPerDay;
+  const normalDays = Math.max(1, model.workdays.length);
+  const rate = (c: { hours: number; per: 'w' | 'd' }) => (c.per === 'd' ? c.hours : c.hours / normalDays);
+  // The working day must hold the largest daily share any lane has.
+  let longest = hpd;
+  for (const l of model.lanes) for (const c of [l.capacity, ...l.changes.map((x) => x.capacity)]) longest = Math.max(longest, rate(c));
+  const dayLength = Math.min(24, Math.ceil(longest * 12) / 12);
+  const dayStart = Math.max(0, Math.min(8, 24 - dayLength));
 
-  out.push(`/* ${model.title.replace(/\*\//g, '* /')}: exported by planboard on ${today}. Remaining work only; done issues are milestones. */`);
+  out.push(`/* ${model.title.replace(UNSAFE, ' ').replace(/\*\//g, '* /')}: exported by planboard on ${today}. Remaining work only; done issues are milestones. */`);
   out.push(`project planboard ${str(model.title)} ${today} - ${end} {`);
-  out.push('  timezone "UTC"', `  now ${today}`, '  timingresolution 15min', `  dailyworkinghours ${hpd}`);
+  out.push('  timezone "UTC"', `  now ${today}`, '  timingresolution 5min', `  dailyworkinghours ${hpd}`);
   const on = WEEKDAYS.filter((d) => model.workdays.includes(d));
   const off = WEEKDAYS.filter((d) => !model.workdays.includes(d));
-  if (on.length) out.push(`  workinghours ${on.join(', ')} 8:00 - ${clock(8 + Math.min(hpd, 16))}`);
+  if (on.length) out.push(`  workinghours ${on.join(', ')} ${clock(dayStart)} - ${clock(dayStart + dayLength)}`);
   if (off.length) out.push(`  workinghours ${off.join(', ')} off`);
   out.push('}', '');
 
@@ -58,24 +97,48 @@ export function exportTjp(model: Model, schedule: Schedule): string {
   }
   for (const f of cal.freezes ?? []) {
     if (!inProject(f.from, f.to)) continue;
-    if (f.tracks?.length || f.labels?.length) out.push(`# freeze ${f.name ?? ''} ${f.from}..${f.to} stops only ${[...(f.tracks ?? []), ...(f.labels ?? [])].join(', ')}: not expressible as a TJ leave`);
+    if (f.tracks?.length || f.labels?.length) out.push(`# a freeze ${f.from}..${f.to} stops only some tracks or labels: not expressible as a TJ leave`);
     else out.push(`leaves holiday ${str(f.name ?? 'Freeze')} ${span(f.from, f.to)}`);
   }
   out.push('');
 
   const laneTj = new Map<string, string>();
+  const laneScale = new Map<string, number>();
   for (const lane of schedule.lanes) {
     const l = model.laneById.get(lane);
     const id = tj(lane, 'r_');
     laneTj.set(lane, id);
     out.push(`resource ${id} ${str(l?.name ?? (lane === UNASSIGNED ? 'Unassigned' : lane))} {`);
+    // One daily limit per stretch of constant capacity; a lane not in the plan works full days.
+    const stretches: { from?: string; to?: string; hours: number }[] = [];
     if (l) {
-      const limit = l.capacity.per === 'w' ? 'weeklymax' : 'dailymax';
-      if (!(l.capacity.per === 'w' && l.capacity.hours >= hpd * model.workdays.length) && !(l.capacity.per === 'd' && l.capacity.hours >= hpd))
-        out.push(`  limits { ${limit} ${hours(l.capacity.hours)} }`);
+      const changes = [...l.changes].sort((a, b) => (a.from < b.from ? -1 : 1));
+      let from: string | undefined;
+      let cap = l.capacity;
+      for (const c of changes) {
+        stretches.push({ from, to: c.from, hours: rate(cap) });
+        from = c.from;
+        cap = c.capacity;
+      }
+      stretches.push({ from, hours: rate(cap) });
       for (const t of l.timeOff) if (inProject(t.from, t.to)) out.push(`  leaves annual ${span(t.from, t.to)}`);
-      for (const c of l.changes) out.push(`  # capacity ${c.capacity.hours}h/${c.capacity.per} from ${c.from}: TJ limits cannot change over time here`);
-    }
+    } else stretches.push({ hours: hpd });
+    // tj3 books whole 5-minute slots, and 1.6h a day is not a whole number of them: the lane's
+    // highest daily share is its efficiency over the working day instead, and lower shares are
+    // daily limits on the time it is allocated (which is what tj3's limits count).
+    const live = stretches.filter((x) => (x.to === undefined || x.to > today) && (x.from === undefined || x.from <= end));
+    const top = Math.max(...live.map((x) => x.hours), 0);
+    const eff = top > 0 ? top / dayLength : 1;
+    // Efforts are scaled by 1 / efficiency in the task (whole minutes of allocated time), not by
+    // tj3's `efficiency`, whose float arithmetic drifts by a slot every few tasks.
+    laneScale.set(lane, 1 / eff);
+    const limits = live
+      .filter((x) => x.hours < top - 1e-9)
+      .map((x) => {
+        const when = [x.from && x.from > today ? `start ${x.from}` : '', x.to !== undefined ? `end ${x.to}` : ''].filter(Boolean);
+        return `dailymax ${perDay(x.hours / eff)}${when.length ? ` { ${when.join(' ')} }` : ''}`;
+      });
+    if (limits.length) out.push(`  limits { ${limits.join(' ')} }`);
     out.push('}');
   }
   out.push('');
@@ -109,15 +172,100 @@ export function exportTjp(model: Model, schedule: Schedule): string {
     (issuesIn.get(g) ?? issuesIn.set(g, []).get(g)!).push(i);
   }
 
+  // Our levelling order as priorities: per lane, in the order the schedule starts its issues.
+  const priority = new Map<string, number>();
+  const byLane = new Map<string, { id: string; start: string; end: string; k: number }[]>();
+  model.issues.forEach((i, k) => {
+    const s = schedule.byId.get(i.id);
+    if (i.done || !s?.start || !s.end) return;
+    (byLane.get(s.lane) ?? byLane.set(s.lane, []).get(s.lane)!).push({ id: i.id, start: s.start, end: s.end, k });
+  });
+  for (const list of byLane.values()) {
+    list.sort((a, b) => (a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.end !== b.end ? (a.end < b.end ? -1 : 1) : a.k - b.k));
+    list.forEach((x, r) => priority.set(x.id, Math.max(1, 1000 - r)));
+  }
+  // Efforts in whole 5-minute slots, rounded along each lane's sequence (cumulatively), so that a
+  // run of tasks ends on the same slot as ours instead of drifting by a rounding per task.
+  const slots = new Map<string, number>();
+  for (const [lane, list] of byLane) {
+    const scale = (laneScale.get(laneTj.has(lane) ? lane : UNASSIGNED) ?? 1) * 60;
+    let cum = 0;
+    let given = 0;
+    for (const x of list) {
+      const h = schedule.byId.get(x.id)!.remainingHours;
+      if (h <= 0) continue;
+      cum += h * scale;
+      const upTo = Math.max(given + 5, Math.round(cum / 5) * 5);
+      slots.set(x.id, upTo - given);
+      given = upTo;
+    }
+  }
+
+  // Sprint floors, deadlines and epics.
+  const sprintStart = new Map(schedule.sprints.map((s) => [s.name, s.start]));
+  // Sprints that hold back an open issue get a start milestone.
+  const sprintTj = new Map<string, string>();
+  for (const i of model.issues) {
+    const sp = schedule.byId.get(i.id)?.sprint;
+    const d = sp !== undefined ? sprintStart.get(sp) : undefined;
+    if (!i.done && d && d > today && !sprintTj.has(sp!)) sprintTj.set(sp!, tj(sp!, 's_'));
+  }
+  const deadline = new Map<string, string>();
+  const covered = milestoneIssues(model);
+  for (const m of model.milestones) {
+    if (!m.deadline) continue;
+    for (const k of covered.get(m.id) ?? []) {
+      const id = model.issues[k].id;
+      const d = deadline.get(id);
+      if (d === undefined || m.deadline < d) deadline.set(id, m.deadline);
+    }
+  }
+  const epics = epicIssues(model);
+  const under = (gid: string): string[] => {
+    const out: string[] = [];
+    for (const x of model.issues) {
+      if (x.done) continue;
+      for (let g = x.group, n = 0; g !== undefined && n < 1000; g = model.groupById.get(g)?.parent, n++) {
+        if (g === gid) {
+          out.push(x.id);
+          break;
+        }
+      }
+    }
+    return out;
+  };
+  // External waits: their task paths, so that the issue's dependents wait on them too.
+  const waitsOf = new Map<string, string[]>();
+
   const taskLines = (i: (typeof model.issues)[number], pad: string): string[] => {
     const s = schedule.byId.get(i.id);
     const lines: string[] = [];
     const me = issueTj.get(i.id)!;
-    const deps = i.deps.filter((d) => model.byId.has(d.id) && !model.byId.get(d.id)!.done);
-    const depLine = (extra: string[]) => {
-      const all = [...deps.map((d) => `${issuePath(d.id)}${d.lagDays ? ` { gaplength ${d.lagDays}d }` : ''}`), ...extra];
-      return all.length ? [`${pad}  depends ${all.join(', ')}`] : [];
-    };
+    const started = isInProgress(model, i);
+    const deps = started ? [] : i.deps.filter((d) => model.byId.has(d.id) && !model.byId.get(d.id)!.done);
+    const depList = [
+      ...deps.map((d) => {
+        const lag = Math.ceil(d.lagDays - 1e-9);
+        return `${issuePath(d.id)}${lag > 0 ? ` { gaplength ${lag}d }` : ''}`;
+      }),
+      ...deps.flatMap((d) => waitsOf.get(d.id) ?? []),
+    ];
+    const epicOf = epics.get(i.id);
+    // An epic waits for every open issue under its group (tj3 will not let it depend on its parent).
+    if (epicOf !== undefined && !i.done) for (const k of under(epicOf)) if (k !== i.id) depList.push(issuePath(k));
+    // A sprint floor is a dependency on the sprint's start milestone (tj3 refuses `start` with `depends`).
+    // tj3 schedules a task with its own `start` more like ours, so that is used when every
+    // dependency ends before the sprint in our schedule.
+    const floor = s?.sprint !== undefined ? sprintStart.get(s.sprint) : undefined;
+    const startLine: string[] = [];
+    if (floor && floor > today && !started) {
+      const clear = deps.every((d) => (schedule.byId.get(d.id)?.end ?? '9999') < floor);
+      if (clear) startLine.push(`${pad}  start ${floor}`);
+      else depList.push(sprintTj.get(s!.sprint!)!);
+    }
+    const depLine = depList.length ? [`${pad}  depends ${depList.join(', ')}`] : [];
+
+    // An external lead time: its own task from when the issue could start, holding only dependents.
     const waits: string[] = [];
     i.external.forEach((e, n) => {
       if (e.done || i.done) return;
@@ -126,27 +274,39 @@ export function exportTjp(model: Model, schedule: Schedule): string {
       if (days <= 0) return;
       const w = `${me}_wait${n + 1}`;
       const path = issuePath(i.id).replace(/[^.]+$/, w);
-      lines.push(`${pad}task ${w} ${str(`${e.title} (external lead time)`)} {`, `${pad}  length ${Math.ceil(days)}d`);
+      lines.push(`${pad}task ${w} ${str(`${e.title} (external lead time)`)} {`, `${pad}  length ${Math.ceil(days - 1e-9)}d`);
       if (e.since && e.since > today) lines.push(`${pad}  start ${e.since}`);
+      else lines.push(...depLine, ...startLine);
       lines.push(`${pad}}`);
       waits.push(path);
     });
+    waitsOf.set(i.id, waits);
+
     lines.push(`${pad}task ${me} ${str(`${i.id}: ${i.title}`)} {`);
     const remaining = s?.remainingHours ?? 0;
     if (i.done || remaining <= 0) {
       lines.push(`${pad}  milestone`);
       if (i.done) lines.push(`${pad}  complete 100`);
-      else lines.push(...depLine(waits));
+      else lines.push(...depLine, ...startLine);
       if (!i.done && s?.unestimated) lines.push(`${pad}  note "unestimated in the plan"`);
     } else {
-      lines.push(`${pad}  effort ${hours(remaining)}`, `${pad}  allocate ${laneTj.get(s!.lane) ?? laneTj.get(UNASSIGNED) ?? [...laneTj.values()][0]}`);
-      lines.push(...depLine(waits));
+      const lane = laneTj.has(s!.lane) ? s!.lane : laneTj.has(UNASSIGNED) ? UNASSIGNED : [...laneTj.keys()][0];
+      const minutes = slots.get(i.id);
+      lines.push(
+        `${pad}  effort ${minutes !== undefined ? `${minutes}min` : effort(remaining * (laneScale.get(lane) ?? 1))}`,
+        `${pad}  allocate ${laneTj.get(lane)}`,
+      );
+      lines.push(...depLine, ...startLine);
+      lines.push(`${pad}  priority ${priority.get(i.id) ?? 500}`);
     }
-    if (i.priority && PRIORITY[i.priority]) lines.push(`${pad}  priority ${PRIORITY[i.priority]}`);
+    const dl = deadline.get(i.id);
+    if (dl && !i.done && dl >= today && dl < end) lines.push(`${pad}  maxend ${addDays(dl, 1)}`);
     lines.push(`${pad}}`);
     return lines;
   };
 
+  // Issues are written after the issues they depend on where the file allows, so that wait
+  // tasks are known when a dependent names them; tj3 itself does not mind the order.
   const emit = (g: string | undefined, depth: number) => {
     const pad = '  '.repeat(depth);
     for (const i of issuesIn.get(g) ?? []) out.push(...taskLines(i, pad));
@@ -157,6 +317,27 @@ export function exportTjp(model: Model, schedule: Schedule): string {
       out.push(`${pad}}`);
     }
   };
+  // Wait tasks must be named before their dependents are written: compute them in a first walk.
+  for (const i of model.issues) {
+    const waits: string[] = [];
+    i.external.forEach((e, n) => {
+      if (e.done || i.done) return;
+      let days = e.lead.expected / hpd;
+      if (e.since && e.since < today) days -= workingDaysBetween(model, e.since, today);
+      if (days > 0) waits.push(issuePath(i.id).replace(/[^.]+$/, `${issueTj.get(i.id)}_wait${n + 1}`));
+    });
+    waitsOf.set(i.id, waits);
+  }
+  for (const [name, id] of sprintTj) out.push(`task ${id} ${str(`${name} starts`)} {`, '  milestone', `  start ${sprintStart.get(name)}`, '}');
   emit(undefined, 0);
-  return out.join('\n') + '\n';
+  out.push(
+    '',
+    'taskreport planboard_dates "planboard" {',
+    '  formats csv',
+    '  timeformat "%Y-%m-%d"',
+    '  columns id, start, end',
+    '  hideresource 1',
+    '}',
+  );
+  return { text: out.join('\n') + '\n', taskPath: new Map(model.issues.map((i) => [i.id, issuePath(i.id)])) };
 }

@@ -36,7 +36,7 @@ export interface HoursReport {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export function hoursReport(model: Model, schedule: Schedule, opts: HoursOptions): HoursReport {
-  const caps = capacityByPeriod(model, schedule, opts.period, { from: opts.today, to: opts.today });
+  const caps = capacityByPeriod(model, schedule, opts.period, { from: opts.today, to: opts.today, whole: true });
   const cell0 = caps[0]?.periods[0];
   const start = cell0?.start ?? opts.today;
   const end = cell0?.end ?? opts.today;

@@ -4,6 +4,7 @@
 // the plan and its schedule; none is copied from prose.
 import type { GroupData, Issue, Model } from '../plan/model.js';
 import type { MilestoneForecast, Schedule } from '../schedule/types.js';
+import type { MilestoneOdds } from '../schedule/forecast-mc.js';
 import { isWorkingDay, laneHoursOn } from '../schedule/calendar.js';
 import { addDays, parseISODate, formatISODate, ymd, dayOf } from '../schedule/dates.js';
 import { markdownCell, sanitize as t } from '../text/sanitize.js';
@@ -12,6 +13,8 @@ export interface ReportOptions {
   today: string;
   /** Shown in the footer. */
   source?: string;
+  /** Monte Carlo odds of landing per milestone, shown after the summary. */
+  odds?: { samples: number; seed: number; milestones: MilestoneOdds[] };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -57,6 +60,11 @@ export function markdownReport(model: Model, schedule: Schedule, opts: ReportOpt
     push(`| **${cell(m.id)}** | ${cell(m.title ?? '')} | ${m.deadline ?? '—'} | ${days(m.estimateHours)} | **${days(m.remainingHours)}** | ${pct(m.progressEstimate)}${m.progressEstimate >= 1 ? ' ✅' : ''} | ${forecastText(m)} |`);
   }
   push(`| **TOTAL** | | | **${days(totEst)}** | **${days(totRem)}** | **${totEst > 0 ? pct((totEst - totRem) / totEst) : '—'}** | ${schedule.finish ?? '—'} |`);
+  if (opts.odds && opts.odds.milestones.length > 0) {
+    push('', `**Odds of landing** (${opts.odds.samples} Monte Carlo samples of the estimate ranges and each lane's logged ÷ estimated hours, seed ${opts.odds.seed}):`, '');
+    push('| Milestone | Deadline | Chance by deadline | P50 | P85 |', '|-----------|----------|--------------------|-----|-----|');
+    for (const o of opts.odds.milestones) push(`| **${cell(o.id)}** | ${o.deadline ?? '—'} | ${o.probability === null ? '—' : pct(o.probability)} | ${o.p50 ?? '—'} | ${o.p85 ?? '—'} |`);
+  }
   push('', '---', '');
 
   // Per milestone: phase table, checklists, metrics.

@@ -110,7 +110,7 @@ export function standup(model: Model, schedule: Schedule, opts: StandupOptions):
     if (entry.next.length < nextLimit) entry.next.push({ id: r.issue.id, title: r.issue.title, start: r.start, critical: r.critical });
   }
 
-  for (const cap of capacityByPeriod(model, schedule, 'week', { from: today, to: today })) {
+  for (const cap of capacityByPeriod(model, schedule, 'week', { from: today, to: today, whole: true })) {
     const entry = byLane.get(cap.lane);
     const cell = cap.periods[0];
     if (entry && cell)

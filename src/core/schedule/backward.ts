@@ -45,7 +45,8 @@ export function backwardPass(b: BackwardInput): { latestFinish: Float64Array; sl
     for (const e of graph.succs[i]) {
       const s = e.other;
       if (done[s] || (inProgress[s] && !e.sameDay) || Number.isNaN(ls[s])) continue;
-      const bound = e.sameDay || (pass.zero[i] && e.lag === 0)
+      const c = pass.carry[i];
+      const bound = e.sameDay || (pass.zero[i] && e.lag === 0 && (c === -1 || c === laneOf[s]))
         ? ls[s]
         : laneOf[s] === laneOf[i] && e.lag === 0
           ? handOver(i, s)

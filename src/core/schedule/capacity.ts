@@ -1,6 +1,9 @@
-// Capacity per lane and period: hours available (from the scheduler's own calendar), planned
-// (booked by the forward pass), logged (time entries of the lane's issues), free, and whether
-// the lane is over-allocated (planned + logged above available).
+// Capacity per lane and period: hours available from today on (from the scheduler's own
+// calendar; a period that began before today counts only its days from today), planned (booked
+// by the forward pass), logged (time entries of the lane's issues), free (available − planned −
+// hours logged from today on), and whether the lane is over-allocated (free below zero). By
+// sprint, also the hours each sprint commits the lane to (its open issues' work), and over when
+// that exceeds what the lane has in the sprint.
 import type { Model } from '../plan/model.js';
 import { calendarFor } from './calendar.js';
 import { dayOf, formatISODate, isoWeek, parseISODate, ymd, type DayNum } from './dates.js';
@@ -46,10 +49,12 @@ export function capacityByPeriod(
   model: Model,
   schedule: Schedule,
   period: Period,
-  range: { from?: string; to?: string } = {},
+  range: { from?: string; to?: string; whole?: boolean } = {},
 ): LaneCapacity[] {
   const cal = calendarFor(model);
   const today = parseISODate(schedule.today);
+  // `whole`: count every day of each period (hours logged against what the period held).
+  const since = range.whole ? -Infinity : today;
   const from = range.from ? parseISODate(range.from) : today;
   const to = range.to ? parseISODate(range.to) : Math.max(today, schedule.finish ? parseISODate(schedule.finish) : today);
   const spans = periodsBetween(period, from, to, schedule);
@@ -65,17 +70,37 @@ export function capacityByPeriod(
     return -1;
   };
 
-  // Logged hours per lane per period, from each issue's time entries.
+  // Logged hours per lane per period, from each issue's time entries; those logged from today on
+  // also use up the period's hours (days before today are neither available nor free).
   const logged = new Map<string, Float64Array>();
+  const loggedAhead = new Map<string, Float64Array>();
   for (const issue of model.issues) {
     if (issue.log.length === 0) continue;
     const lane = schedule.byId.get(issue.id)?.lane;
     if (lane === undefined) continue;
     let row = logged.get(lane);
     if (!row) logged.set(lane, (row = new Float64Array(spans.length)));
+    let ahead = loggedAhead.get(lane);
+    if (!ahead) loggedAhead.set(lane, (ahead = new Float64Array(spans.length)));
     for (const e of issue.log) {
-      const k = find(parseISODate(e.date));
+      const day = parseISODate(e.date);
+      const k = find(day);
       if (k >= 0) row[k] += e.hours;
+      if (k >= 0 && day >= since) ahead[k] += e.hours;
+    }
+  }
+
+  // By sprint: what each sprint commits each lane to (the open work planned in it, estimated
+  // or sized from the sprint), which may exceed what the lane can book there.
+  const committed = new Map<string, Float64Array>();
+  if (period === 'sprint') {
+    const index = new Map(spans.map((sp, k) => [sp.key, k]));
+    for (const x of schedule.issues) {
+      const k = x.sprint === undefined ? undefined : index.get(x.sprint);
+      if (k === undefined || x.remainingHours <= 0 || model.byId.get(x.id)?.done) continue;
+      let row = committed.get(x.lane);
+      if (!row) committed.set(x.lane, (row = new Float64Array(spans.length)));
+      row[k] += x.remainingHours;
     }
   }
 
@@ -87,10 +112,13 @@ export function capacityByPeriod(
     }
     const periods = spans.map((s, k): CapacityCell => {
       let available = 0;
-      for (let d = s.start; d <= s.end; d++) available += cal.laneHours(lane, d);
+      for (let d = Math.max(s.start, since); d <= s.end; d++) available += cal.laneHours(lane, d);
       const log = logged.get(lane)?.[k] ?? 0;
-      const free = available - planned[k] - log;
+      const ahead = loggedAhead.get(lane)?.[k] ?? 0;
+      const free = available - planned[k] - ahead;
+      const commit = period === 'sprint' ? (committed.get(lane)?.[k] ?? 0) : undefined;
       return {
+        ...(commit !== undefined ? { committedHours: round(commit) } : {}),
         period: s.key,
         start: formatISODate(s.start),
         end: formatISODate(s.end),
@@ -98,7 +126,7 @@ export function capacityByPeriod(
         plannedHours: round(planned[k]),
         loggedHours: round(log),
         freeHours: round(free),
-        over: free < -1e-6,
+        over: free < -1e-6 || (commit !== undefined && available - commit - ahead < -1e-6),
       };
     });
     return { lane, periods };

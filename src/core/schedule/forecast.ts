@@ -3,6 +3,8 @@
 // hours its lanes have left before the deadline.
 // - late: the expected finish misses the deadline; at-risk: only the pessimistic one does.
 // - slip: working days from the deadline to the expected finish.
+// - fits: the remaining work, plus the open work of milestones due earlier on the same lanes,
+//   fits in the hours those lanes have from today to the deadline.
 // - Done work is the estimate already behind us (a done issue's whole estimate, an in-progress
 //   issue's logged hours up to its estimate).
 import type { Model } from '../plan/model.js';
@@ -25,6 +27,8 @@ export interface ForecastInput {
   lanes: string[];
   /** Velocity factor applied to remaining work (1 without). */
   factor: number;
+  /** Hours each issue still holds as the expected pass booked them (sprint shares included). */
+  booked: Float64Array;
 }
 
 export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
@@ -47,7 +51,10 @@ export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
     return last === -Infinity ? null : formatISODate(last);
   };
 
-  return model.milestones.map((m): MilestoneForecast => {
+  // Open issue indices per milestone, for counting the work of earlier milestones on a lane.
+  const deadlineOf = model.milestones.map((m) => (m.deadline ? parseISODate(m.deadline) : Infinity));
+  const openOf = model.milestones.map((m) => (f.covered.get(m.id) ?? []).filter((i) => !model.issues[i].done));
+  return model.milestones.map((m, mi): MilestoneForecast => {
     const ids = f.covered.get(m.id) ?? [];
     let estimate = 0;
     let doneHours = 0;
@@ -74,6 +81,7 @@ export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
     let verdict: Verdict | null = null;
     let slipDays = 0;
     let capacityHoursLeft: number | null = null;
+    let aheadHours = 0;
     if (deadline) {
       const dl = parseISODate(deadline);
       // No date at all: late when open work cannot be scheduled, on track when all is done.
@@ -82,6 +90,16 @@ export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
       if (expected !== null && parseISODate(expected) > dl) slipDays = cal.workingDaysBetween(dl, parseISODate(expected));
       capacityHoursLeft = 0;
       for (const l of lanes) for (let d = today; d <= dl; d++) capacityHoursLeft += cal.laneHours(f.lanes[l], d);
+      // The same lanes must first deliver every milestone due earlier (or as early, listed first).
+      const counted = new Set(ids);
+      mi0: for (let k = 0; k < model.milestones.length; k++) {
+        if (k === mi || !(deadlineOf[k] < dl || (deadlineOf[k] === dl && k < mi))) continue mi0;
+        for (const i of openOf[k]) {
+          if (counted.has(i) || !lanes.has(f.laneOf[i])) continue;
+          counted.add(i);
+          aheadHours += f.booked[i];
+        }
+      }
     }
     return {
       id: m.id,
@@ -100,7 +118,8 @@ export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
       verdict,
       slipDays,
       capacityHoursLeft,
-      fits: capacityHoursLeft === null ? null : remaining <= capacityHoursLeft + 1e-9,
+      aheadHours,
+      fits: capacityHoursLeft === null ? null : remaining + aheadHours <= capacityHoursLeft + 1e-9,
     };
   });
 }

@@ -2,15 +2,23 @@
 //
 // - A lane works on one issue at a time and finishes it before taking the next (an issue a
 //   freeze stops is set aside for the day and picked up again after).
-// - Order of the ready queue: started / in-progress first, then the scenario's order, then
+// - Order of the ready queue: started / in-progress first, then sprint (below), then the scenario's order, then
 //   priority, then longest remaining path, then file order. The path is measured back from the
 //   deadlines ahead of the issue: its latest start, were each lane to work on nothing else
 //   (working days: deadline − remaining work along the chain). Without deadlines this is plain
 //   longest-path-first; with them, a quarter due in March goes before one due in July.
 // - Finish-to-start: a dependent may start the working day after its dependency's last booked
-//   day, plus `lag` working days. A dependent on the same lane with no lag continues on the
-//   same day with the hours left (the person just carries on); so does any dependent of an
-//   issue with no hours to book.
+//   day, plus `lag` working days (a fractional lag is rounded up to whole working days: the
+//   engine books whole days, and the schedule's notes name each lag it rounded). A dependent on
+//   the same lane with no lag continues on the same day with the hours left (the person just
+//   carries on). An issue with no hours to book passes on how it was released: released at the
+//   start of a day, its dependents may start that day on any lane; released by work that ended
+//   that day on lane L, only L carries on the same day. So the order of `lanes:` in the file
+//   never changes a date.
+// - Sprints: an issue in a sprint is released no earlier than the sprint's first working day
+//   (`notBefore`). A sprint is a commitment: in a lane's queue (after started work) an earlier
+//   sprint's issues go before a later sprint's, and those before issues in no sprint; within a
+//   sprint its declared critical stories go first, in order.
 // - An external wait (lead time) starts when its issue could first start (or on `since`) and
 //   holds the issue's dependents until it has elapsed.
 // - In-progress issues start at once: their open dependencies no longer hold them.
@@ -32,6 +40,12 @@ export interface PassInput {
   remaining: Float64Array;
   /** Scenario position per issue (Infinity when unlisted). */
   scenarioRank: Float64Array;
+  /** Sprint index per issue (Infinity without one): a sprint's issues go before later and unsprinted work. */
+  sprintIndex?: Float64Array;
+  /** Position in its sprint's declared critical path (Infinity when not listed). */
+  sprintRank?: Float64Array;
+  /** First day an issue may start (its sprint's first working day); NaN for no floor. */
+  notBefore?: Float64Array;
   priorityRank: Float64Array;
   /** Working-day ordinal of each issue's own deadline (NaN for none). */
   deadlineOrd: Float64Array;
@@ -63,6 +77,11 @@ export interface PassResult {
   unfinished: number[];
   /** Issues with no hours to book (they hand over on the day they finish). */
   zero: Uint8Array;
+  /**
+   * For issues with no hours: the lane whose work released them at the end of their day
+   * (-1: released at the start of the day, -2: by work on several lanes). For the others, their lane.
+   */
+  carry: Int32Array;
 }
 
 const EPS = 1e-9;
@@ -77,6 +96,11 @@ export function forwardPass(p: PassInput): PassResult {
   const extEnd = new Float64Array(n).fill(NaN);
   const extReady = new Float64Array(n).fill(-Infinity);
   const relAt = new Float64Array(n).fill(today);
+  if (p.notBefore) for (let i = 0; i < n; i++) if (p.notBefore[i] > relAt[i]) relAt[i] = p.notBefore[i];
+  const carry = Int32Array.from(laneOf);
+  const eod = new Int32Array(n).fill(-1);
+  const sprintRank = p.sprintRank;
+  const sprintOf = p.sprintIndex;
   const relBy = new Int32Array(n).fill(-1);
   const seq = new Int32Array(n).fill(-1);
   const driver = new Int32Array(n).fill(-1);
@@ -112,7 +136,9 @@ export function forwardPass(p: PassInput): PassResult {
     const ka = started[a] | inProgress[a] ? 0 : 1;
     const kb = started[b] | inProgress[b] ? 0 : 1;
     if (ka !== kb) return ka < kb;
+    if (sprintOf && sprintOf[a] !== sprintOf[b]) return sprintOf[a] < sprintOf[b];
     if (p.scenarioRank[a] !== p.scenarioRank[b]) return p.scenarioRank[a] < p.scenarioRank[b];
+    if (sprintRank && sprintRank[a] !== sprintRank[b]) return sprintRank[a] < sprintRank[b];
     if (p.priorityRank[a] !== p.priorityRank[b]) return p.priorityRank[a] < p.priorityRank[b];
     if (latest[a] !== latest[b]) return latest[a] < latest[b];
     if (path[a] !== path[b]) return path[a] > path[b];
@@ -150,20 +176,32 @@ export function forwardPass(p: PassInput): PassResult {
 
   let finished = 0;
   const work: number[] = []; // issues that became ready today
+  // Two releases on the same day: start-of-day (-1) yields to end-of-day; two lanes give -2.
+  const combine = (a: number, b: number) => (a === b ? a : a === -1 ? b : b === -1 ? a : -2);
   const finish = (i: number, d: DayNum) => {
     end[i] = d;
     finished++;
+    const c = zero[i] ? eod[i] : laneOf[i];
+    carry[i] = c;
     for (const e of graph.succs[i]) {
       const s = e.other;
       if (!counts(s, e)) continue;
-      // Same day: an epic edge, the same lane carrying on, or a predecessor that took no time.
-      const sameDay = e.sameDay || (e.lag === 0 && (laneOf[s] === laneOf[i] || zero[i]));
+      // Same day: an epic edge, the same lane carrying on, or a no-hours predecessor released at
+      // the start of the day (see the header).
+      const sameDay = e.sameDay || (e.lag === 0 && (c === -1 || laneOf[s] === c));
       let rel = sameDay ? d : cal.addWorkingDays(d, Math.ceil(e.lag - EPS)) + 1;
-      if (extReady[i] > rel) rel = extReady[i];
+      const relEod = sameDay ? c : -1;
+      let fromExt = false;
+      if (extReady[i] > rel) (rel = extReady[i]), (fromExt = true);
+      const tag = fromExt ? -1 : relEod;
       if (rel > relAt[s]) {
         relAt[s] = rel;
         relBy[s] = i;
-      } else if (relBy[s] < 0) relBy[s] = i;
+        eod[s] = tag;
+      } else {
+        if (rel === relAt[s]) eod[s] = combine(eod[s], tag);
+        if (relBy[s] < 0) relBy[s] = i;
+      }
       if (--pendingPreds[s] === 0) {
         if (relAt[s] <= d) work.push(s);
         else pending.push(s);
@@ -174,7 +212,8 @@ export function forwardPass(p: PassInput): PassResult {
     ready[i] = relAt[i];
     extReady[i] = waitUntil(i, relAt[i]);
     if (left[i] <= EPS) {
-      // Nothing to book: done the day it is ready.
+      // Nothing to book: done the day it is ready (an earlier release day means start of day).
+      if (relAt[i] < d) eod[i] = -1;
       start[i] = d;
       seq[i] = counter++;
       driver[i] = relBy[i];
@@ -241,5 +280,5 @@ export function forwardPass(p: PassInput): PassResult {
   }
   const unfinished: number[] = [];
   for (let i = 0; i < n; i++) if (!done[i] && Number.isNaN(end[i])) unfinished.push(i);
-  return { start, end, ready, extEnd, seq, driver, laneSeq, booked, unfinished, zero };
+  return { start, end, ready, extEnd, seq, driver, laneSeq, booked, unfinished, zero, carry };
 }

@@ -15,3 +15,4 @@ export { sprintSpans } from './sprints.js';
 export { estimateWork, observedVelocity, isInProgress, type Work } from './estimates.js';
 export { milestoneIssues } from './milestones.js';
 export { parseISODate, formatISODate, isISODate, localToday, addDays, weekdayOf, isoWeek, type DayNum } from './dates.js';
+export { monteCarlo, defaultSamples, type MonteCarloForecast, type MilestoneOdds, type LandingOdds, type MonteCarloOptions } from './forecast-mc.js';

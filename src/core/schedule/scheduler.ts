@@ -1,5 +1,7 @@
-// schedulePlan: estimates → dependency graph → three forward passes (expected, optimistic,
-// pessimistic) → backward passes → per-issue results, sprints and milestone forecasts.
+// schedulePlan: estimates → dependency graph → sprint floors and sizes (sprint-work.ts) → three
+// forward passes (expected, optimistic, pessimistic) → backward passes → per-issue results,
+// sprints and milestone forecasts. preparePasses holds what every pass shares, so the Monte
+// Carlo forecast (forecast-mc.ts) runs its samples through the very same passes.
 // Deterministic for a given model and options.
 import type { Model } from '../plan/model.js';
 import { calendarFor } from './calendar.js';
@@ -12,19 +14,20 @@ import { buildGraph } from './graph.js';
 import { milestoneIssues } from './milestones.js';
 import { forecastMilestones } from './forecast.js';
 import { sprintSpans } from './sprints.js';
+import { sprintWork } from './sprint-work.js';
 import { UNASSIGNED, type Schedule, type ScheduledIssue, type ScheduleOptions } from './types.js';
 
 /** Days the forward pass keeps trying before it calls an issue unschedulable (a lane with no hours). */
 const HORIZON_DAYS = 366 * 30;
 
-export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
+/** Everything the passes share: built once, then any number of passes (the Monte Carlo runs many). */
+export function preparePasses(model: Model, opts: ScheduleOptions) {
   const today = parseISODate(opts.today);
   const cal = calendarFor(model);
   const work = estimateWork(model);
   const graph = buildGraph(model, work);
   const n = model.issues.length;
   const notes: string[] = [];
-  const fmt = (d: number) => (Number.isNaN(d) ? null : formatISODate(d));
 
   // Lanes: the plan's, then any the scenario or issues name that the plan does not define,
   // then UNASSIGNED. Undefined lanes work full time, and the notes say so.
@@ -43,6 +46,8 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   };
   const scenarioRank = new Float64Array(n).fill(Infinity);
   const scenarioLane = new Map<string, string>();
+  const rhythm = new Map<string, string>();
+  const continuous: number[] = [];
   if (opts.scenario !== undefined) {
     const sc = (model.data.scenarios ?? []).find((s) => s.id === opts.scenario);
     if (!sc) {
@@ -58,6 +63,17 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
         scenarioLane.set(id, lane);
         scenarioRank[model.byId.get(id)!.index] = k;
       });
+    }
+    for (const [sprint, ids] of Object.entries(sc.rhythm ?? {})) {
+      for (const id of ids) {
+        if (!model.byId.has(id)) throw new ScheduleError(`scenario "${sc.id}" puts unknown issue "${id}" in ${sprint}`, [id]);
+        rhythm.set(id, sprint);
+      }
+    }
+    for (const id of sc.continuous ?? []) {
+      const issue = model.byId.get(id);
+      if (!issue) throw new ScheduleError(`scenario "${sc.id}" runs unknown issue "${id}" continuously`, [id]);
+      continuous.push(issue.index);
     }
   }
   const laneOf = new Int32Array(n);
@@ -80,9 +96,6 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     const f = cal.freezesFor(x);
     return f.length > 0 ? f : undefined;
   });
-  const unestimated = work.filter((w, i) => w.unestimated && !done[i]).length;
-  if (unestimated > 0) notes.push(`${unestimated} open issue(s) have no estimate: booked as 0h`);
-
   let factor = 1;
   if (opts.velocity) {
     const v = observedVelocity(model, work);
@@ -90,6 +103,25 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       factor = v.ratio;
       notes.push(`velocity ${v.ratio.toFixed(2)} (actual ÷ estimated over ${v.issues} done issue(s)) applied to remaining work`);
     } else notes.push('velocity not applied: no done issue has both an estimate and logged hours');
+  }
+
+  const sw = sprintWork(model, cal, work, { today, laneOf, lanes, rhythm, factor, skip: new Set(continuous) });
+  const isContinuous = new Uint8Array(n);
+  for (const i of continuous) isContinuous[i] = 1;
+  if (continuous.length > 0) {
+    notes.push(`running alongside the rest of the work, from the first sprint to the finish: ${continuous.map((i) => model.issues[i].id).join(', ')}`);
+  }
+  const unest = work.map((w, i) => w.unestimated && !done[i] && w.epicOf === undefined);
+  const unestimatedOpen = unest.filter(Boolean).length;
+  const sized = unest.filter((u, i) => u && sw.assumed[i] > 0).length;
+  const assumption = unestimatedOpen === 0 ? '' : unestimatedAssumption(sized, unestimatedOpen - sized);
+  if (unestimatedOpen > 0) notes.push(`${unestimatedOpen} open issue(s) have no estimate: ${assumption}`);
+  notes.push(...sw.notes);
+  const rounded = roundedLags(model);
+  if (rounded.length > 0) {
+    notes.push(
+      `lag rounded up to whole working days (the engine books whole days): ${rounded.slice(0, 5).join(', ')}${rounded.length > 5 ? ', …' : ''}`,
+    );
   }
 
   // Deadlines per issue: the earliest deadline among the milestones that cover it.
@@ -105,7 +137,25 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   const laneRate = Float64Array.from(lanes, (id) => cal.laneRate(id, firstDay));
 
   const externals = model.issues.map((x) => (x.external.some((e) => !e.done) ? x.external.filter((e) => !e.done) : undefined));
-  const variant = (key: 'min' | 'expected' | 'max', record: boolean): PassResult => {
+  const expRemaining = Float64Array.from(work, (w, i) =>
+    isContinuous[i] ? 0 : sw.assumed[i] >= 0 ? sw.assumed[i] : w.remaining.expected * factor,
+  );
+  const sprintIndex = Float64Array.from(sw.sprintOf, (k) => (k < 0 ? Infinity : k));
+  const continuousFrom = cal.nextWorkingDay(Math.max(today, firstSprintDay(sw, continuous)));
+  // Built once per key: the Monte Carlo runs a pass per sample.
+  const leads = new Map<string, PassInput['externals']>();
+  const leadDays = (key: 'min' | 'expected' | 'max') => {
+    let v = leads.get(key);
+    if (!v) {
+      v = externals.map((list) =>
+        list?.map((e) => ({ leadDays: e.lead[key] / model.hoursPerDay, since: e.since ? parseISODate(e.since) : undefined })),
+      );
+      leads.set(key, v);
+    }
+    return v;
+  };
+  /** One levelled forward pass over the given hours per issue (and external lead times). */
+  const runPass = (remaining: Float64Array, lead: 'min' | 'expected' | 'max', record: boolean): PassResult => {
     const input: PassInput = {
       cal,
       graph,
@@ -114,20 +164,37 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       laneOf,
       done,
       inProgress,
-      remaining: Float64Array.from(work, (w) => w.remaining[key] * factor),
+      remaining,
       scenarioRank,
+      sprintRank: sw.rank,
+      sprintIndex,
+      notBefore: sw.notBefore,
       priorityRank,
       deadlineOrd,
       laneRate,
-      externals: externals.map((list) =>
-        list?.map((e) => ({ leadDays: e.lead[key] / model.hoursPerDay, since: e.since ? parseISODate(e.since) : undefined })),
-      ),
+      externals: leadDays(lead),
       freezes,
       record,
       horizonDays: HORIZON_DAYS,
     };
-    return forwardPass(input);
+    return stretchContinuous(forwardPass(input), continuous, done, continuousFrom);
   };
+  /** Hours per issue for a pass: sprint shares and continuous issues fixed, the rest from `hours`. */
+  const hoursFor = (hours: (i: number) => number) =>
+    Float64Array.from(work, (_, i) => (isContinuous[i] ? 0 : sw.assumed[i] >= 0 ? sw.assumed[i] : hours(i)));
+  return {
+    today, cal, graph, work, n, notes, lanes, laneOf, done, inProgress, factor, sw, unassigned,
+    unestimatedOpen, sized, assumption, covered, deadline, expRemaining, runPass, hoursFor,
+  };
+}
+
+export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
+  const p = preparePasses(model, opts);
+  const { today, cal, graph, work, n, notes, lanes, laneOf, done, inProgress, factor, sw, unassigned } = p;
+  const { unestimatedOpen, sized, assumption, covered, deadline, expRemaining } = p;
+  const fmt = (d: number) => (Number.isNaN(d) ? null : formatISODate(d));
+  const variant = (key: 'min' | 'expected' | 'max', record: boolean): PassResult =>
+    p.runPass(key === 'expected' ? expRemaining : p.hoursFor((i) => work[i].remaining[key] * factor), key, record);
   const exp = variant('expected', true);
   const opt = variant('min', false);
   const pes = variant('max', false);
@@ -147,8 +214,13 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   // alone, which finds the longest chain even when every deadline is far away.
   const toDeadline = backwardPass({ ...base, cap: (i) => deadline[i], fallback: finishDay });
   const toFinish = backwardPass({ ...base, cap: () => NaN, fallback: finishDay });
-  const chain = drivingChain(exp, done);
+  // Without a single estimate the computed chain is an artefact of tie-breaks: the plan's own
+  // critical path (calendar.critical_path, else its sprints' critical lists) is the one shown.
+  const estimated = work.some((w, i) => !done[i] && !w.unestimated && w.epicOf === undefined);
+  const declared = estimated ? null : declaredCriticalPath(model, done);
+  const chain = declared ?? drivingChain(exp, done);
   const onChain = new Set(chain);
+  if (declared) notes.push('no estimates: the critical path shown is the one the plan declares');
 
   const issues: ScheduledIssue[] = model.issues.map((issue, i) => {
     const blockedBy = issue.deps.filter((d) => !model.byId.get(d.id)?.done).map((d) => d.id);
@@ -176,11 +248,13 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
       end: fmt(exp.end[i]),
       optimisticEnd: fmt(opt.end[i]),
       pessimisticEnd: fmt(pes.end[i]),
-      remainingHours: work[i].remaining.expected * factor,
+      remainingHours: sw.assumed[i] >= 0 ? sw.assumed[i] : work[i].remaining.expected * factor,
       unestimated: work[i].unestimated,
+      ...(sw.assumed[i] >= 0 ? { assumedHours: sw.assumed[i] } : {}),
+      ...(sw.sprintOf[i] >= 0 ? { sprint: sw.spans[sw.sprintOf[i]].name } : {}),
       latestFinish: fmt(toDeadline.latestFinish[i]),
       slackDays: Number.isNaN(slack) ? null : slack,
-      critical: onChain.has(i) || slack <= 0 || toFinish.slack[i] <= 0,
+      critical: declared ? onChain.has(i) : onChain.has(i) || slack <= 0 || toFinish.slack[i] <= 0,
       blockedBy,
     };
   });
@@ -205,8 +279,68 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     booked,
     finish: finishIso,
     criticalPath: chain.map((i) => model.issues[i].id),
+    criticalSource: declared ? 'declared' : 'computed',
+    unestimated: { open: unestimatedOpen, sized, assumption },
     notes,
   };
-  schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor });
+  schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor, booked: expRemaining });
   return schedule;
+}
+
+/** What the schedule assumed for open issues with no estimate, in words. */
+function unestimatedAssumption(sized: number, zero: number): string {
+  const parts: string[] = [];
+  if (sized > 0) parts.push(`${sized} sized from their sprint (each lane's sprint hours shared equally)`);
+  if (zero > 0) parts.push(`${sized > 0 ? `${zero} ` : ''}booked as 0h`);
+  return parts.join('; ');
+}
+
+/** The plan's declared critical path among open issues: calendar.critical_path, else the sprints' critical lists in order. */
+function declaredCriticalPath(model: Model, done: Uint8Array): number[] | null {
+  const cal = model.data.calendar;
+  const ids = cal?.critical_path?.length ? cal.critical_path : (cal?.sprints?.list ?? []).flatMap((s) => s.critical ?? []);
+  const out: number[] = [];
+  for (const id of ids) {
+    const issue = model.byId.get(id);
+    if (issue && !done[issue.index] && !out.includes(issue.index)) out.push(issue.index);
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Dependencies whose lag is not a whole number of working days ("X → Y lag 1h"). */
+function roundedLags(model: Model): string[] {
+  const out: string[] = [];
+  for (const issue of model.issues) {
+    for (const d of issue.deps) {
+      if (d.lagDays > 0 && Math.abs(d.lagDays - Math.round(d.lagDays)) > 1e-9) {
+        out.push(`${d.id} → ${issue.id} (${+(d.lagDays * model.hoursPerDay).toFixed(2)}h waits ${Math.ceil(d.lagDays - 1e-9)}d)`);
+      }
+    }
+  }
+  return out;
+}
+
+/** First day of the earliest sprint any issue (other than those listed) is planned in; -Infinity without sprints. */
+function firstSprintDay(sw: { notBefore: Float64Array }, skip: number[]): number {
+  let first = Infinity;
+  sw.notBefore.forEach((d, i) => {
+    if (d < first && !skip.includes(i)) first = d;
+  });
+  return first === Infinity ? -Infinity : first;
+}
+
+/**
+ * Issues that run continuously (a scenario's `continuous`, "en flux continu") book no hours of
+ * their own: they span from the first sprint's first day to the last other issue's end.
+ */
+function stretchContinuous(pass: PassResult, ids: number[], done: Uint8Array, from: number): PassResult {
+  if (ids.length === 0) return pass;
+  let last = -Infinity;
+  for (let i = 0; i < pass.end.length; i++) if (!done[i] && !ids.includes(i) && pass.end[i] > last) last = pass.end[i];
+  for (const i of ids) {
+    if (done[i]) continue;
+    pass.start[i] = from;
+    pass.end[i] = Math.max(last === -Infinity ? from : last, pass.start[i]);
+  }
+  return pass;
 }

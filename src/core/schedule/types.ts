@@ -31,6 +31,10 @@ export interface ScheduledIssue {
   remainingHours: number;
   /** No estimate of its own and none spread from its group: flagged, never silently zero. */
   unestimated: boolean;
+  /** Hours assumed for an unestimated issue (its share of its sprint); absent when none was. */
+  assumedHours?: number;
+  /** The sprint it is planned in (the scenario's rhythm, else its own). */
+  sprint?: string;
   /** Latest finish that keeps its milestone's deadline (or the plan's finish), and slack in working days. */
   latestFinish: ISODate | null;
   slackDays: number | null;
@@ -65,7 +69,9 @@ export interface MilestoneForecast {
   slipDays: number; // working days past the deadline (expected), 0 when on time
   /** Hours the milestone's lanes have left between today and the deadline. */
   capacityHoursLeft: number | null;
-  /** Does the remaining work fit in that capacity? */
+  /** Open hours of milestones due earlier on the same lanes, which those lanes must deliver first. */
+  aheadHours?: number;
+  /** Does the remaining work, after the earlier milestones' work, fit in that capacity? */
   fits: boolean | null;
 }
 
@@ -85,6 +91,10 @@ export interface Schedule {
   finish: ISODate | null;
   /** Ids on the longest chain (critical path), in order. */
   criticalPath: string[];
+  /** computed: the driving chain of the levelled schedule; declared: the plan's own (no estimates to compute one). */
+  criticalSource: 'computed' | 'declared';
+  /** Open issues without an estimate, how many were sized from their sprint, and what was assumed, in words. */
+  unestimated: { open: number; sized: number; assumption: string };
   /** Soft findings: unestimated issues, unassigned lane use, velocity applied. */
   notes: string[];
 }
@@ -97,6 +107,8 @@ export interface CapacityCell {
   plannedHours: number;
   loggedHours: number;
   freeHours: number;
+  /** By sprint only: the open work the sprint holds on this lane (it may exceed what can be booked). */
+  committedHours?: number;
   over: boolean;
 }
 

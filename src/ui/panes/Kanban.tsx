@@ -1,62 +1,15 @@
 // Kanban: one column per status with counts; optional swimlanes per lane (w). Virtualised: only
-// the cards that fit are laid out, in a window that keeps the selected card in view; the pane is
-// drawn as whole lines (widgets/Lines.tsx).
-import type { Issue, Model } from '../../core/plan/model.js';
+// the cards that fit are laid out (panes/kanban-lines.ts); the pane is drawn as whole lines
+// (widgets/Lines.tsx).
+import { useRef } from 'react';
 import { selectColumns, selectModel, selectSelectedId } from '../../store/selectors.js';
 import { useBoard } from '../store-context.js';
-import { textWidth, truncate } from '../text.js';
-import { useTheme, type Theme } from '../theme.js';
-import { cardLines, CARD_LINES } from '../widgets/Card.js';
-import { Lines, type Seg, type SegLine } from '../widgets/Lines.js';
+import { useTheme } from '../theme.js';
+import { Lines } from '../widgets/Lines.js';
+import { kanbanLines, newKanbanMemory } from './kanban-lines.js';
 import type { PaneProps } from './types.js';
 
-const MIN_COL = 14;
-
-/** Window of `size` items out of `len` that keeps index `at` in view (centred when it can). */
-export function windowAround(at: number, size: number, len: number): [number, number] {
-  if (len <= size) return [0, len];
-  const start = Math.max(0, Math.min(at - Math.floor(size / 2), len - size));
-  return [start, start + size];
-}
-
-/**
- * Which columns fit (a window containing the selected one) and their widths: an empty column
- * needs only its header, so the room goes to columns with cards.
- */
-export function columnLayout(statuses: string[], counts: number[], selectedCol: number, width: number) {
-  const fitCount = Math.max(1, Math.floor((width + 1) / (MIN_COL + 1)));
-  const [from, to] = windowAround(Math.max(0, selectedCol), Math.min(fitCount, statuses.length), statuses.length);
-  const shown = statuses.slice(from, to);
-  const room = width - (shown.length - 1);
-  const empty = shown.map((_, n) => counts[from + n] === 0);
-  const narrow = shown.map((st) => Math.min(18, textWidth(`${st} (0)`)));
-  const full = shown.length - empty.filter(Boolean).length;
-  const left = room - narrow.reduce((sum, w, n) => sum + (empty[n] ? w : 0), 0);
-  const wide = full ? Math.floor(left / full) : 0;
-  let widths = shown.map((_, n) => (empty[n] ? narrow[n] : wide));
-  if (full === 0 || wide < MIN_COL) widths = shown.map(() => Math.floor(room / shown.length));
-  // The rounding remainder goes to the last column so rows span the width.
-  widths[widths.length - 1] += room - widths.reduce((a, b) => a + b, 0);
-  return { shown, widths, hiddenLeft: from, hiddenRight: statuses.length - to };
-}
-
-const NO_LANE = '\u0000none';
-
-/** `── label ───…` across the width. */
-function rule(label: string, width: number): string {
-  const text = truncate(label, width);
-  return text + '─'.repeat(Math.max(0, width - textWidth(text)));
-}
-
-/** Cells side by side, separated by a muted bar. */
-function row(cells: Seg[][], theme: Theme): SegLine {
-  const line: SegLine = [];
-  cells.forEach((cell, n) => {
-    if (n > 0) line.push({ text: '│', color: theme.c('muted') });
-    line.push(...cell);
-  });
-  return line;
-}
+export { windowAround } from './kanban-lines.js';
 
 export function Kanban({ width, height }: PaneProps) {
   const model = useBoard(selectModel);
@@ -64,124 +17,8 @@ export function Kanban({ width, height }: PaneProps) {
   const selectedId = useBoard(selectSelectedId);
   const swimlanes = useBoard((s) => s.swimlanes);
   const theme = useTheme();
-
-  const statuses = [...columns.keys()];
-  const selected = selectedId === null ? undefined : model.byId.get(selectedId);
-  const counts = statuses.map((st) => columns.get(st)?.length ?? 0);
-  const layout = columnLayout(statuses, counts, selected ? statuses.indexOf(selected.status) : 0, width);
-  const edgeNote = layout.hiddenLeft || layout.hiddenRight ? ` ‹${layout.hiddenLeft} ${layout.hiddenRight}›` : '';
-
-  const lines = swimlanes
-    ? swimlaneLines({ model, columns, ...layout, width, height, selected, edgeNote, theme })
-    : columnLines({ model, columns, ...layout, height, selectedId, edgeNote, theme });
+  // The windows move only as far as the selection needs, so they are remembered between frames.
+  const memory = useRef(newKanbanMemory());
+  const lines = kanbanLines({ model, columns, selectedId, swimlanes }, width, height, theme, memory.current);
   return <Lines lines={lines} width={width} height={height} />;
 }
-
-interface ColumnArgs {
-  model: Model;
-  columns: Map<string, Issue[]>;
-  shown: string[];
-  widths: number[];
-  height: number;
-  selectedId: string | null;
-  edgeNote: string;
-  theme: Theme;
-}
-
-function columnLines({ model, columns, shown, widths, height, selectedId, edgeNote, theme }: ColumnArgs): SegLine[] {
-  const slots = Math.max(1, Math.floor((height - 1) / CARD_LINES));
-  // Per column: the header cell and the visible cards' lines.
-  const cols = shown.map((status, n) => {
-    const issues = columns.get(status) ?? [];
-    const w = widths[n];
-    const at = issues.findIndex((i) => i.id === selectedId);
-    const [from, to] = windowAround(Math.max(0, at), slots, issues.length);
-    const more = issues.length > to - from ? ` ↑${from} ↓${issues.length - to}` : '';
-    const head: Seg = { text: truncate(`${status} (${issues.length})${more}${n === shown.length - 1 ? edgeNote : ''}`, w), bold: true, color: theme.c('accent'), pad: w };
-    const body = issues.slice(from, to).flatMap((i) => cardLines(i, model, w, i.id === selectedId, theme));
-    return { head, body, blank: { text: '', pad: w } as Seg };
-  });
-  const lines: SegLine[] = [row(cols.map((c) => [c.head]), theme)];
-  for (let r = 0; r < height - 1; r++) lines.push(row(cols.map((c) => [c.body[r] ?? c.blank]), theme));
-  return lines;
-}
-
-interface SwimArgs extends Omit<ColumnArgs, 'selectedId'> {
-  width: number;
-  selected: Issue | undefined;
-}
-
-/** One band per lane (plan order, then lanes the plan does not declare, then none). */
-function swimlaneLines({ model, columns, shown, widths, width, height, selected, edgeNote, theme }: SwimArgs): SegLine[] {
-  const bands = laneBands(model, columns);
-  const body = height - 1;
-  const selLane = selected ? (selected.lane ?? NO_LANE) : undefined;
-  const selBand = Math.max(0, bands.findIndex(([lane]) => lane === selLane));
-  const rowsOf = (b: Map<string, Issue[]>) => Math.max(1, ...shown.map((s) => b.get(s)?.length ?? 0));
-  const cap = Math.max(1, Math.floor(body / Math.max(1, bands.length)) - 1);
-  const heights = bands.map(([, b], n) => 1 + Math.min(rowsOf(b), n === selBand ? Math.max(cap, Math.min(5, body - 1)) : cap));
-  // First band: the latest start that still shows the selected band whole.
-  let first = selBand;
-  let used = heights[selBand] ?? 0;
-  while (first > 0 && used + heights[first - 1] <= body) used += heights[--first];
-
-  const lines: SegLine[] = [
-    row(
-      shown.map((s, n) => [{ text: truncate(`${s} (${columns.get(s)?.length ?? 0})${n === shown.length - 1 ? edgeNote : ''}`, widths[n]), bold: true, color: theme.c('accent'), pad: widths[n] }]),
-      theme,
-    ),
-  ];
-  let left = body;
-  for (let n = first; n < bands.length && left > 1; n++) {
-    const [lane, b] = bands[n];
-    const rows = Math.min(heights[n] - 1, left - 1);
-    let count = 0;
-    for (const c of b.values()) count += c.length;
-    const name = lane === NO_LANE ? '(no lane)' : (model.laneById.get(lane)?.name ?? lane);
-    lines.push([{ text: rule(`── ${name} (${count}) `, width), color: theme.c('info'), bold: true }]);
-    const selRow = selected && n === selBand ? (b.get(selected.status) ?? []).findIndex((i) => i.id === selected.id) : -1;
-    const [from] = windowAround(Math.max(0, selRow), rows, rowsOf(b));
-    for (let r = 0; r < rows; r++) {
-      lines.push(
-        row(
-          shown.map((s, c) => {
-            const issue = b.get(s)?.[from + r];
-            return issue ? cardLines(issue, model, widths[c], issue.id === selected?.id, theme, true) : [{ text: '', pad: widths[c] }];
-          }),
-          theme,
-        ),
-      );
-    }
-    left -= rows + 1;
-  }
-  return lines;
-}
-
-const bandCache = new WeakMap<Map<string, Issue[]>, [string, Map<string, Issue[]>][]>();
-
-/** Lane → status → issues, built once per column map (i.e. per edit, filter or search). */
-function laneBands(model: Model, columns: Map<string, Issue[]>) {
-  let bands = bandCache.get(columns);
-  if (bands) return bands;
-  const byLane = new Map<string, Map<string, Issue[]>>();
-  for (const l of model.lanes) byLane.set(l.id, new Map());
-  for (const [status, issues] of columns) {
-    for (const i of issues) {
-      const lane = i.lane ?? NO_LANE;
-      let b = byLane.get(lane);
-      if (!b) byLane.set(lane, (b = new Map()));
-      let col = b.get(status);
-      if (!col) b.set(status, (col = []));
-      col.push(i);
-    }
-  }
-  const none = byLane.get(NO_LANE);
-  if (none) {
-    byLane.delete(NO_LANE);
-    byLane.set(NO_LANE, none);
-  }
-  bands = [...byLane].filter(([, b]) => b.size > 0);
-  bandCache.set(columns, bands);
-  return bands;
-}
-

@@ -6,17 +6,13 @@ import { selectModel, selectSchedule, selectScheduleError, selectToday } from '.
 import type { BoardState } from '../../store/types.js';
 import { useBoard } from '../store-context.js';
 import { fit } from '../text.js';
-import { standupFrame, standupLines } from '../timeline/standup.js';
+import { clock, standupFrame, standupLines } from '../timeline/standup.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
 
 const selectWalk = (s: BoardState) => s.standup;
 
-/** `m:ss` since `since`. */
-export function clock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+export { clock };
 
 /** The time now, refreshed every second while the pane is shown (one short line changes). */
 function useNow(): number {

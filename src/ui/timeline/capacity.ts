@@ -4,7 +4,8 @@
 import type { Model } from '../../core/plan/model.js';
 import type { CapacityCell, LaneCapacity, MilestoneForecast, Period } from '../../core/schedule/types.js';
 import { UNASSIGNED } from '../../core/schedule/types.js';
-import { MARKS } from '../theme.js';
+import type { MilestoneOdds } from '../../core/schedule/forecast-mc.js';
+import { MARKS } from '../theme-core.js';
 import { type Cell, type Column, layoutTable } from '../widgets/TableLayout.js';
 import { parts, toDay } from './dates.js';
 import { clipLine, cut, pad, type Line, type Style, widthOf } from './segments.js';
@@ -27,6 +28,10 @@ export interface CapacityInput {
   /** Periods scrolled from the one holding today (negative: earlier), kept within the periods. */
   periodOffset?: number;
   scheduleError?: string | null;
+  /** How many open issues have no estimate and what was assumed (a header line); null when none. */
+  unestimated?: string | null;
+  /** Monte Carlo odds per milestone (the Odds and P85 columns). */
+  odds?: MilestoneOdds[];
 }
 
 const hours = (n: number) => String(Math.round(n * 10) / 10);
@@ -66,7 +71,8 @@ export function capacityMatrix(input: CapacityInput, rows: number): Line[] {
   // How many earlier periods there are (h shows them) heads the lane names.
   const corner = first > 0 ? `‹${first} lane` : 'lane';
   const laneW = Math.min(16, Math.max(6, widthOf(corner), ...capacity.map((l) => widthOf(cut(laneName(input.model, l.lane), 16)))));
-  const numbers = capacity.flatMap((l) => l.periods.slice(first).map((c) => `${hours(c.plannedHours + c.loggedHours)}/${hours(c.availableHours)}`));
+  const load = (c: CapacityCell) => Math.max(c.plannedHours, c.committedHours ?? 0) + c.loggedHours;
+  const numbers = capacity.flatMap((l) => l.periods.slice(first).map((c) => `${hours(load(c))}/${hours(c.availableHours)}`));
   const numW = Math.max(5, ...numbers.slice(0, 200).map((s) => s.length));
   const barW = width - laneW >= 3 * (numW + 12) ? 8 : 5;
   const cellW = barW + 1 + numW + 1; // bar, space, numbers, over-mark
@@ -91,7 +97,7 @@ export function capacityMatrix(input: CapacityInput, rows: number): Line[] {
     const line: Line = [{ text: pad(laneName(input.model, lane.lane), laneW), style: over ? 'over' : 'label' }];
     for (const c of cells) {
       line.push({ text: ' ', style: 'plain' }, ...capacityBar(c, barW));
-      const n = `${hours(c.plannedHours + c.loggedHours)}/${hours(c.availableHours)}`;
+      const n = `${hours(load(c))}/${hours(c.availableHours)}`;
       line.push({ text: ' ' + n.padStart(numW), style: c.over ? 'over' : 'plain' });
       line.push({ text: c.over ? MARKS.over : ' ', style: 'over' });
     }
@@ -136,9 +142,12 @@ export const MILESTONE_COLUMNS: Column[] = [
   { title: 'Pessimist' },
   { title: 'Verdict', min: 9 },
 ];
+/** With the Monte Carlo forecast: the chance of landing by the deadline, and the P85 date. */
+export const ODDS_COLUMNS: Column[] = [{ title: 'Odds', align: 'right' }, { title: 'P85' }];
 
-export function milestoneRows(model: Model, milestones: MilestoneForecast[], today: string): Cell[][] {
+export function milestoneRows(model: Model, milestones: MilestoneForecast[], today: string, odds: MilestoneOdds[] = []): Cell[][] {
   const days = (h: number) => `${hours(h / model.hoursPerDay)}d`;
+  const oddsOf = new Map(odds.map((o) => [o.id, o]));
   return milestones.map((m) => [
     m.title ? `${m.id} ${m.title}` : m.id,
     dateCell(m.deadline, today),
@@ -149,7 +158,15 @@ export function milestoneRows(model: Model, milestones: MilestoneForecast[], tod
     dateCell(m.optimistic, today),
     dateCell(m.pessimistic, today),
     verdictCell(m),
+    ...(odds.length > 0 ? [oddsCell(oddsOf.get(m.id)), dateCell(oddsOf.get(m.id)?.p85 ?? null, today)] : []),
   ]);
+}
+
+/** The Monte Carlo chance of landing by the deadline. */
+export function oddsCell(o: MilestoneOdds | undefined): Cell {
+  if (!o || o.probability === null) return { text: '—', style: 'dim' };
+  const pctText = `${Math.round(o.probability * 100)}%`;
+  return { text: pctText, style: o.probability >= 0.85 ? 'ok' : o.probability >= 0.5 ? 'warn' : 'over' };
 }
 
 /** `scenario: ▶ plan Mar 02 │ 2-dev Apr 10 │ …` — every scenario's finish on one line. */
@@ -171,8 +188,16 @@ export function layoutCapacity(input: CapacityInput): Line[] {
   const top: Line[] = [[{ text: pad(title, width), style: 'heading' }]];
   if (input.scenarios.length > 1) top.push(scenarioLine(input.scenarios, input.scenario, input.today, width));
   if (input.scheduleError) top.push([{ text: pad(`no schedule: ${input.scheduleError}`, width), style: 'over' }]);
+  if (input.unestimated) top.push([{ text: pad(cut(input.unestimated, width), width), style: 'warn' }]);
 
-  const table = input.milestones.length ? layoutTable(MILESTONE_COLUMNS, milestoneRows(input.model, input.milestones, input.today), width) : [];
+  // With odds: all columns when wide; when narrow, the odds and P85 take the place of the
+  // optimistic and pessimistic dates (the Monte Carlo says more about the spread than they do).
+  const withOdds = (input.odds?.length ?? 0) > 0;
+  const narrow = withOdds && width < 110;
+  const keep = (_: unknown, k: number) => !narrow || (k !== 6 && k !== 7);
+  const columns = withOdds ? [...MILESTONE_COLUMNS, ...ODDS_COLUMNS].filter(keep) : MILESTONE_COLUMNS;
+  const rows = milestoneRows(input.model, input.milestones, input.today, input.odds).map((r) => r.filter(keep));
+  const table = input.milestones.length ? layoutTable(columns, rows, width) : [];
   const room = height - top.length;
   const matrixNeed = input.capacity.length + 1;
   const tableNeed = table.length ? table.length + 1 : 0; // with a blank line before it

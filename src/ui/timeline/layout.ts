@@ -4,13 +4,14 @@
 //   footer: the selected issue's dates and dependencies, and a legend when there is room
 import type { Issue, Model } from '../../core/plan/model.js';
 import type { Schedule, ScheduledIssue } from '../../core/schedule/types.js';
-import { MARKS } from '../theme.js';
+import { MARKS } from '../theme-core.js';
 import { isBlocked } from '../../core/plan/blockers.js';
 import { type PlanCalendar, SHADE_GLYPH, type Shade, baseShades, headerShades, issueShades, planCalendar } from './calendar.js';
 import { type Day, parts, shortDate, toDay } from './dates.js';
 import { type RowIndex, type Row, scrollWindow, timelineRows } from './rows.js';
 import { type Scale, type Zoom, buildScale, cellOf, scaleLabels } from './scale.js';
 import { Canvas, clipLine, cut, pad, type Line, type Style } from './segments.js';
+import { unestimatedHeader } from './unestimated.js';
 
 export const GLYPH = {
   expected: '█',
@@ -82,7 +83,8 @@ export function layoutTimeline(input: TimelineInput): TimelineFrame {
   const index = timelineRows(input.issues, model, input.groupBy, input.folded);
 
   const footerRows = height >= 16 ? 3 : height >= 9 ? 2 : 0;
-  const headerRows = height >= 5 ? HEADER_ROWS : 1;
+  const unestimated = height >= 12 ? unestimatedHeader(schedule) : null;
+  const headerRows = (height >= 5 ? HEADER_ROWS : 1) + (unestimated ? 1 : 0);
   const bodyH = Math.max(0, height - headerRows - footerRows);
   const selectedRow = input.selectedId === null ? -1 : (index.at.get(input.selectedId) ?? -1);
   const offset = scrollWindow(input.offset, selectedRow, index.rows.length, bodyH, selectedRow > 0 && index.rows[selectedRow - 1].kind === 'group');
@@ -95,6 +97,7 @@ export function layoutTimeline(input: TimelineInput): TimelineFrame {
     row([{ text: pad('sprints', labelW), style: 'dim' }], sprintCanvas(scale, gridW, schedule));
     row([{ text: pad(legendFor(labelW), labelW), style: 'dim' }], calendarCanvas(scale, gridW, cal, model, input.today));
   }
+  if (unestimated) lines.push([{ text: pad(cut(unestimated, width), width), style: 'warn' }]);
 
   const base = baseShades(scale, cal);
   const todayCell = cellOf(scale, toDay(input.today));

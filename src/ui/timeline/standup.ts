@@ -2,7 +2,7 @@
 // per lane, done since the last working day, in progress with age, next up, blocked with what
 // blocks it, and this week's load (over capacity marked). Empty sections are left out.
 import type { LaneStandup, Standup } from '../../core/report/standup.js';
-import { MARKS } from '../theme.js';
+import { MARKS } from '../theme-core.js';
 import { shortDate, toDay } from './dates.js';
 import { clipMarked, cut, type Line, type Style } from './segments.js';
 
@@ -77,4 +77,10 @@ export function standupFrame(layout: StandupLayout, height: number, lane: string
   const hidden = layout.lines.length - 1 - body.length;
   if (hidden > 0 && body.length > 0) body[body.length - 1] = [{ text: `… ${hidden} more lines`, style: 'dim' }];
   return [layout.lines[0], ...body].slice(0, height);
+}
+
+/** `m:ss` since `since`. */
+export function clock(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }

@@ -1,6 +1,7 @@
 // Draws lines of styled segments (from the pure layouts in src/ui/timeline/) with Ink. Colour
 // comes from the theme, so NO_COLOR turns it off; every coloured state also has its own glyph.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Line, Style } from '../timeline/segments.js';
 import { type Theme, type Tone, useTheme } from '../theme.js';
 
@@ -43,7 +44,14 @@ export function segmentProps(style: Style, theme: Theme) {
   };
 }
 
-export function StyledLine({ line }: { line: Line }) {
+/** Same runs, same styles: a line that did not change is not reconciled again. */
+function sameRuns(a: { line: Line }, b: { line: Line }): boolean {
+  if (a.line.length !== b.line.length) return false;
+  for (let i = 0; i < a.line.length; i++) if (a.line[i].text !== b.line[i].text || a.line[i].style !== b.line[i].style) return false;
+  return true;
+}
+
+export const StyledLine = memo(function StyledLine({ line }: { line: Line }) {
   const theme = useTheme();
   return (
     <Text wrap="truncate">
@@ -54,7 +62,7 @@ export function StyledLine({ line }: { line: Line }) {
       ))}
     </Text>
   );
-}
+}, sameRuns);
 
 export function StyledLines({ lines, width, height }: { lines: Line[]; width: number; height: number }) {
   return (

@@ -3,8 +3,8 @@
 import type { Issue, Model } from '../../core/plan/model.js';
 import { estimateText, isBlocked, priorityMark, priorityRank, subtaskProgress } from '../issue-facts.js';
 import { fit, truncate } from '../text.js';
-import { MARKS, type Theme } from '../theme.js';
-import type { Seg } from './Lines.js';
+import { MARKS, type Theme } from '../theme-core.js';
+import type { Seg } from './seg.js';
 
 export const CARD_LINES = 3;
 

@@ -1,51 +1,58 @@
-// Draws a screen region as lines of styled segments, laid out by line rather than by nested
-// boxes, so a frame costs Ink little. Two things keep Ink's per-frame work down:
-// - a segment with `pad` is a fixed-width cell: its text is not padded with spaces (Ink's grid
-//   is already blank), so Ink tokenizes only the visible characters;
-// - text is split into ASCII and non-ASCII runs, each its own <Text>: Ink measures every text
-//   node, and any non-ASCII character sends the whole node through grapheme segmentation, so
-//   box-drawing, marks and ellipses stay in tiny nodes and the long runs take the fast path.
+// Draws a screen region as lines of styled segments with Ink, one <Text> per line: the styled
+// runs are nested <Text>s, which Ink folds into that one node, so a line costs one layout node
+// and one write, and a line that did not change is neither re-rendered (memo) nor re-measured
+// (Ink's caches, shared across frames by scripts/ink-patches.mjs). A cell's padding is plain
+// blank, as the grid under it; the selected card pads its own text so its highlight spans.
 import { Box, Text } from 'ink';
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
+import { textWidth } from '../text.js';
+import type { Seg, SegLine } from './seg.js';
 
-export interface Seg {
+interface Run {
   text: string;
-  color?: string;
-  bold?: boolean;
-  inverse?: boolean;
-  dim?: boolean;
-  /** Width of the cell this text sits in (text must not be wider); omitted: the text's own width. */
-  pad?: number;
+  look?: Seg;
 }
 
-export type SegLine = Seg[];
+const styled = (s: Seg) => Boolean(s.color || s.bold || s.inverse || s.dim);
+const sameLook = (a: Seg | undefined, b: Seg) => a !== undefined && a.color === b.color && a.bold === b.bold && a.inverse === b.inverse && a.dim === b.dim;
 
-const same = (a: Seg, b: Seg) => a.pad === undefined && b.pad === undefined && a.color === b.color && a.bold === b.bold && a.inverse === b.inverse && a.dim === b.dim;
-const ASCII = /^[\u0020-\u007e]*$/;
-const RUNS = /[\u0020-\u007e]+|[^\u0020-\u007e]+/g;
-
-function merge(line: SegLine): SegLine {
-  const out: SegLine = [];
+/** Text and padding as runs, neighbours with the same look merged, cut at `width` columns. */
+export function lineRuns(line: SegLine, width: number): Run[] {
+  const runs: Run[] = [];
+  const push = (text: string, look: Seg | undefined) => {
+    if (!text) return;
+    const last = runs[runs.length - 1];
+    if (last && (look === undefined ? last.look === undefined : sameLook(last.look, look))) last.text += text;
+    else runs.push({ text, look });
+  };
+  let w = 0;
   for (const s of line) {
-    const last = out[out.length - 1];
-    if (last && same(last, s)) out[out.length - 1] = { ...last, text: last.text + s.text };
-    else out.push(s);
+    if (w >= width) break;
+    const tw = textWidth(s.text);
+    let text = s.text;
+    if (w + tw > width) {
+      // Cut as a clipping box would: whole characters, no ellipsis.
+      text = '';
+      let cw = 0;
+      for (const ch of s.text) {
+        const chw = textWidth(ch);
+        if (w + cw + chw > width) break;
+        text += ch;
+        cw += chw;
+      }
+    }
+    push(text, styled(s) ? s : undefined);
+    w += textWidth(text);
+    const pad = Math.min(Math.max(0, (s.pad ?? tw) - tw), width - w);
+    if (pad > 0) push(' '.repeat(pad), undefined);
+    w += pad;
   }
-  return out;
-}
-
-function texts(s: Seg, key: string): ReactNode[] {
-  const parts = ASCII.test(s.text) ? [s.text] : (s.text.match(RUNS) ?? []);
-  return parts.map((t, i) => (
-    <Text key={`${key}.${i}`} wrap="truncate" color={s.color} bold={s.bold} inverse={s.inverse} dimColor={s.dim}>
-      {t}
-    </Text>
-  ));
+  return runs;
 }
 
 /** Same segments, same looks: the line need not be reconciled again (most lines, on a move). */
-function sameLine(a: { line: SegLine }, b: { line: SegLine }): boolean {
-  if (a.line.length !== b.line.length) return false;
+function sameLine(a: { line: SegLine; width: number }, b: { line: SegLine; width: number }): boolean {
+  if (a.width !== b.width || a.line.length !== b.line.length) return false;
   for (let i = 0; i < a.line.length; i++) {
     const x = a.line[i];
     const y = b.line[i];
@@ -54,19 +61,19 @@ function sameLine(a: { line: SegLine }, b: { line: SegLine }): boolean {
   return true;
 }
 
-const Line = memo(function Line({ line }: { line: SegLine }) {
+const Line = memo(function Line({ line, width }: { line: SegLine; width: number }) {
   return (
-    <Box flexDirection="row" height={1}>
-      {merge(line).map((s, i) =>
-        s.pad === undefined ? (
-          texts(s, String(i))
+    <Text wrap="truncate">
+      {lineRuns(line, width).map((r, i) =>
+        r.look ? (
+          <Text key={i} color={r.look.color} bold={r.look.bold} inverse={r.look.inverse} dimColor={r.look.dim}>
+            {r.text}
+          </Text>
         ) : (
-          <Box key={i} width={s.pad} flexShrink={0}>
-            {texts(s, String(i))}
-          </Box>
+          r.text
         ),
       )}
-    </Box>
+    </Text>
   );
 }, sameLine);
 
@@ -74,7 +81,7 @@ export function Lines({ lines, width, height }: { lines: SegLine[]; width: numbe
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {lines.slice(0, height).map((l, i) => (
-        <Line key={i} line={l} />
+        <Line key={i} line={l} width={width} />
       ))}
     </Box>
   );

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { PANES, type BoardState, type PaneId } from '../../store/types.js';
 import { useBoard } from '../store-context.js';
 import { editCount } from '../../store/history.js';
-import { fit, sanitize, truncate } from '../text.js';
+import { fit, sanitize, textWidth, truncate } from '../text.js';
 import { useTheme } from '../theme.js';
 
 const STATE_TEXT: Record<BoardState['fileState'], string> = {
@@ -37,8 +37,12 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
   const stateMark = fileState === 'saved' ? '✓' : '●';
   const right = `${sanitize(basename(file))} ${stateMark} ${state}${reloadNote ? ` · ↻ reloaded: ${sanitize(reloadNote)}` : ''}`;
   const dates = `${asOf ? `as of ${asOf} · ` : ''}today ${today}`;
-  const leftRoom = Math.max(10, width - right.length - 1);
-  const left = truncate(`${sanitize(title)} · ${dates}`, leftRoom);
+  // Today's date always shows: the title is cut first, then the as-of date, then the file side.
+  const room = width - textWidth(right) - 1;
+  const shortDates = `today ${today}`;
+  const withTitle = (d: string, r: number) => (textWidth(title) + 3 + d.length <= r || r - d.length - 3 >= 10 ? `${truncate(title, r - d.length - 3)} · ${d}` : null);
+  const left = withTitle(dates, room) ?? withTitle(shortDates, room) ?? shortDates;
+  const leftRoom = Math.min(width, Math.max(textWidth(left), room));
   const who = presence.length ? `also here: ${presence.map(sanitize).join(', ')}` : '';
 
   const tabs = [...PANES, ...(pane === 'standup' ? (['standup'] as PaneId[]) : [])];

@@ -1,6 +1,6 @@
 // writeFileAtomic: the old file stays whole whatever step fails; mode and symlinks are respected.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic, WriteError, type WriteStep } from '../../../src/core/persist/atomic-write.js';
@@ -17,13 +17,20 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** What a directory holds besides planboard's own runtime folder (which must hold no temp file). */
+function files(d: string): string[] {
+  const rt = join(d, '.planboard');
+  const runtime = existsSync(rt) ? readdirSync(rt).filter((n) => n !== '.gitignore').map((n) => `.planboard/${n}`) : [];
+  return [...readdirSync(d).filter((n) => n !== '.planboard'), ...runtime];
+}
+
 const STEPS: WriteStep[] = ['open', 'write', 'fsync', 'close', 'rename', 'fsync-dir'];
 
 describe('writeFileAtomic', () => {
   it('replaces the content and leaves no temp file', async () => {
     await writeFileAtomic(file, 'new: text\n');
     expect(readFileSync(file, 'utf8')).toBe('new: text\n');
-    expect(readdirSync(dir)).toEqual(['plan.yaml']);
+    expect(files(dir)).toEqual(['plan.yaml']);
   });
   it("keeps the file's mode, even a read-only one", async () => {
     chmodSync(file, 0o640);
@@ -44,7 +51,7 @@ describe('writeFileAtomic', () => {
     expect(readlinkSync(link)).toBe('real/plan.yaml');
     expect(readFileSync(target, 'utf8')).toBe('through\n');
     // The temp file lived next to the target, in the real directory, and is gone.
-    expect(readdirSync(join(dir, 'real'))).toEqual(['plan.yaml']);
+    expect(files(join(dir, 'real'))).toEqual(['plan.yaml']);
   });
   it('creates a file that does not exist yet', async () => {
     await writeFileAtomic(join(dir, 'fresh.yaml'), 'x\n');
@@ -64,7 +71,7 @@ describe('writeFileAtomic', () => {
       expect(err).toBeInstanceOf(WriteError);
       const renamed = STEPS.indexOf(failAt) > STEPS.indexOf('rename');
       expect(readFileSync(file, 'utf8')).toBe(renamed ? 'new: text\n' : 'old: text\n');
-      expect(readdirSync(dir)).toEqual(['plan.yaml']);
+      expect(files(dir)).toEqual(['plan.yaml']);
       expect(err.message).toMatch(renamed ? /^saved .*plan\.yaml, but its directory could not be synced/ : /^cannot save .*plan\.yaml: injected; the file was left as it was$/);
       for (const s of seen) expect(s).toMatch(/:(old|new): text\n$/);
     });
@@ -87,7 +94,7 @@ describe('writeFileAtomic', () => {
       expect(err.message).toContain(file);
       expect(err.message).toMatch(reason);
       expect(readFileSync(file, 'utf8')).toBe('old: text\n');
-      expect(readdirSync(dir)).toEqual(['plan.yaml']);
+      expect(files(dir)).toEqual(['plan.yaml']);
     });
   }
   it('a real failure from the file system (the directory is gone) is explained the same way', async () => {

@@ -86,6 +86,6 @@ describe('readPlanFile', () => {
   });
 
   it('refuses a device or pipe instead of reading forever', async () => {
-    expect(await refused('/dev/zero')).toEqual(['/dev/zero:1:1: is not a regular file']);
+    expect(await refused('/dev/zero')).toEqual(['/dev/zero:1:1: is a device, not a plan file: only regular files are plans']);
   });
 });

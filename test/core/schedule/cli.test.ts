@@ -56,7 +56,7 @@ describe('planboard schedule', () => {
     const r = await cli('schedule', PLAN, '--today', '2026-01-05', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['version', 'issues', 'sprints', 'milestones', 'scenarios']);
+    expect(Object.keys(j)).toEqual(['version', 'issues', 'finish', 'critical_path', 'critical_source', 'unestimated', 'notes', 'sprints', 'milestones', 'scenarios', 'forecast']);
     expect(j.version).toBe(1);
     expect(j.issues[0]).toEqual({
       id: 'a',
@@ -68,6 +68,7 @@ describe('planboard schedule', () => {
       end: '2026-01-09',
       slack_days: 0,
       critical: true,
+      unestimated: false,
     });
     expect(j.sprints[0]).toEqual({ name: 'Sprint 1', start: '2026-01-05', end: '2026-01-09' });
     expect(j.milestones[0]).toEqual({
@@ -120,7 +121,7 @@ describe('planboard capacity', () => {
     const r = await cli('capacity', PLAN, '--today', '2026-01-05', '--by', 'week', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['version', 'lanes', 'milestones']);
+    expect(Object.keys(j)).toEqual(['version', 'lanes', 'milestones', 'forecast', 'unestimated', 'notes']);
     expect(j.lanes[0].lane).toBe('ann');
     expect(j.lanes[0].periods[0]).toEqual({
       period: '2026-W02',
@@ -129,6 +130,8 @@ describe('planboard capacity', () => {
       available_hours: 8,
       planned_hours: 8,
       logged_hours: 1,
+      free_hours: -1,
+      over: true,
     });
     expect(j.milestones[0]).toEqual({
       id: 'M',
@@ -138,6 +141,7 @@ describe('planboard capacity', () => {
       progress_estimate: 0,
       progress_count: 0,
       capacity_days_left: 4,
+      earlier_milestones_days: 0,
       fits: true,
     });
   });
@@ -145,9 +149,33 @@ describe('planboard capacity', () => {
   it('prints tables by month, and refuses an unknown period', async () => {
     const r = await cli('capacity', PLAN, '--today', '2026-01-05', '--by', 'month');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/2026-01\s+2026-01-01\s+2026-01-31\s+35\.2\s+12\s+1\s+22\.2/);
+    expect(r.out).toMatch(/2026-01\s+2026-01-01\s+2026-01-31\s+32\s+12\s+1\s+19/);
     const bad = await cli('capacity', PLAN, '--by', 'fortnight');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/bad --by "fortnight"/);
+  });
+});
+
+describe('plan text in schedule and capacity output', () => {
+  it('prints escapes, controls and bidi overrides inert, never raw', async () => {
+    const evil = write(
+      'evil.yaml',
+      `planboard: 1
+title: "t\\e[31mX"
+calendar:
+  sprints: { length: 1w, start: 2026-01-05, list: [{ name: S1, goal: "g\\e]0;pwn\\a\\u202Eoal", parallel: ["p\\x9b2J"] }] }
+issues:
+  - { id: A, title: "a\\e[2Jb\\u202Ec", estimate: 1h, sprint: S1 }
+`,
+    );
+    for (const args of [['schedule', evil, '--today', '2026-01-05'], ['capacity', evil, '--today', '2026-01-05', '--by', 'sprint']]) {
+      const r = await cli(...args);
+      expect(r.code).toBe(0);
+      // eslint-disable-next-line no-control-regex
+      expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    }
+    const r = await cli('schedule', evil, '--today', '2026-01-05');
+    expect(r.out).toContain('a^[[2Jb<U+202E>c');
+    expect(r.out).toContain('t^[[31mX — scheduled');
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export async function buildChild(entry: 'child-lock' | 'child-commit' | 'child-merge'): Promise<string> {
+export async function buildChild(entry: 'child-lock' | 'child-commit' | 'child-merge' | 'child-board'): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), 'pb-child-'));
   const outfile = join(outdir, `${entry}.mjs`);
   await build({

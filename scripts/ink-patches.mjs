@@ -1,0 +1,278 @@
+// Our changes to Ink, applied when esbuild bundles it (scripts/build.mjs, bench/run.mjs), so a
+// fresh `npm ci` needs no patch step. Each patch must match exactly once: an Ink upgrade that
+// moves the code fails the build loudly instead of silently dropping a fix.
+//
+// 1. The terminal is the user's: Ink switches to `clearTerminal` (ESC[2J ESC[3J ESC[H) whenever a
+//    frame is as tall as the terminal, which the board always is. That erases the user's
+//    scrollback and repaints everything on each key. Without it, a full-height frame takes Ink's
+//    incremental path: only the changed lines are written.
+// 2. Ink's incremental writer (log-update.js) lost a line after a frame whose last row is blank,
+//    and rewrote whole lines: now only the changed cells of a changed line are sent.
+// 3. Output stage (output.js), the screen unchanged (test/ui/ink-patches.slow.test.ts):
+//    - the per-frame caches (styled chars of a line, string widths) live across frames;
+//    - a write that lies wholly inside its clip is not cut with slice-ansi;
+//    - the blank grid shares one cell object, and a row with no styles is joined directly;
+//    - widestLine of a text node is cached (render-node-to-output.js).
+import { readFileSync } from 'node:fs';
+
+const CACHE_LIMIT = 50000;
+
+const OLD_LOOP = `        for (let i = 0; i < visibleCount; i++) {
+            const isLastLine = i === visibleCount - 1;
+            // We do not write lines if the contents are the same. This prevents flickering during renders.
+            if (nextLines[i] === previousLines[i]) {
+                // Don't move past the last line when there's no trailing newline,
+                // otherwise the cursor overshoots the rendered block.
+                if (!isLastLine || hasTrailingNewline) {
+                    buffer.push(ansiEscapes.cursorNextLine);
+                }
+                continue;
+            }
+            buffer.push(ansiEscapes.cursorTo(0) +
+                nextLines[i] +
+                ansiEscapes.eraseEndLine +
+                // Don't append newline after the last line when the input
+                // has no trailing newline (fullscreen mode).
+                (isLastLine && !hasTrailingNewline ? '' : '\\n'));
+        }`;
+
+const NEW_LOOP = `        // planboard: only the changed cells of a changed line are written; unchanged lines are
+        // skipped with one cursor move.
+        let row = 0;
+        for (let i = 0; i < visibleCount; i++) {
+            if (nextLines[i] === previousLines[i]) {
+                continue;
+            }
+            if (i > row) {
+                buffer.push(ansiEscapes.cursorDown(i - row));
+            }
+            row = i;
+            buffer.push(i < previousVisible ? pbLineChange(previousLines[i], nextLines[i]) : ansiEscapes.cursorTo(0) + nextLines[i] + ansiEscapes.eraseEndLine);
+        }
+        const lastRow = hasTrailingNewline ? visibleCount : visibleCount - 1;
+        buffer.push(lastRow > row ? '\\u001B[' + (lastRow - row) + 'E' : ansiEscapes.cursorTo(0));`;
+
+const LINE_CHANGE = `import ansiEscapes from 'ansi-escapes';
+import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
+// planboard: a line's cells (character and styles), kept across frames.
+const pbCellCache = new Map();
+const pbCells = (line) => {
+    let cells = pbCellCache.get(line);
+    if (cells === undefined) {
+        if (pbCellCache.size > 20000) pbCellCache.clear();
+        cells = styledCharsFromTokens(tokenize(line));
+        pbCellCache.set(line, cells);
+    }
+    return cells;
+};
+const pbSameCell = (a, b) => {
+    if (a.value !== b.value || a.fullWidth !== b.fullWidth || a.styles.length !== b.styles.length) return false;
+    for (let i = 0; i < a.styles.length; i++) {
+        if (a.styles[i].code !== b.styles[i].code) return false;
+    }
+    return true;
+};
+const pbWidth = (cells, from, to) => {
+    let w = 0;
+    for (let i = from; i < to; i++) w += cells[i].fullWidth ? 2 : 1;
+    return w;
+};
+// The bytes that turn the line on screen (\`before\`) into \`after\`: go to the first changed cell,
+// write up to the last changed one, erase the rest when the line got shorter.
+const pbLineChange = (before, after) => {
+    const a = pbCells(before);
+    const b = pbCells(after);
+    let start = 0;
+    while (start < a.length && start < b.length && pbSameCell(a[start], b[start])) start++;
+    let endA = a.length;
+    let endB = b.length;
+    while (endA > start && endB > start && pbSameCell(a[endA - 1], b[endB - 1])) {
+        endA--;
+        endB--;
+    }
+    // A common tail counts only if it stays in the same columns.
+    if (pbWidth(a, start, endA) !== pbWidth(b, start, endB)) {
+        endA = a.length;
+        endB = b.length;
+    }
+    const erase = endB === b.length && pbWidth(a, 0, a.length) > pbWidth(b, 0, b.length) ? ansiEscapes.eraseEndLine : '';
+    return ansiEscapes.cursorTo(pbWidth(b, 0, start)) + styledCharsToString(b.slice(start, endB)) + erase;
+};`;
+
+
+export const INK_PATCHES = [
+  {
+    file: 'ink/build/ink.js',
+    edits: [
+      [
+        'if (this.lastOutputHeight >= this.options.stdout.rows) {',
+        'if (false) { // planboard: never clearTerminal (it erases scrollback); full-height frames diff by line',
+      ],
+      // clear() told the writer the old frame was still on screen, which only the full repaint
+      // above made true: after clear() (e.g. back from Ctrl-z on a fresh alternate screen) the
+      // next frame is written whole.
+      // A resized terminal reflows or crops the lines on screen and moves the cursor, so no diff
+      // against the old frame holds: clear the screen (not the scrollback) and have the next frame
+      // drawn whole. Not drawn here: the tree still has the old size until the app's own resize
+      // handler re-renders it (src/ui/use-terminal-size.ts does on every resize event).
+      [
+        `        if (currentWidth < this.lastTerminalWidth) {
+            // We clear the screen when decreasing terminal width to prevent duplicate overlapping re-renders.
+            this.log.clear();
+            this.lastOutput = '';
+            this.lastOutputToRender = '';
+        }
+        this.calculateLayout();
+        this.onRender();`,
+        `        this.options.stdout.write('\\u001B[H\\u001B[J');
+        this.log.sync('');
+        this.lastOutput = '';
+        this.lastOutputToRender = '';
+        this.calculateLayout();`,
+      ],
+      [
+        "            this.log.sync(this.lastOutputToRender || this.lastOutput + '\\n');",
+        "            this.lastOutput = '';\n            this.lastOutputToRender = '';",
+      ],
+    ],
+  },
+  {
+    // After a frame that ends in a newline (its last row blank) the cursor sits below the last
+    // line, not on it: going up one line too few shifted the next frame down by a row.
+    file: 'ink/build/log-update.js',
+    edits: [
+      [
+        'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
+        "buffer.push(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1) > 0 ? ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)) : '');",
+      ],
+      [OLD_LOOP, NEW_LOOP],
+      ["import ansiEscapes from 'ansi-escapes';", LINE_CHANGE],
+    ],
+  },
+  {
+    file: 'ink/build/output.js',
+    edits: [
+      ['    caches = new OutputCaches();', '    caches = sharedCaches();'],
+      [
+        `                row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+        '                row.push(BLANK_CELL);',
+      ],
+      [
+        `                    if (clipHorizontally) {
+                        lines = lines.map(`,
+        `                    if (clipHorizontally && !(x >= clip.x1 && x + this.caches.getWidestLine(text) <= clip.x2)) {
+                        lines = lines.map(`,
+      ],
+      [
+        'return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+        'return (unstyled(lineWithoutEmptyItems) ? lineWithoutEmptyItems.map(c => c.value).join(\'\') : styledCharsToString(lineWithoutEmptyItems)).trimEnd();',
+      ],
+      [
+        'export default class Output {',
+        `// planboard: shared across frames, dropped whole when large (plans change, sizes change).
+let pbCaches;
+function sharedCaches() {
+    if (!pbCaches || pbCaches.styledChars.size + pbCaches.widths.size + pbCaches.blockWidths.size > ${CACHE_LIMIT}) {
+        pbCaches = new OutputCaches();
+    }
+    return pbCaches;
+}
+const BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
+const unstyled = (chars) => {
+    for (const c of chars) {
+        if (c.styles.length > 0) return false;
+    }
+    return true;
+};
+export default class Output {`,
+      ],
+    ],
+  },
+  {
+    // Ink measures every changed line with string-width; its fast path took printable ASCII
+    // only, so a line with a box-drawing bar or a mark went through grapheme segmentation.
+    // These are one column each in string-width too (test/ui/ink-patches.test.ts).
+    file: 'string-width/index.js',
+    edits: [
+      [
+        'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+        'if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && ONE_COLUMN.test(string))) {',
+      ],
+      [
+        'const segmenter = new Intl.Segmenter();',
+        `const segmenter = new Intl.Segmenter();
+// planboard: Latin, Greek, Cyrillic (no combining marks, no soft hyphen), dashes and quotes,
+// arrows, box drawing and shapes, and the board's marks (‹ › ‼ ⊘ ✓): one column each.
+const ONE_COLUMN = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u03FF\\u0400-\\u0482\\u048A-\\u04FF\\u2010-\\u2027\\u2039\\u203A\\u203C\\u2190-\\u21FF\\u2298\\u2500-\\u25FC\\u25FF\\u2713]*$/;`,
+      ],
+    ],
+  },
+  {
+    file: 'ink/build/render-node-to-output.js',
+    edits: [
+      [
+        "import widestLine from 'widest-line';",
+        `import inkWidestLine from 'widest-line';
+// planboard: a text node's width is measured once, not on every frame.
+const pbWidths = new Map();
+const widestLine = (text) => {
+    let w = pbWidths.get(text);
+    if (w === undefined) {
+        if (pbWidths.size > ${CACHE_LIMIT}) pbWidths.clear();
+        w = inkWidestLine(text);
+        pbWidths.set(text, w);
+    }
+    return w;
+};`,
+      ],
+    ],
+  },
+];
+
+/** The patch for a bundled file: Ink's own files, and the string-width that Ink itself resolves. */
+function patchFor(file) {
+  const path = file.replaceAll('\\', '/');
+  // One node_modules level: the top-level package (nested copies are other versions for others).
+  if (path.split('/node_modules/').length !== 2) return undefined;
+  return INK_PATCHES.find((p) => path.endsWith(`/node_modules/${p.file}`));
+}
+
+/** Applies one file's edits; throws when an edit does not match exactly once. */
+export function patchSource(file, source) {
+  const patch = patchFor(file);
+  if (!patch) return source;
+  let out = source;
+  for (const [find, replace] of patch.edits) {
+    const at = out.indexOf(find);
+    if (at < 0 || out.indexOf(find, at + 1) >= 0) throw new Error(`ink-patches: ${patch.file}: expected exactly one "${find.split('\n')[0].trim()}"; Ink changed, update scripts/ink-patches.mjs`);
+    out = out.slice(0, at) + replace + out.slice(at + find.length);
+  }
+  return out;
+}
+
+/** The esbuild plug-in. */
+export function inkPatches() {
+  const filter = /node_modules[\\/](ink[\\/]build[\\/](ink|log-update|output|render-node-to-output)|string-width[\\/]index)\.js$/;
+  return {
+    name: 'planboard-ink-patches',
+    setup(b) {
+      const seen = new Set();
+      b.onLoad({ filter }, (args) => {
+        const patch = patchFor(args.path);
+        if (!patch) return undefined;
+        seen.add(patch.file);
+        return { contents: patchSource(args.path, readFileSync(args.path, 'utf8')), loader: 'js' };
+      });
+      b.onEnd((result) => {
+        // Every patched file must have been bundled (and so patched) when Ink is in the bundle.
+        if (result.errors.length || ![...seen].some((f) => f.startsWith('ink/'))) return;
+        if (seen.size !== INK_PATCHES.length) result.errors.push({ text: `ink-patches: patched ${seen.size} of ${INK_PATCHES.length} Ink files` });
+      });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// The tjp export's shape where tj3 and we must agree (the dates themselves are checked against
+// tj3 in tj3-oracle.slow.test.ts), and plan text written inert.
+import { describe, expect, it } from 'vitest';
+import { exportTjp, tjString } from '../../../src/core/report/export-tjp.js';
+import { schedulePlan } from '../../../src/core/schedule/index.js';
+import { model } from './helpers.js';
+
+const TODAY = '2026-03-02';
+const tjp = (plan: Record<string, unknown>) => {
+  const m = model(plan);
+  return exportTjp(m, schedulePlan(m, { today: TODAY }));
+};
+
+describe('tjp export', () => {
+  it('writes a capacity change as a dated daily limit on the allocated time', () => {
+    const out = tjp({
+      lanes: [{ id: 'a', capacity: '8h/d', changes: [{ from: '2026-03-04', capacity: '4h/d' }] }],
+      issues: [{ id: 'A', title: 'A', estimate: '24h', lane: 'a' }],
+    });
+    expect(out).toMatch(/resource r_a "a" \{\n  limits \{ dailymax 240min \{ start 2026-03-04 \} \}\n\}/);
+    expect(out).not.toMatch(/weeklymax/);
+  });
+
+  it('holds only the dependents on an external lead time', () => {
+    const out = tjp({
+      lanes: [{ id: 'a' }],
+      issues: [
+        { id: 'A', title: 'A', estimate: '1d', lane: 'a', external: [{ title: 'vendor', lead: '3d' }] },
+        { id: 'B', title: 'B', estimate: '1d', lane: 'a', depends_on: ['A'] },
+      ],
+    });
+    expect(out).toMatch(/task A_wait1 "vendor \(external lead time\)" \{\n  length 3d\n\}/);
+    expect(out).toMatch(/task A "A: A" \{\n  effort 480min\n  allocate r_a\n  priority \d+\n\}/);
+    expect(out).toMatch(/task B "B: B" \{\n  effort 480min\n  allocate r_a\n  depends A, A_wait1\n/);
+  });
+
+  it('puts an epic after its group, carries deadlines as maxend and defines a csv report', () => {
+    const out = tjp({
+      lanes: [{ id: 'a' }],
+      milestones: [{ id: 'm', deadline: '2026-03-31' }],
+      groups: [{ id: 'g', title: 'G', epic: 'E' }],
+      issues: [
+        { id: 'E', title: 'Epic', group: 'g' },
+        { id: 'X', title: 'X', estimate: '1d', lane: 'a', group: 'g', milestone: 'm' },
+      ],
+    });
+    expect(out).toMatch(/task E "E: Epic" \{\n    milestone\n    depends g_g\.X\n/);
+    expect(out).toMatch(/maxend 2026-04-01/);
+    expect(out).toMatch(/taskreport planboard_dates "planboard" \{\n  formats csv\n  timeformat "%Y-%m-%d"\n  columns id, start, end/);
+  });
+
+  it('writes efforts to the 5-minute slot along the lane, not rounded to quarter hours', () => {
+    const out = tjp({
+      lanes: [{ id: 'a' }],
+      issues: [
+        { id: 'A', title: 'A', estimate: '1.6h', lane: 'a' },
+        { id: 'B', title: 'B', estimate: '1.6h', lane: 'a' },
+        { id: 'C', title: 'C', estimate: '1.6h', lane: 'a' },
+      ],
+    });
+    // 96, 192 and 288 minutes in all: slots end at 95, 190 and 290.
+    expect([...out.matchAll(/effort (\d+)min/g)].map((m) => Number(m[1]))).toEqual([95, 95, 100]);
+  });
+
+  it('writes plan text inert: quotes and backslashes escaped, controls, ESC, C1 and bidi dropped', () => {
+    const evil = 'a"b\\c\u001b[31mred\u0007\u009b2J\u202eevil\u2066x\u0000y\nz';
+    const s = tjString(evil);
+    expect(s).toBe('"a\\"b\\\\c [31mred 2J evil x y z"');
+    // eslint-disable-next-line no-control-regex
+    expect(s).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const out = tjp({ title: evil, lanes: [{ id: 'a', name: evil }], issues: [{ id: 'A', title: evil, estimate: '1h', lane: 'a' }] });
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+});

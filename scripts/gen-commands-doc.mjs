@@ -13,7 +13,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'pb-doc-'));
 /** Runs planboard; shows the command as a user would type it. */
 function run(args, { cwd = repo, shown = args.map((a) => (/\s/.test(a) ? `"${a}"` : a)), head, from } = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-  let out = (r.stdout + (r.stderr ? r.stderr : '')).replace(new RegExp(tmp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '/', 'g'), '');
+  const out = (r.stdout + (r.stderr ? r.stderr : '')).replace(new RegExp(tmp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '/', 'g'), '');
   let lines = out.replace(/\n$/, '').split('\n');
   if (from) lines = lines.slice(lines.indexOf(from));
   if (head && lines.length > head) lines = [...lines.slice(0, head), '…'];

@@ -17,8 +17,6 @@ export const selectToday = (s: BoardState) => s.today;
 export const selectTimelineView = (s: BoardState) => s.timeline;
 export const selectCapacityPeriod = (s: BoardState) => s.capacityPeriod;
 export const selectScenario = (s: BoardState) => s.scenario;
-export const selectPane = (s: BoardState) => s.pane;
-export const selectOverlay = (s: BoardState) => s.overlay;
 export const selectFolded = (s: BoardState) => s.folded;
 
 const filterIssues = memo((model: Model, filter: Filter, search: string, hideDone: boolean, sort: SortOrder): Issue[] => {
@@ -173,5 +171,3 @@ export function capacityScrollRange(s: BoardState): { min: number; max: number }
 export const selectSelectedIssue = (s: BoardState): Issue | undefined =>
   s.selectedId === null ? undefined : selectModel(s).byId.get(s.selectedId);
 
-/** Does the plan have unsaved edits? */
-export const selectDirty = (s: BoardState) => s.pending.length > 0;

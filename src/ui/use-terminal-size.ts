@@ -6,6 +6,7 @@ export function useTerminalSize(fixed?: { width?: number; height?: number }) {
   const { stdout } = useStdout();
   const read = () => ({ width: fixed?.width ?? stdout.columns ?? 80, height: fixed?.height ?? stdout.rows ?? 24 });
   const [size, setSize] = useState(read);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read() depends only on what is listed
   useEffect(() => {
     if (fixed?.width !== undefined && fixed?.height !== undefined) return;
     // A new object on every resize event, so the board re-renders even at an unchanged size: Ink
@@ -13,7 +14,6 @@ export function useTerminalSize(fixed?: { width?: number; height?: number }) {
     const onResize = () => setSize(read());
     stdout.on('resize', onResize);
     return () => void stdout.off('resize', onResize);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout, fixed?.width, fixed?.height]);
   return fixed?.width !== undefined && fixed?.height !== undefined ? { width: fixed.width, height: fixed.height } : size;
 }

@@ -130,9 +130,9 @@ describe('export --format tjp', () => {
     expect(r.code).toBe(0);
     // 8h/w is 1.6h of each 8-hour day: 4h of work is 20h (1200 min) of Ana's allocated time.
     expect(r.out).toMatch(/resource r_ana "Ana" \{\n\}/);
-    expect(r.out).toMatch(/task A_4 "A-4: Waits on A-3" \{\n  effort 1200min\n  allocate r_ana\n  depends A_3\n/);
-    expect(r.out).toMatch(/task A_2 "A-2: Started Friday" \{\n  effort 1200min/);
-    expect(r.out).toMatch(/task A_1 "A-1: Done yesterday" \{\n  milestone\n  complete 100/);
+    expect(r.out).toMatch(/task A_4 "A-4: Waits on A-3" \{\n {2}effort 1200min\n {2}allocate r_ana\n {2}depends A_3\n/);
+    expect(r.out).toMatch(/task A_2 "A-2: Started Friday" \{\n {2}effort 1200min/);
+    expect(r.out).toMatch(/task A_1 "A-1: Done yesterday" \{\n {2}milestone\n {2}complete 100/);
   });
 
   it('carries holidays, freezes and personal time off as leaves', async () => {

@@ -68,7 +68,7 @@ describe('board layout', () => {
     expect(frame()).toContain('log time on A-4^[[31m');
     await press(KEY.escape, 'a');
     expect(frame()).toContain('cy^[]0;x^G');
-    expect(frame()).not.toMatch(/\u001b[\[\]]/);
+    expect(frame()).not.toMatch(/\u001b[[\]]/);
   });
 
   it('shows who else has the plan open', async () => {

@@ -65,7 +65,7 @@ describe('Capacity keys through the board', () => {
     const title = s.getState().data.scenarios!.find((x) => x.id === id)!.title ?? id;
     expect(b.frame()).toMatch(new RegExp(`Capacity by week · ${title.slice(0, 8)}`));
     expect(b.frame()).toContain(`▶${title.slice(0, 8)}`);
-    expect(b.frame()).toMatch(/finish:  plan /);
+    expect(b.frame()).toMatch(/finish: {2}plan /);
     b.unmount();
   });
 });

@@ -6,7 +6,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlanText } from '../../src/core/plan/load.js';
 import { createBoardStore } from '../../src/store/index.js';
-import { openOnDisk, PLAN, renderBoard, tick, TODAY, until } from './helpers.js';
+import { openOnDisk, PLAN, renderBoard, TODAY, until } from './helpers.js';
 
 let dir = '';
 let file = '';

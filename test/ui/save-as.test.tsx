@@ -11,7 +11,7 @@ import { applyOps } from '../../src/core/plan/ops.js';
 import { filePersistence, type Persistence } from '../../src/store/index.js';
 import { resolveSavePath } from '../../src/store/save-as.js';
 import { suggestSaveAs } from '../../src/ui/use-commands.js';
-import { KEY, openOnDisk, PLAN, renderBoard, tick, TODAY, until } from './helpers.js';
+import { KEY, openOnDisk, PLAN, renderBoard, TODAY, until } from './helpers.js';
 
 let dir = '';
 let file = '';

@@ -38,7 +38,7 @@ describe('Timeline pane', () => {
     for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(80);
     expect(lines[0]).toMatch(/^week 2026\s+│Feb 23 Mar 02/);
     expect(lines.some((l) => /^▶.. A-2 Write the parser/.test(l))).toBe(true);
-    expect(lines.some((l) => /^ ✓  A-1 Set up/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ ✓ {2}A-1 Set up/.test(l))).toBe(true);
     expect(lines.find((l) => l.includes('A-2 Write the parser'))).toMatch(/█/);
     expect(lines.at(-2)).toMatch(/^needs: A-1 ✓ · blocks: A-3/);
     ui.unmount();

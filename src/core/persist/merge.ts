@@ -20,7 +20,7 @@ import { validatePlan } from '../plan/validate.js';
 import { BY_ID, idOf, mergePlanData, type MergeConflict, type Obj } from './merge-data.js';
 import { resolveDiff3, type LineMerges } from './merge-lines.js';
 
-export const CONFLICTS_KEY = 'conflicts';
+const CONFLICTS_KEY = 'conflicts';
 
 export type MergeTextResult =
   | { ok: true; text: string; conflicts: MergeConflict[]; textSource: TextSource; problems: Problem[] }

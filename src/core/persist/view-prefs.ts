@@ -20,7 +20,7 @@ export interface ViewPrefsStore {
 
 /** `$XDG_STATE_HOME/planboard/views.json`, default `~/.local/state/planboard/views.json`. */
 export function viewPrefsFile(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(env.HOME || homedir(), '.local', 'state');
+  const base = env.XDG_STATE_HOME?.startsWith('/') ? env.XDG_STATE_HOME : join(env.HOME || homedir(), '.local', 'state');
   return join(base, 'planboard', 'views.json');
 }
 

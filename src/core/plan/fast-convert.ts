@@ -122,7 +122,7 @@ export function fastConvert(text: string): unknown {
       return undefined;
     }
     const top = stack[stack.length - 1];
-    const atKey = top !== undefined && top.isMap && top.key === undefined;
+    const atKey = top?.isMap && top.key === undefined;
     switch (e.type) {
       case SCALAR: {
         // A lone scalar is no plan, and its indentation rules at the root are the parsers' least alike.

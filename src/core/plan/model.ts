@@ -16,7 +16,6 @@ export type IssueData = NonNullable<PlanData['issues']>[number];
 export type GroupData = NonNullable<PlanData['groups']>[number];
 export type LaneData = NonNullable<PlanData['lanes']>[number];
 export type MilestoneData = NonNullable<PlanData['milestones']>[number];
-export type ScenarioData = NonNullable<PlanData['scenarios']>[number];
 export type Weekday = NonNullable<PlanData['workdays']>[number];
 
 export interface Dep {

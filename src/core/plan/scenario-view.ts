@@ -24,9 +24,3 @@ export function scenarioModel(model: Model, scenarioId: string | undefined): Mod
     laneById: new Map(lanes.map((l) => [l.id, l])),
   };
 }
-
-/** Lanes a scenario staffs; undefined (every lane) for the plan as written. */
-export function staffedLanes(model: Model, scenarioId: string | undefined): Set<string> | undefined {
-  if (scenarioId === undefined) return undefined;
-  return new Set(scenarioModel(model, scenarioId).lanes.map((l) => l.id));
-}

@@ -5,8 +5,6 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SCHEMA_ID = 'https://planboard.dev/schema/plan.schema.json';
-
 /** The installed plan.schema.json: `<package>/schema/plan.schema.json`. */
 export function schemaPath(from: string = fileURLToPath(import.meta.url)): string {
   // dist/planboard.js (bundled) or src/core/plan/schema-location.ts (tests): walk up to the package.

@@ -92,8 +92,8 @@ export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
       for (const l of lanes) for (let d = today; d <= dl; d++) capacityHoursLeft += cal.laneHours(f.lanes[l], d);
       // The same lanes must first deliver every milestone due earlier (or as early, listed first).
       const counted = new Set(ids);
-      mi0: for (let k = 0; k < model.milestones.length; k++) {
-        if (k === mi || !(deadlineOf[k] < dl || (deadlineOf[k] === dl && k < mi))) continue mi0;
+      for (let k = 0; k < model.milestones.length; k++) {
+        if (k === mi || !(deadlineOf[k] < dl || (deadlineOf[k] === dl && k < mi))) continue;
         for (const i of openOf[k]) {
           if (counted.has(i) || !lanes.has(f.laneOf[i])) continue;
           counted.add(i);

@@ -33,6 +33,7 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
   // then UNASSIGNED. Undefined lanes work full time, and the notes say so.
   const lanes = model.lanes.map((l) => l.id);
   const laneIndex = new Map(lanes.map((id, i) => [id, i]));
+  // biome-ignore lint/correctness/noComponentHookFactories: not a React hook, the lane to use
   const useLane = (id: string) => {
     let i = laneIndex.get(id);
     if (i === undefined) {

@@ -8,7 +8,7 @@ import type { MilestoneOdds } from '../../core/schedule/forecast-mc.js';
 import { MARKS } from '../theme-core.js';
 import { type Cell, type Column, layoutTable } from '../widgets/TableLayout.js';
 import { parts, toDay } from './dates.js';
-import { clipLine, cut, pad, type Line, type Style, widthOf } from './segments.js';
+import { clipLine, cut, pad, type Line, widthOf } from './segments.js';
 import { currentPeriodIndex } from '../../store/selectors.js';
 import type { ScenarioFinish } from '../../store/selectors.js';
 

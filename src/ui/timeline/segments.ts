@@ -108,11 +108,6 @@ export function lineText(line: Line): string {
   return line.map((s) => s.text).join('');
 }
 
-export function lineWidth(line: Line): number {
-  return widthOf(lineText(line));
-}
-
-/** Cuts a line to at most `width` columns (whole graphemes only). */
 /** Like clipLine, but a line that does not fit ends in `…`, so a cut is never silent. */
 export function clipMarked(line: Line, width: number): Line {
   const total = line.reduce((w, seg) => w + widthOf(seg.text), 0);
@@ -122,6 +117,7 @@ export function clipMarked(line: Line, width: number): Line {
   return out;
 }
 
+/** Cuts a line to at most `width` columns (whole graphemes only). */
 export function clipLine(line: Line, width: number): Line {
   const out: Line = [];
   let room = width;

@@ -17,7 +17,7 @@ describe('tjp export', () => {
       lanes: [{ id: 'a', capacity: '8h/d', changes: [{ from: '2026-03-04', capacity: '4h/d' }] }],
       issues: [{ id: 'A', title: 'A', estimate: '24h', lane: 'a' }],
     });
-    expect(out).toMatch(/resource r_a "a" \{\n  limits \{ dailymax 240min \{ start 2026-03-04 \} \}\n\}/);
+    expect(out).toMatch(/resource r_a "a" \{\n {2}limits \{ dailymax 240min \{ start 2026-03-04 \} \}\n\}/);
     expect(out).not.toMatch(/weeklymax/);
   });
 
@@ -29,9 +29,9 @@ describe('tjp export', () => {
         { id: 'B', title: 'B', estimate: '1d', lane: 'a', depends_on: ['A'] },
       ],
     });
-    expect(out).toMatch(/task A_wait1 "vendor \(external lead time\)" \{\n  length 3d\n\}/);
-    expect(out).toMatch(/task A "A: A" \{\n  effort 480min\n  allocate r_a\n  priority \d+\n\}/);
-    expect(out).toMatch(/task B "B: B" \{\n  effort 480min\n  allocate r_a\n  depends A, A_wait1\n/);
+    expect(out).toMatch(/task A_wait1 "vendor \(external lead time\)" \{\n {2}length 3d\n\}/);
+    expect(out).toMatch(/task A "A: A" \{\n {2}effort 480min\n {2}allocate r_a\n {2}priority \d+\n\}/);
+    expect(out).toMatch(/task B "B: B" \{\n {2}effort 480min\n {2}allocate r_a\n {2}depends A, A_wait1\n/);
   });
 
   it('puts an epic after its group, carries deadlines as maxend and defines a csv report', () => {
@@ -44,9 +44,9 @@ describe('tjp export', () => {
         { id: 'X', title: 'X', estimate: '1d', lane: 'a', group: 'g', milestone: 'm' },
       ],
     });
-    expect(out).toMatch(/task E "E: Epic" \{\n    milestone\n    depends g_g\.X\n/);
+    expect(out).toMatch(/task E "E: Epic" \{\n {4}milestone\n {4}depends g_g\.X\n/);
     expect(out).toMatch(/maxend 2026-04-01/);
-    expect(out).toMatch(/taskreport planboard_dates "planboard" \{\n  formats csv\n  timeformat "%Y-%m-%d"\n  columns id, start, end/);
+    expect(out).toMatch(/taskreport planboard_dates "planboard" \{\n {2}formats csv\n {2}timeformat "%Y-%m-%d"\n {2}columns id, start, end/);
   });
 
   it('writes efforts to the 5-minute slot along the lane, not rounded to quarter hours', () => {

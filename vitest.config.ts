@@ -1,12 +1,23 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Two tiers. `fast` (npm test): unit, property with modest runs, UI; about a minute on 2 cores.
+// `slow` (npm run test:all runs both): anything that drives a real terminal (test/e2e), real git,
+// tj3, many processes, another Unix user, or takes more than about 2 s: files named *.slow.test.ts(x).
+const SLOW = ['test/**/*.slow.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
     // Dates are calendar dates: tests must pass in any zone, so CI runs them away from UTC.
     env: { TZ: 'Pacific/Kiritimati' },
     testTimeout: 20000,
     pool: 'forks',
+    setupFiles: ['./test/setup/fast-check.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      // Files share a worker's modules (isolate: false): importing Ink, React, yaml and zod afresh
+      // for each of some 70 files cost about a fifth of the tier's time.
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...SLOW], isolate: false } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });

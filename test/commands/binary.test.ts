@@ -8,11 +8,8 @@ import { PLANS, planCopy, REPO, snapshot, tempDir } from './helpers.js';
 const BIN = resolve(REPO, 'dist/planboard.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
 
-describe('built binary', () => {
-  beforeAll(() => {
-    if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build first`);
-  });
-
+describe('built binary (dist/planboard.js)', () => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm test builds first)`);
   it.each([
     ['standup', PLANS.stoaV4, '--today', '2026-01-06'],
     ['hours', PLANS.stoaV4, '--month', '--today', '2026-01-06'],

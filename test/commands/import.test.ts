@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { importText } from '../../src/core/formats/import.js';
 import { detectFormat } from '../../src/core/formats/roadmap/lines.js';
 import { loadPlanText, type LoadedPlan } from '../../src/core/plan/load.js';
-import { cli, HAVE_SEEDS, readSeed, REPO, SEEDS, SKIP_REASON, snapshot, tempDir, writeTemp } from './helpers.js';
+import { cli, readSeed, REPO, SEEDS, snapshot, tempDir, writeTemp } from './helpers.js';
 
 async function imported(text: string, name = 'roadmap.md'): Promise<LoadedPlan & { unplaced: { line: number; text: string }[] }> {
   const r = await importText(text, name);
@@ -15,7 +15,7 @@ async function imported(text: string, name = 'roadmap.md'): Promise<LoadedPlan &
 
 const groupTitle = (plan: LoadedPlan, id: string) => plan.model.groupById.get(plan.model.byId.get(id)?.group ?? '')?.title ?? '';
 
-describe.skipIf(!HAVE_SEEDS)(`import of the five seed roadmaps (${HAVE_SEEDS ? 'seeds present' : SKIP_REASON})`, () => {
+describe(`import of the five seed roadmaps`, () => {
   it.each(Object.entries(SEEDS))('%s imports to a plan that loads and validates', async (_k, file) => {
     const plan = await imported(readSeed(file), file);
     expect(plan.model.issues.length).toBeGreaterThan(10);

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { requireTool } from '../support/tools.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'dist/planboard.js');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `planboard-e2e-${process.pid}`;
 const session = 'board';
 
@@ -67,7 +67,8 @@ function lineDiff(before: string[], after: string[]) {
   return { removed, added };
 }
 
-describe.skipIf(!hasTmux)('board in a real terminal (tmux)', () => {
+describe('board in a real terminal (tmux)', () => {
+  requireTool('tmux', ['-V']);
   let dir = '';
   let plan = '';
   let original = '';

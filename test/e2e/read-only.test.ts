@@ -1,22 +1,18 @@
-// The built board as an unprivileged user (uid 65534, via setpriv; root ignores file modes) on a
-// plan in a directory it cannot write: the save fails clearly, the edit stays, W saves it
-// elsewhere, and later saves go to the new file.
+// The built board as an unprivileged user on a plan in a directory it cannot write: the save
+// fails clearly, the edit stays, W saves it elsewhere, and later saves go to the new file. As root
+// (who may write anyway) the board runs as uid 65534 through setpriv, on a copy of the build it
+// can read; as anyone else, as that user.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { requireTool } from '../support/tools.js';
+import { unprivilegedPrefix } from '../support/unprivileged.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'dist/planboard.js');
-const AS_NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
-/** Root with tmux and setpriv, and a checkout uid 65534 can read (not, say, under a private /root). */
-const canRun =
-  spawnSync('tmux', ['-V']).status === 0 &&
-  process.getuid?.() === 0 &&
-  spawnSync('setpriv', [...AS_NOBODY, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(root, 'package.json'))})`]).status === 0;
 const socket = `planboard-ro-${process.pid}`;
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -44,33 +40,47 @@ async function keys(...names: string[]) {
 
 const issue = (text: string, id: string) => (parse(text).issues as Record<string, unknown>[]).find((i) => i.id === id)!;
 
-describe.skipIf(!canRun)('a read-only plan in a real terminal (uid 65534)', () => {
+describe('a read-only plan in a real terminal, as an unprivileged user', () => {
+  requireTool('tmux', ['-V']);
+  const prefix = unprivilegedPrefix();
+  let bin = '';
   let dir = '';
   let plan = '';
   let home = '';
   let original = '';
 
   beforeAll(() => {
-    if (!existsSync(bin)) execFileSync('flock', ['/tmp/build.lock', 'node', 'scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+    if (!existsSync(join(root, 'dist/planboard.js'))) execFileSync('flock', ['/tmp/build.lock', 'node', 'scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
     dir = mkdtempSync(join(tmpdir(), 'planboard-ro-'));
     chmodSync(dir, 0o755);
-    mkdirSync(join(dir, 'plans'), { mode: 0o755 }); // root's: not writable for uid 65534
+    // A copy of the build, readable by the unprivileged user wherever the checkout is.
+    cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
+    for (const f of readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' })) chmodSync(join(dir, 'dist', f), 0o755);
+    bin = join(dir, 'dist', 'planboard.js');
+    const [cmd, ...args] = [...prefix, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(bin)})`];
+    const check = spawnSync(cmd, args, { encoding: 'utf8' });
+    if (check.status !== 0) throw new Error(`the unprivileged user cannot run ${process.execPath} on ${bin}: ${check.stderr}`);
+    mkdirSync(join(dir, 'plans'), { mode: 0o755 });
     home = join(dir, 'home');
     mkdirSync(home);
     chmodSync(home, 0o777);
     plan = join(dir, 'plans', 'k3s.yaml');
     copyFileSync(join(root, 'plans/k3s-mono-pgsql.yaml'), plan);
     chmodSync(plan, 0o644);
+    chmodSync(join(dir, 'plans'), 0o555); // not writable for the board's user, whoever it is
     original = readFileSync(plan, 'utf8');
   });
 
   afterAll(() => {
     spawnSync('tmux', ['-L', socket, 'kill-server']);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir) {
+      chmodSync(join(dir, 'plans'), 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the edit, says why, saves it to ~ with W, then keeps saving there; the plan is untouched', async () => {
-    const cmd = `setpriv ${AS_NOBODY.join(' ')} env -u CI HOME=${quote(home)} TERM=xterm-256color ${quote(process.execPath)} ${quote(bin)} ${quote(plan)} --today 2026-02-10`;
+    const cmd = `${prefix.join(' ')} env -u CI HOME=${quote(home)} TERM=xterm-256color ${quote(process.execPath)} ${quote(bin)} ${quote(plan)} --today 2026-02-10`;
     tmux('new-session', '-d', '-s', 'ro', '-x', '110', '-y', '30', cmd);
     const first = await waitFor('the board', (s) => /todo \(\d+\)|backlog \(\d+\)/.test(s));
     const ticked = /▶(\S+)/.exec(first)![1];

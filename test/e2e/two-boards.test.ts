@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { requireTool } from '../support/tools.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'dist/planboard.js');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `planboard-two-${process.pid}`;
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -40,7 +40,8 @@ async function keys(session: string, ...names: string[]) {
 const selectedOf = (s: string) => /▶(\S+)/.exec(s)?.[1];
 const issues = (text: string) => new Map((parse(text).issues as Record<string, unknown>[]).map((i) => [String(i.id), i]));
 
-describe.skipIf(!hasTmux)('two boards on one file (tmux)', () => {
+describe('two boards on one file (tmux)', () => {
+  requireTool('tmux', ['-V']);
   let dir = '';
   let plan = '';
   let original = '';

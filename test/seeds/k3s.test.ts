@@ -1,7 +1,7 @@
 // The k3s-mono-pgsql plan follows its seed: the stories, section 2's dependencies, the
 // critical path, the checkpoints, and the 2-, 3- and 4-developer plans as scenarios.
 import { describe, expect, it } from 'vitest';
-import { HAVE_SEEDS, loadPlan, PLANS, readSeed, SEEDS, SKIP_REASON } from './helpers.js';
+import { loadPlan, PLANS, readSeed, SEEDS } from './helpers.js';
 
 /** Lines of one numbered section, `## 2) …`, up to the next. */
 function section(text: string, n: number): string[] {
@@ -62,8 +62,8 @@ const inOrder = (sub: string[], list: string[]) => {
   return k === sub.length;
 };
 
-describe(`k3s-mono-pgsql plan against its seed${HAVE_SEEDS ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
-  const run = HAVE_SEEDS ? it : it.skip;
+describe(`k3s-mono-pgsql plan against its seed`, () => {
+  const run = it;
   const get = () => ({ ...parseSeed(readSeed(SEEDS.k3s)), ...loadPlan(PLANS.k3s) });
 
   run('holds exactly the seed\'s 18 stories, each in the epic its number names', () => {

@@ -2,7 +2,7 @@
 // range, priority, track, effort, description, tasks, deliverables and links between issues;
 // the phases, their order, the itsme® lead time, the risks and the key dates.
 import { describe, expect, it } from 'vitest';
-import { HAVE_SEEDS, loadPlan, PLANS, readSeed, SEEDS, SKIP_REASON } from './helpers.js';
+import { loadPlan, PLANS, readSeed, SEEDS } from './helpers.js';
 
 /** rST inline markup away: ``code``, **bold**, escaped spaces. */
 const plain = (s: string) => s.replace(/``/g, '').replace(/\*\*/g, '').replace(/\\ /g, '').trim();
@@ -64,8 +64,8 @@ function parseSeed(text: string): SeedIssue[] {
   return out;
 }
 
-describe(`koprogo roadmap plan against its seed${HAVE_SEEDS ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
-  const run = HAVE_SEEDS ? it : it.skip;
+describe(`koprogo roadmap plan against its seed`, () => {
+  const run = it;
   const get = () => ({ seed: parseSeed(readSeed(SEEDS.koprogo)), ...loadPlan(PLANS.koprogo) });
 
   run('holds the 13 numbered issues of the phases, in the seed\'s order', () => {

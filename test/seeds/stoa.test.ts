@@ -2,7 +2,7 @@
 // state, phase and quarter, the phase estimates of the seed's tables, and a comment wherever
 // the seed's own totals disagree with its lists.
 import { describe, expect, it } from 'vitest';
-import { comments, HAVE_SEEDS, loadPlan, PLANS, readSeed, SEEDS, SKIP_REASON } from './helpers.js';
+import { comments, loadPlan, PLANS, readSeed, SEEDS } from './helpers.js';
 import type { Model } from '../../src/core/plan/model.js';
 
 interface SeedItem {
@@ -71,8 +71,8 @@ const groupMilestone = (model: Model, groupId: string | undefined) => {
 describe.each([
   { name: 'v2', plan: PLANS.stoaV2, seed: SEEDS.stoaV2 },
   { name: 'v4', plan: PLANS.stoaV4, seed: SEEDS.stoaV4 },
-])(`STOA $name plan against its seed${HAVE_SEEDS ? '' : ` (skipped: ${SKIP_REASON})`}`, ({ plan, seed }) => {
-  const run = HAVE_SEEDS ? it : it.skip;
+])(`STOA $name plan against its seed`, ({ plan, seed }) => {
+  const run = it;
   const get = () => ({ ...parseSeed(readSeed(seed)), ...loadPlan(plan) });
 
   run('holds every listed CAB issue with the seed title and done state', () => {
@@ -187,8 +187,8 @@ function quarterByTable(quarters: SeedQuarter[], s: SeedItem): string | undefine
   return quarters.find((q) => phase && q.phases.has(phase))?.id;
 }
 
-describe(`STOA v4 specifics${HAVE_SEEDS ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
-  const run = HAVE_SEEDS ? it : it.skip;
+describe(`STOA v4 specifics`, () => {
+  const run = it;
   run('has CAB-238 in progress and the Cycle 2 next actions in the Cycle 2 sprint', () => {
     const { model } = loadPlan(PLANS.stoaV4);
     expect(model.byId.get('CAB-238')?.status).toBe('in-progress');
@@ -208,8 +208,8 @@ describe(`STOA v4 specifics${HAVE_SEEDS ? '' : ` (skipped: ${SKIP_REASON})`}`, (
   });
 });
 
-describe(`STOA v2 specifics${HAVE_SEEDS ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
-  const run = HAVE_SEEDS ? it : it.skip;
+describe(`STOA v2 specifics`, () => {
+  const run = it;
   run('has CAB-199 todo, phase 12 and 9.5 in progress, phase 3 done', () => {
     const { model } = loadPlan(PLANS.stoaV2);
     expect(model.byId.get('CAB-199')?.status).toBe('todo');

@@ -7,10 +7,12 @@ import { formatProblem, loadPlanText } from '../../src/core/plan/load.js';
 import { buildChild } from './helpers/build-child.js';
 import { PLAN } from './fixture.js';
 import { main } from '../../src/cli/main.js';
+import { requireTool } from '../support/tools.js';
 
 let root: string;
 let driver: string;
 beforeAll(async () => {
+  requireTool('git');
   root = mkdtempSync(join(tmpdir(), 'pb-git-'));
   driver = await buildChild('child-merge');
 });

@@ -3,8 +3,11 @@
 // path cannot vouch for. Then load.ts runs the precise path, which also finds every position.
 // It refuses (returns undefined) on: anchors, aliases, tags, several documents or directives, a
 // BOM, a CR outside CRLF, non-text or duplicate keys, keys that read as numbers/booleans/null, deep nesting, and any
-// js-yaml error. Plain scalars resolve exactly as yaml's core schema does (yaml/dist/schema/core).
+// js-yaml error; and where the two parsers read YAML apart (fast-guards.ts): tabs in indentation,
+// indented document markers, block scalar indentation indicators, a key out of its map's column,
+// and the like. Plain scalars resolve exactly as yaml's core schema does (yaml/dist/schema/core).
 import { getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
+import { blockScalarIndicator, columnOf, commentAbovePlainValue, escapedLineBreak, hasOddLineStart, mayHaveEscapedLineBreak, textAfterDocumentEnd } from './fast-guards.js';
 import { ID_KEYS, ID_MAP_KEYS, MAX_DEPTH, type Mode } from './load-convert.js';
 
 const DOCUMENT = 1;
@@ -50,8 +53,11 @@ interface Frame {
   key: string | undefined;
   /** How the next value (a list item, or the pending key's value) reads scalars. */
   childMode: Mode;
+  /** A block map's column, where each of its keys must start; -1 for any other collection. */
+  col: number;
 }
 
+const BLOCK = 1;
 const DOUBLE_QUOTED = 3;
 const SINGLE_QUOTED = 2;
 
@@ -71,6 +77,7 @@ export function fastConvert(text: string): unknown {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
   // A lone CR: yaml reads it as part of a scalar, js-yaml as a line break.
   if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  if (hasOddLineStart(text) || textAfterDocumentEnd(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH + 1 });
@@ -79,6 +86,7 @@ export function fastConvert(text: string): unknown {
   }
   if (events.length < 2 || events[0].type !== DOCUMENT || events[0].directives.length) return undefined;
 
+  const escapedBreaks = mayHaveEscapedLineBreak(text);
   const stack: Frame[] = [];
   let root: unknown;
   let done = false;
@@ -117,10 +125,15 @@ export function fastConvert(text: string): unknown {
     const atKey = top?.isMap && top.key === undefined;
     switch (e.type) {
       case SCALAR: {
-        if (e.anchorStart >= 0 || e.tagStart >= 0) return undefined;
+        // A lone scalar is no plan, and its indentation rules at the root are the parsers' least alike.
+        if (top === undefined || e.anchorStart >= 0 || e.tagStart >= 0) return undefined;
+        if (e.style >= BLOCK_LITERAL && blockScalarIndicator(text, e.valueStart)) return undefined;
+        if (escapedBreaks && e.style === DOUBLE_QUOTED && escapedLineBreak(text, e.valueStart, e.valueEnd)) return undefined;
         const s = scalarText(text, e);
         if (atKey) {
           if (e.valueStart < 0 || e.style >= BLOCK_LITERAL) return undefined;
+          // A key out of its map's column: js-yaml has read text that yaml refuses into this map.
+          if (top.col >= 0 && columnOf(text, e.style === PLAIN ? e.valueStart : e.valueStart - 1) !== top.col) return undefined;
           if (e.style === PLAIN && typeof resolvePlain(s) !== 'string') return undefined;
           // A duplicate: its first value is in place already (values come before the next key).
           if (Object.hasOwn(top.value, s)) return undefined;
@@ -132,6 +145,7 @@ export function fastConvert(text: string): unknown {
           place(s);
           break;
         }
+        if (commentAbovePlainValue(text, e.valueStart)) return undefined;
         const v = resolvePlain(s);
         place(typeof v === 'number' && childMode() !== 'plain' ? s : v);
         break;
@@ -141,7 +155,8 @@ export function fastConvert(text: string): unknown {
         if (atKey || e.anchorStart >= 0 || e.tagStart >= 0 || stack.length >= MAX_DEPTH) return undefined;
         const isMap = e.type === MAPPING;
         const mode = childMode();
-        stack.push({ value: isMap ? {} : [], isMap, mode, key: undefined, childMode: isMap ? 'plain' : mode === 'id' ? 'id' : 'plain' });
+        const col = isMap && e.style === BLOCK ? columnOf(text, e.start) : -1;
+        stack.push({ value: isMap ? {} : [], isMap, mode, key: undefined, childMode: isMap ? 'plain' : mode === 'id' ? 'id' : 'plain', col });
         break;
       }
       case POP: {

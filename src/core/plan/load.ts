@@ -154,6 +154,10 @@ export function loadPlanTextPrecise(text: string, file: string): LoadResult {
   };
 
   if (doc.errors.length) {
+    // Nesting that exhausts the parser's stack is the one problem worth naming; how far the parser
+    // got first, and what else it then reported, depends on the engine's state (JIT, stack size).
+    const deep = doc.errors.find((e) => /call stack/i.test(e.message));
+    if (deep) return { ok: false, problems: [atOffset(deep.pos[0], yamlMessage(deep.code, deep.message, text, deep.pos[0]))] };
     // One broken bracket can cascade into thousands of errors: keep distinct ones, and few.
     const seen = new Set<string>();
     const problems: Problem[] = [];

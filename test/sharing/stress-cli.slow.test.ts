@@ -79,7 +79,7 @@ async function worker(file: string, p: number, seed: number): Promise<{ saved: S
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/planboard.js is missing: npm test builds it first');
+  if (!existsSync(CLI)) throw new Error('dist/planboard.js is missing: run npm run build (npm test and npm run test:all build it first)');
   dir = mkdtempSync(join(tmpdir(), 'pb-stress-cli-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { REPO } from '../seeds/helpers.js';
 
-export { REPO, SEED_DIR, SEEDS, PLANS, readSeed } from '../seeds/helpers.js';
+export { REPO, SEEDS, PLANS, readSeed } from '../seeds/helpers.js';
 
 export interface Ran {
   code: number;

@@ -131,8 +131,6 @@ function cycles(data: PlanData): string[] {
   return found;
 }
 
-/** The milestone an issue counts towards: its own, else the nearest group's. */
-export const milestoneOf = (model: Model, id: string) => model.byId.get(id)?.milestone;
 
 /** All comment lines of a plan, for checking that a discrepancy is written down. */
 export const comments = (text: string) =>

@@ -6,5 +6,5 @@ export { capacityByPeriod } from './capacity.js';
 export { calendarFor, isWorkingDay, addWorkingDays, workingDaysBetween, laneHoursOn } from './calendar.js';
 export { sprintSpans } from './sprints.js';
 export { estimateWork } from './estimates.js';
-export { parseISODate, formatISODate, isISODate, localToday } from './dates.js';
+export { parseISODate, formatISODate, localToday } from './dates.js';
 export { monteCarlo, defaultSamples, type MonteCarloForecast } from './forecast-mc.js';

@@ -1,6 +1,6 @@
 // The help overlay's content, generated from the keymap: only the keys in force, grouped.
 import { activeScopes, bindingsInForce, keyLabel } from '../keymap/bindings.js';
-import { MARK_LEGEND } from './theme.js';
+import { MARK_LEGEND } from './theme-core.js';
 
 export interface HelpLine {
   kind: 'group' | 'key';

@@ -23,6 +23,8 @@ import { kanbanLines } from './panes/kanban-lines.js';
 import { fit, textWidth } from './text.js';
 import { makeTheme } from './theme-core.js';
 import { layoutCapacity } from './timeline/capacity.js';
+import { paneOdds } from './timeline/capacity-odds.js';
+import { unestimatedHeader } from './timeline/unestimated.js';
 import { layoutTimeline } from './timeline/layout.js';
 import type { Line } from './timeline/segments.js';
 import { clock, standupFrame, standupLines } from './timeline/standup.js';
@@ -63,6 +65,7 @@ export function paneLines(s: BoardState, pane: PaneId, width: number, height: nu
     lines = layoutCapacity({
       model: selectModel(s), capacity: selectCapacity(s), milestones: schedule?.milestones ?? [], period: selectCapacityPeriod(s), today: selectToday(s),
       scenarios: selectScenarioFinishes(s), scenario: selectScenario(s), width, height, scheduleError: selectScheduleError(s), periodOffset: s.capacityScroll,
+      unestimated: unestimatedHeader(schedule), odds: paneOdds(selectModel(s), schedule, selectToday(s), selectScenario(s)),
     });
   } else {
     const schedule = selectSchedule(s);

@@ -14,7 +14,7 @@ import {
 import { useBoard } from '../store-context.js';
 import { layoutCapacity } from '../timeline/capacity.js';
 import { unestimatedHeader } from '../timeline/unestimated.js';
-import { defaultSamples, monteCarlo } from '../../core/schedule/forecast-mc.js';
+import { paneOdds } from '../timeline/capacity-odds.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
 
@@ -29,14 +29,7 @@ export function Capacity({ width, height }: PaneProps) {
   const periodOffset = useBoard((s) => s.capacityScroll);
   const scenarios = useBoard(selectScenarioFinishes);
   // The odds only when the pane is shown; at most 500 samples (fewer on big plans) so an edit stays quick.
-  const odds = useMemo(() => {
-    if (!schedule) return [];
-    try {
-      return monteCarlo(model, { today, ...(scenario !== undefined ? { scenario } : {}), samples: Math.min(500, defaultSamples(model)), seed: 1 }).milestones;
-    } catch {
-      return [];
-    }
-  }, [model, schedule, today, scenario]);
+  const odds = useMemo(() => paneOdds(model, schedule, today, scenario), [model, schedule, today, scenario]);
   const lines = useMemo(
     () =>
       layoutCapacity({ model, capacity, milestones: schedule?.milestones ?? [], period, today, scenarios, scenario, width, height, scheduleError, periodOffset, unestimated: unestimatedHeader(schedule), odds }),

@@ -1,6 +1,6 @@
 // The header line that says how many open issues have no estimate and what the schedule assumed.
 import type { Schedule } from '../../core/schedule/index.js';
-import { MARKS } from '../theme.js';
+import { MARKS } from '../theme-core.js';
 
 export function unestimatedHeader(schedule: Schedule | null): string | null {
   const u = schedule?.unestimated;

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { PickerItem } from '../../store/types.js';
 import { windowAround } from '../panes/Kanban.js';
 import { fit } from '../text.js';
-import { MARKS } from '../theme.js';
+import { MARKS } from '../theme-core.js';
 
 export function Picker({ title, items, cursor, width, height }: { title: string; items: PickerItem[]; cursor: number; width: number; height: number }) {
   const [from, to] = windowAround(cursor, Math.max(1, height - 1), items.length);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Two tiers. `fast` (npm test): unit, property with modest runs, UI; about a minute on 2 cores.
@@ -16,7 +17,8 @@ export default defineConfig({
     projects: [
       // Files share a worker's modules (isolate: false): importing Ink, React, yaml and zod afresh
       // for each of some 70 files cost about a fifth of the tier's time.
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...SLOW], isolate: false } },
+      // Both cores: vitest's default on a 2-core box is one worker, which doubled the tier's time.
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...SLOW], isolate: false, maxWorkers: Math.max(2, availableParallelism()) } },
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
   },

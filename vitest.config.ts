@@ -18,8 +18,9 @@ export default defineConfig({
       // Files share a worker's modules (isolate: false): importing Ink, React, yaml and zod afresh
       // for each of some 70 files cost about a fifth of the tier's time.
       // Both cores: vitest's default on a 2-core box is one worker, which doubled the tier's time.
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...SLOW], isolate: false, maxWorkers: Math.max(2, availableParallelism()) } },
-      { extends: true, test: { name: 'slow', include: SLOW } },
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...SLOW], isolate: false, maxWorkers: Math.max(2, availableParallelism()), sequence: { groupOrder: 0 } } },
+      // One at a time: real terminals, stalls and second users time themselves against the clock.
+      { extends: true, test: { name: 'slow', include: SLOW, maxWorkers: 1, sequence: { groupOrder: 1 } } },
     ],
   },
 });

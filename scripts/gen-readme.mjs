@@ -31,7 +31,7 @@ const captures = [
 
 // The commands table, from each command's own --help (itself made from the command table).
 const help = run(['--help']);
-const names = [...help.matchAll(/^  ([a-z]+)  +(.*)$/gm)].map((m) => [m[1], m[2]]);
+const names = [...help.matchAll(/^ {2}([a-z]+) {2,}(.*)$/gm)].map((m) => [m[1], m[2]]);
 const commands =
   '| command | what it does |\n|---|---|\n' +
   names

@@ -51,4 +51,4 @@ export const textEditOf = (op: Op): TextEdit<AnyOp> => def(op).text;
 
 export { OpError } from './data.js';
 export { EditError } from './diff-text.js';
-export { type OpDef, type InverseContext, type ItemSource } from './types.js';
+export type { OpDef, InverseContext, ItemSource } from './types.js';

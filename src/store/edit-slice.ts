@@ -10,7 +10,8 @@ import { DONE } from '../core/plan/schema.js';
 import type { Persistence } from './index.js';
 import { opTarget } from './op-fields.js';
 import { mergeConflictLists, rebaseOps, resolveConflicts as settle } from '../core/persist/rebase.js';
-import type { BoardState } from './types.js';
+import type { BoardState, Conflict } from './types.js';
+import { isDeepStrictEqual } from 'node:util';
 import { editCount, endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
 import { fieldValue, type EditableField } from '../core/ops/field-input.js';
 import { nextIssueId } from '../core/ops/next-id.js';
@@ -18,6 +19,7 @@ import { editedItemSource, itemSource } from '../core/ops/item-text.js';
 import { dependsDirectly } from '../core/ops/dependency.js';
 import { selectColumns } from './selectors.js';
 import { describeOp, textEditOf } from '../core/ops/index.js';
+import { WHOLE_ISSUE } from '../core/ops/types.js';
 import { applyOps, applyOpsDetailed } from '../core/plan/ops.js';
 import { createSaveAs, isNoWriteAccess } from './save-as.js';
 
@@ -56,6 +58,18 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** Log-time input: a duration (a bare number is hours; 30m, 1.5h, 0.5d), then an optional note. */
 export const parseLogInput = parseLogEntry;
+
+/** restore-fields ops that make each conflicting field read as mine in `data`. */
+function pinMine(data: PlanData, conflicts: Conflict[]): Op[] {
+  const byIssue = new Map<string, Record<string, unknown>>();
+  for (const c of conflicts) {
+    if (c.field === WHOLE_ISSUE || c.field.includes('.')) continue;
+    const issue = (data.issues ?? []).find((i) => String(i.id) === c.id) as Record<string, unknown> | undefined;
+    if (!issue || isDeepStrictEqual(issue[c.field], c.mine)) continue;
+    byIssue.set(c.id, { ...byIssue.get(c.id), [c.field]: c.mine });
+  }
+  return [...byIssue].map(([id, values]) => ({ kind: 'restore-fields', id, values }) as Op);
+}
 
 export function createEditSlice(
   set: Set,
@@ -474,10 +488,19 @@ export function createEditSlice(
       if (!s.conflicts.length) return void set({ overlay: null });
       // The base is already the text the conflicts were found against: settling them is local
       // (core's rule: "theirs" drops my ops on those fields), then a normal save rebases again.
-      const ops = settle(s.pending, s.conflicts, keep);
+      let ops = settle(s.pending, s.conflicts, keep);
       const kept = new Set(ops);
       const gone = new Set(s.pending.filter((op) => !kept.has(op)));
-      const { data } = rebase(s.baseData, ops);
+      let { data } = rebase(s.baseData, ops);
+      if (keep === 'mine') {
+        // "Mine" is the value the dialog showed, not whatever my ops make of theirs: a tick and an
+        // untick replayed over theirs end on theirs' status, so each field still differing is set.
+        const pins = pinMine(data, s.conflicts);
+        if (pins.length) {
+          ops = [...ops, ...pins];
+          ({ data } = rebase(s.baseData, ops));
+        }
+      }
       set({
         ...derive(data),
         pending: ops,

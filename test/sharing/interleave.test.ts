@@ -32,3 +32,23 @@ describe('boards and CLI writers interleaved on one plan', () => {
     expect(stats.kills).toBeGreaterThan(0);
   });
 });
+
+describe('interleavings the long run once found', () => {
+  // seed -1183150948: a tick and an untick replayed over another session's status ended on
+  // theirs, though the user had chosen "keep mine" in a dialog that showed mine (todo).
+  it('keep mine writes the value the dialog showed, not what the ops make of theirs', async () => {
+    await runEvents(root, [
+      { k: 'edit', b: 1, i: 0, a: 'status-' },
+      { k: 'edit', b: 0, i: 0, a: 'tick' },
+      { k: 'save', b: 1, stall: false },
+      { k: 'edit', b: 0, i: 0, a: 'tick' },
+      { k: 'edit', b: 0, i: 0, a: 'lane+' },
+      { k: 'save', b: 0, stall: false },
+      { k: 'resolve', b: 0, keep: 'mine' },
+      { k: 'reload', b: 0 },
+      { k: 'cli', i: 0, field: 'status', v: 0, base: true, stall: false },
+      { k: 'edit', b: 0, i: 0, a: 'tick' },
+      { k: 'save', b: 0, stall: false },
+    ], 2);
+  });
+});

@@ -3,19 +3,22 @@
 // clean, 1 with a conflict record (or conflict markers) otherwise. It always leaves a result in
 // OURS that git can show: never an internal error with OURS silently unchanged.
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, type Handler, type Io } from './command.js';
 import { formatProblem } from '../core/plan/load.js';
 import { mergePlanTexts } from '../core/persist/merge.js';
+import { readTextFile } from '../core/persist/read-plan.js';
 import type { LineMerges } from '../core/persist/merge-lines.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 async function read(path: string, what: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    // Regular files only, opened without blocking: a FIFO given as a side must not hang git.
+    return await readTextFile(path);
   } catch (e) {
-    throw new CliError(`planboard merge: cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`, 1);
+    const err = e as NodeJS.ErrnoException;
+    throw new CliError(`planboard merge: cannot read ${what} ${sanitize(path)}: ${err.code === 'ENOTREG' ? err.message : (err.code ?? err.message)}`, 1);
   }
 }
 

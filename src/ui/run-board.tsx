@@ -58,6 +58,11 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     user: process.env.USER ?? process.env.LOGNAME,
   });
 
+  // On a shared box: what a save here could not keep of the file (its group), said before any save.
+  void import('../core/persist/atomic-write.js')
+    .then(({ groupNotice }) => groupNotice(args.file))
+    .then((n) => n && store.getState().setMessage(`note: saving here will change the file: ${n}`));
+
   // Live reload and presence follow the file the board works on (it changes on "save as").
   const { watchPlan, joinPresence } = await import('../core/persist/index.js');
   const follow = async (file: string, baseText: string) => {

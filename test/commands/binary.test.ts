@@ -1,5 +1,5 @@
 // The everyday commands through the built binary, as a user runs them (after `npm run build`).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

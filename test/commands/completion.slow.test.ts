@@ -50,7 +50,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"
 
 describe('bash completion (sourced and called as bash calls it)', () => {
   it('commands, from the first letters', () => {
-    expect(bashComplete('planboard sch')).toEqual(['schedule']);
+    expect(bashComplete('planboard sch')).toEqual(['schedule', 'schema']);
     expect(bashComplete('planboard st')).toEqual(['standup', 'status']);
   });
   it('plan files (YAML and directories, not other files) where a plan goes', () => {
@@ -107,7 +107,7 @@ _planboard
     return r.stdout.split('\n').filter(Boolean).sort();
   }
   it('commands, issue ids, lanes, and plan files through _files', () => {
-    expect(zshComplete('planboard sch')).toEqual([':files -g *.(yaml|yml)', 'schedule']); // _files filters by the prefix itself
+    expect(zshComplete('planboard sch')).toEqual([':files -g *.(yaml|yml)', 'schedule', 'schema']); // _files filters by the prefix itself
     expect(zshComplete('planboard tick team.yaml A-')).toEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4']);
     expect(zshComplete('planboard move team.yaml A-3 --lane ')).toEqual(['ana', 'bo']);
     expect(zshComplete('planboard validate ')).toEqual([':files -g *.(yaml|yml)']);
@@ -123,7 +123,7 @@ describe('fish completion (complete -C, as fish completes a command line)', () =
     return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort();
   }
   it('commands, issue ids, lanes and plan files', () => {
-    expect(fishComplete('planboard sch')).toEqual(['schedule']);
+    expect(fishComplete('planboard sch')).toEqual(['schedule', 'schema']);
     expect(fishComplete('planboard tick team.yaml A-')).toEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4']);
     expect(fishComplete('planboard move team.yaml A-3 --lane ')).toEqual(['ana', 'bo']);
     expect(fishComplete('planboard validate t')).toEqual(['team.yaml']);

@@ -57,6 +57,7 @@ const CASES: [string, string[]][] = [
   ['the board, no command', [F]],
   ['import from a FIFO', ['import', F, '-o', 'out.yaml']],
   ['tick --base FIFO', ['tick', 'real.yaml', 'S-1', '--base', F]],
+  ['merge with a FIFO as a side', ['merge', F, 'real.yaml', 'real.yaml']],
 ];
 
 describe('a FIFO as the plan', () => {

@@ -92,6 +92,20 @@ function groupPlan(old: { gid: number }, dir: { gid: number; mode: number }): { 
   return { notice: `the file's group (gid ${old.gid}) cannot be kept: you are not a member, so it becomes gid ${gets}; see docs/sharing.md` };
 }
 
+/**
+ * What a save of `path` by this user could not keep (its group), or undefined: the board says it
+ * when it opens the plan, before any save writes.
+ */
+export async function groupNotice(path: string): Promise<string | undefined> {
+  try {
+    const target = await resolveTarget(nodeFs, path);
+    const [file, dir] = await Promise.all([nodeFs.stat(target), nodeFs.stat(dirname(target))]);
+    return groupPlan(file, dir).notice;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The file a write to `path` must replace: symlinks followed, even a dangling one. */
 async function resolveTarget(fs: WriteFs, path: string): Promise<string> {
   let p = resolve(path);

@@ -59,6 +59,20 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 /** Log-time input: a duration (a bare number is hours; 30m, 1.5h, 0.5d), then an optional note. */
 export const parseLogInput = parseLogEntry;
 
+/**
+ * While a conflict waits, the board shows mine: the value the dialog calls mine, which "keep mine"
+ * writes. My ops replayed over theirs do not always end there (a tick and an untick over another
+ * status end on that status), so each such field gets a pin (restore-fields) after my ops; "keep
+ * theirs" drops it with them, and a later edit of the field comes after it.
+ */
+function pinned(apply: ApplyOp, kept: Op[], data: PlanData, found: Conflict[]): { data: PlanData; pending: Op[] } {
+  const pins = pinMine(data, found);
+  if (!pins.length) return { data, pending: kept };
+  let out = data;
+  for (const op of pins) out = apply(out, op);
+  return { data: out, pending: [...kept, ...pins] };
+}
+
 /** restore-fields ops that make each conflicting field read as mine in `data`. */
 function pinMine(data: PlanData, conflicts: Conflict[]): Op[] {
   const byIssue = new Map<string, Record<string, unknown>>();
@@ -248,8 +262,11 @@ export function createEditSlice(
       if (!onDisk.ok) return void set({ fileState: settledState(get().pending, get().conflicts), message: `not saved: the file on disk does not read: ${onDisk.message}` });
       const cur = get();
       // Edits made while the save was in flight meet the disk text too: same rule.
-      const conflicts = mergeConflictLists(mergeConflictLists(cur.conflicts, result.conflicts), rebaseOps(cur.baseData, cur.pending, onDisk.data));
-      const { data, kept, droppedOps } = rebase(onDisk.data, cur.pending);
+      const fresh = mergeConflictLists(result.conflicts, rebaseOps(cur.baseData, cur.pending, onDisk.data));
+      const conflicts = mergeConflictLists(cur.conflicts, fresh);
+      const replayed = rebase(onDisk.data, cur.pending);
+      const { droppedOps } = replayed;
+      const { data, pending: kept } = pinned(applyOpToData, replayed.kept, replayed.data, fresh);
       set({
         ...derive(data),
         baseText: result.text,
@@ -488,19 +505,10 @@ export function createEditSlice(
       if (!s.conflicts.length) return void set({ overlay: null });
       // The base is already the text the conflicts were found against: settling them is local
       // (core's rule: "theirs" drops my ops on those fields), then a normal save rebases again.
-      let ops = settle(s.pending, s.conflicts, keep);
+      const ops = settle(s.pending, s.conflicts, keep);
       const kept = new Set(ops);
       const gone = new Set(s.pending.filter((op) => !kept.has(op)));
-      let { data } = rebase(s.baseData, ops);
-      if (keep === 'mine') {
-        // "Mine" is the value the dialog showed, not whatever my ops make of theirs: a tick and an
-        // untick replayed over theirs end on theirs' status, so each field still differing is set.
-        const pins = pinMine(data, s.conflicts);
-        if (pins.length) {
-          ops = [...ops, ...pins];
-          ({ data } = rebase(s.baseData, ops));
-        }
-      }
+      const { data } = rebase(s.baseData, ops);
       set({
         ...derive(data),
         pending: ops,
@@ -529,7 +537,9 @@ export function createEditSlice(
       // another way is a conflict, recorded now, whatever the timing of the next save.
       const found = rebaseOps(s.baseData, s.pending, parsed.data);
       const conflicts = found.length ? mergeConflictLists(s.conflicts, found) : s.conflicts;
-      const { data, kept, dropped, droppedOps } = rebase(parsed.data, s.pending);
+      const replayed = rebase(parsed.data, s.pending);
+      const { dropped, droppedOps } = replayed;
+      const { data, pending: kept } = pinned(applyOpToData, replayed.kept, replayed.data, found);
       if (typeof why === 'function') why = why(s.baseData, parsed.data);
       if (found.length) why = `${why ?? 'from disk'}; ${conflictNote(conflicts)}`;
       set({

@@ -51,4 +51,19 @@ describe('interleavings the long run once found', () => {
       { k: 'save', b: 0, stall: false },
     ], 2);
   });
+
+  // seed -1531533286: a conflict's "mine" recorded at a reload, then the user moved the lane again;
+  // keep mine must write the lane the board shows now, not the one recorded earlier.
+  it('keep mine after a later edit of the conflicting field writes the later value', async () => {
+    await runEvents(root, [
+      { k: 'edit', b: 2, i: 0, a: 'lane+' },
+      { k: 'editor', i: 0, v: 2 },
+      { k: 'reload', b: 2 },
+      { k: 'edit', b: 2, i: 0, a: 'lane-' },
+      { k: 'kill', b: 0 },
+      { k: 'save', b: 0, stall: false },
+      { k: 'resolve', b: 0, keep: 'mine' },
+      { k: 'resolve', b: 2, keep: 'mine' },
+    ], 3);
+  });
 });

@@ -6,34 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sleep, tmuxServer } from '../support/tmux.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'dist/planboard.js');
 if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for the real-terminal tests: apt-get install tmux');
-const socket = `planboard-daily-${process.pid}`;
+const t = tmuxServer('daily');
 const session = 'daily';
-
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what: string, test: (s: string) => boolean, ms = 10000): Promise<string> {
-  const until = Date.now() + ms;
-  let last = '';
-  while (Date.now() < until) {
-    last = screen();
-    if (test(last)) return last;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
-}
-
-async function keys(...names: string[]) {
-  for (const k of names) {
-    tmux('send-keys', '-t', session, k);
-    await sleep(150);
-  }
-}
+const tmux = t.tmux;
+const screen = () => t.screen(session);
+const waitFor = (what: string, test: (s: string) => boolean) => t.waitFor(session, what, test);
+const keys = (...names: string[]) => t.keys(session, ...names);
 
 describe('the board as a daily editor, in tmux', () => {
   let dir = '';
@@ -64,7 +47,7 @@ EOF`]);
   });
 
   afterAll(async () => {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    t.kill();
     await sleep(200); // the shell writes its history as it dies
     if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });

@@ -10,30 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PLAN } from './fixture.js';
+import { tmuxServer } from '../support/tmux.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'dist/planboard.js');
-const socket = `planboard-reload-conflict-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'a');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const t = tmuxServer('reload-conflict');
+const tmux = t.tmux;
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-async function waitFor(what: string, test: (s: string) => boolean, ms = 10000): Promise<string> {
-  const until = Date.now() + ms;
-  let last = '';
-  while (Date.now() < until) {
-    last = screen();
-    if (test(last)) return last;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
-}
-const press = async (...keys: string[]) => {
-  for (const k of keys) {
-    tmux('send-keys', '-t', 'a', k);
-    await sleep(150);
-  }
-};
+const waitFor = (what: string, test: (s: string) => boolean, ms?: number) => t.waitFor('a', what, test, ms);
+const press = (...keys: string[]) => t.keys('a', ...keys);
 const statusOf = (text: string, id: string) => (parse(text).issues as { id: string; status?: string }[]).find((i) => i.id === id)?.status;
 
 let dir = '';
@@ -46,7 +31,7 @@ beforeAll(() => {
   writeFileSync(plan, PLAN);
 });
 afterAll(() => {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  t.kill();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,6 +1,7 @@
 // The quit question (unsaved edits) and the save conflict choice (keep mine / theirs).
 import { Box, Text } from 'ink';
 import { describeValue } from '../describe-value.js';
+import { dependentsOf } from '../issue-facts.js';
 import { useBoard } from '../store-context.js';
 import { editCount } from '../../store/history.js';
 import { fit, sanitize } from '../text.js';
@@ -45,7 +46,7 @@ export function ConflictPrompt({ width, height }: { width: number; height: numbe
 export function DeleteConfirm({ id, width, height }: { id: string; width: number; height: number }) {
   const model = useBoard((s) => s.model);
   const issue = model.byId.get(id);
-  const dependents = model.issues.filter((i) => i.deps.some((d) => d.id === id)).map((i) => i.id);
+  const dependents = dependentsOf(model, id);
   const theme = useTheme();
   return (
     <Box flexDirection="column" width={width} height={height}>

@@ -5,7 +5,7 @@ import { flag, str } from './args.js';
 import { loadPlan, scheduleOf } from './input.js';
 import { forecastJson, runForecast } from './schedule.js';
 import { capacityByPeriod, type Period } from '../core/schedule/index.js';
-import { table, toDays } from '../core/schedule/table.js';
+import { table, toDays } from './table.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 const r2 = (n: number) => Math.round(n * 100) / 100;

@@ -26,7 +26,7 @@ export async function staticKanban(file: string, text: string, data: PlanData, t
     import('../ui/static-text.js'),
     import('../store/selectors.js'),
     import('../ui/text.js'),
-    import('../ui/panes/kanban-lines.js'),
+    import('../ui/layout/kanban-lines.js'),
   ]);
   const store = createBoardStore({ file, text, data, today });
   store.setState({ pane: 'kanban', selectedId: null });

@@ -12,7 +12,7 @@ import {
   type Schedule,
   type ScheduleOptions,
 } from '../core/schedule/index.js';
-import { clip, table } from '../core/schedule/table.js';
+import { clip, table } from './table.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
 export const run: Handler = async (a, io) => {

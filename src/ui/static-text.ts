@@ -1,5 +1,5 @@
 // A pane as plain text, straight from the same pure layouts the Ink panes draw
-// (kanban-lines.ts, timeline/layout.ts, timeline/capacity.ts, timeline/standup.ts), without
+// (src/ui/layout/), without
 // loading React, Ink or Yoga: what `planboard render` prints and what a non-terminal gets.
 // test/ui/static-text.test.tsx holds it byte for byte to the Ink render of the same pane.
 import { standup } from '../core/report/standup.js';
@@ -19,15 +19,15 @@ import {
   selectToday,
 } from '../store/selectors.js';
 import type { BoardState, PaneId } from '../store/types.js';
-import { kanbanLines } from './panes/kanban-lines.js';
+import { kanbanLines } from './layout/kanban-lines.js';
 import { fit, textWidth } from './text.js';
 import { makeTheme } from './theme-core.js';
-import { layoutCapacity } from './timeline/capacity.js';
-import { paneOdds } from './timeline/capacity-odds.js';
-import { unestimatedHeader } from './timeline/unestimated.js';
-import { layoutTimeline } from './timeline/layout.js';
-import type { Line } from './timeline/segments.js';
-import { clock, standupFrame, standupLines } from './timeline/standup.js';
+import { layoutCapacity } from './layout/capacity.js';
+import { paneOdds } from './layout/capacity-odds.js';
+import { unestimatedHeader } from './layout/unestimated.js';
+import { layoutTimeline } from './layout/layout.js';
+import type { Line } from './layout/segments.js';
+import { clock, standupFrame, standupLines } from './layout/standup.js';
 import { segLineText } from './widgets/seg.js';
 
 const PLAIN = makeTheme(false);

@@ -4,9 +4,9 @@ import { loadPlanText } from '../../src/core/plan/load.js';
 import { capacityByPeriod, schedulePlan } from '../../src/core/schedule/index.js';
 import type { CapacityCell, LaneCapacity, MilestoneForecast } from '../../src/core/schedule/types.js';
 import { textWidth } from '../../src/ui/text.js';
-import { type CapacityInput, capacityBar, dateCell, layoutCapacity } from '../../src/ui/timeline/capacity.js';
+import { type CapacityInput, capacityBar, dateCell, layoutCapacity } from '../../src/ui/layout/capacity.js';
 import { scenarioFinishes } from '../../src/store/selectors.js';
-import { lineText } from '../../src/ui/timeline/segments.js';
+import { lineText } from '../../src/ui/layout/segments.js';
 import { model, PLAN, TODAY } from './timeline-fixtures.js';
 
 const M = model(PLAN);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/ui/text.js';
 import { columnWidths, layoutTable } from '../../src/ui/widgets/TableLayout.js';
-import { lineText } from '../../src/ui/timeline/segments.js';
+import { lineText } from '../../src/ui/layout/segments.js';
 
 const COLS = [{ title: 'Name' }, { title: 'Hours', align: 'right' as const }];
 

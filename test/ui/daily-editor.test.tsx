@@ -213,7 +213,7 @@ describe('nothing cut without a mark, nothing said twice', () => {
   });
 
   it('a standup line too long for the pane ends in …', async () => {
-    const { clipMarked, lineText } = await import('../../src/ui/timeline/segments.js');
+    const { clipMarked, lineText } = await import('../../src/ui/layout/segments.js');
     expect(lineText(clipMarked([{ text: 'a long line of text', style: 'plain' }], 10))).toBe('a long li…');
     expect(lineText(clipMarked([{ text: 'short', style: 'plain' }], 10))).toBe('short');
   });

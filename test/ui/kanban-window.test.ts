@@ -2,7 +2,7 @@
 // window when it leaves, always keeping the selection in view.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scrollWindow } from '../../src/ui/panes/kanban-lines.js';
+import { scrollWindow } from '../../src/ui/layout/kanban-lines.js';
 
 describe('scrollWindow', () => {
   it('keeps the window while the selection is inside it', () => {

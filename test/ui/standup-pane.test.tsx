@@ -10,8 +10,8 @@ import { Standup } from '../../src/ui/panes/Standup.js';
 import { StoreProvider } from '../../src/ui/store-context.js';
 import { textWidth } from '../../src/ui/text.js';
 import { makeTheme, ThemeProvider } from '../../src/ui/theme.js';
-import { lineText } from '../../src/ui/timeline/segments.js';
-import { standupFrame, standupLines } from '../../src/ui/timeline/standup.js';
+import { lineText } from '../../src/ui/layout/segments.js';
+import { standupFrame, standupLines } from '../../src/ui/layout/standup.js';
 import { memoryFile, renderBoard } from './helpers.js';
 
 const TODAY = '2026-03-04'; // a Wednesday: done since Tuesday

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/ui/text.js';
-import { baseShades, issueShades, planCalendar } from '../../src/ui/timeline/calendar.js';
-import { type TimelineInput, labelWidth, layoutTimeline } from '../../src/ui/timeline/layout.js';
-import { scrollWindow, timelineRows } from '../../src/ui/timeline/rows.js';
-import { buildScale } from '../../src/ui/timeline/scale.js';
-import { lineText } from '../../src/ui/timeline/segments.js';
+import { baseShades, issueShades, planCalendar } from '../../src/ui/layout/calendar.js';
+import { type TimelineInput, labelWidth, layoutTimeline } from '../../src/ui/layout/layout.js';
+import { scrollWindow, timelineRows } from '../../src/ui/layout/rows.js';
+import { buildScale } from '../../src/ui/layout/scale.js';
+import { lineText } from '../../src/ui/layout/segments.js';
 import { model, PLAN, SCHEDULE, sched, schedule, TODAY } from './timeline-fixtures.js';
 
 const M = model(PLAN);

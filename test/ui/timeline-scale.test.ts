@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromDay, mondayOf, monthStart, toDay, weekdayOf } from '../../src/ui/timeline/dates.js';
-import { buildScale, cellOf, firstVisibleDay, scaleLabels, zoomBy } from '../../src/ui/timeline/scale.js';
+import { fromDay, mondayOf, monthStart, toDay, weekdayOf } from '../../src/ui/layout/dates.js';
+import { buildScale, cellOf, firstVisibleDay, scaleLabels, zoomBy } from '../../src/ui/layout/scale.js';
 
 describe('calendar-date arithmetic', () => {
   it('round-trips YYYY-MM-DD through day numbers in any time zone', () => {

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPlanText } from '../../src/core/plan/load.js';
 import { schedulePlan } from '../../src/core/schedule/index.js';
-import { layoutTimeline, labelWidth } from '../../src/ui/timeline/layout.js';
-import { lineText } from '../../src/ui/timeline/segments.js';
+import { layoutTimeline, labelWidth } from '../../src/ui/layout/layout.js';
+import { lineText } from '../../src/ui/layout/segments.js';
 
 function load(file: string) {
   const r = loadPlanText(readFileSync(file, 'utf8'), file);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fit, textWidth, truncate } from '../../src/ui/text.js';
-import { Canvas, cut, lineText, pad, widthOf } from '../../src/ui/timeline/segments.js';
+import { Canvas, cut, lineText, pad, widthOf } from '../../src/ui/layout/segments.js';
 
 // The layouts' fast paths must agree with the board's text helpers on every input.
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('Déployer Vault', 'a\u001b[2Jb', '日本語のタイトル', 'x\u0301y', '✅ done', '─█░·'));

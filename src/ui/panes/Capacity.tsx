@@ -1,5 +1,5 @@
 // Capacity: hours available against planned per lane and period, the milestone forecasts, and
-// each scenario's finish. Layout is pure (src/ui/timeline/capacity.ts).
+// each scenario's finish. Layout is pure (src/ui/layout/capacity.ts).
 import { useMemo } from 'react';
 import {
   selectCapacity,
@@ -12,9 +12,9 @@ import {
   selectToday,
 } from '../../store/selectors.js';
 import { useBoard } from '../store-context.js';
-import { layoutCapacity } from '../timeline/capacity.js';
-import { unestimatedHeader } from '../timeline/unestimated.js';
-import { paneOdds } from '../timeline/capacity-odds.js';
+import { layoutCapacity } from '../layout/capacity.js';
+import { unestimatedHeader } from '../layout/unestimated.js';
+import { paneOdds } from '../layout/capacity-odds.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
 

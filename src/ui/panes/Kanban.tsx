@@ -1,15 +1,15 @@
 // Kanban: one column per status with counts; optional swimlanes per lane (w). Virtualised: only
-// the cards that fit are laid out (panes/kanban-lines.ts); the pane is drawn as whole lines
+// the cards that fit are laid out (layout/kanban-lines.ts); the pane is drawn as whole lines
 // (widgets/Lines.tsx).
 import { useRef } from 'react';
 import { selectColumns, selectModel, selectSelectedId } from '../../store/selectors.js';
 import { useBoard } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { Lines } from '../widgets/Lines.js';
-import { kanbanLines, newKanbanMemory } from './kanban-lines.js';
+import { kanbanLines, newKanbanMemory } from '../layout/kanban-lines.js';
 import type { PaneProps } from './types.js';
 
-export { windowAround } from './kanban-lines.js';
+export { windowAround } from '../layout/kanban-lines.js';
 
 export function Kanban({ width, height }: PaneProps) {
   const model = useBoard(selectModel);

@@ -6,7 +6,7 @@ import { selectModel, selectSchedule, selectScheduleError, selectToday } from '.
 import type { BoardState } from '../../store/types.js';
 import { useBoard } from '../store-context.js';
 import { fit } from '../text.js';
-import { clock, standupFrame, standupLines } from '../timeline/standup.js';
+import { clock, standupFrame, standupLines } from '../layout/standup.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
 

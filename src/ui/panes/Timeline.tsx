@@ -1,5 +1,5 @@
 // Timeline: a gantt on the working-day calendar, drawn from the engine's schedule. The layout
-// is pure (src/ui/timeline/layout.ts); this component only reads the store and draws lines.
+// is pure (src/ui/layout/layout.ts); this component only reads the store and draws lines.
 import { useRef } from 'react';
 import {
   selectFolded,
@@ -12,7 +12,7 @@ import {
   selectToday,
 } from '../../store/selectors.js';
 import { useBoard } from '../store-context.js';
-import { layoutTimeline } from '../timeline/layout.js';
+import { layoutTimeline } from '../layout/layout.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
 

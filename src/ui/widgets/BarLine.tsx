@@ -1,8 +1,8 @@
-// Draws lines of styled segments (from the pure layouts in src/ui/timeline/) with Ink. Colour
+// Draws lines of styled segments (from the pure layouts in src/ui/layout/) with Ink. Colour
 // comes from the theme, so NO_COLOR turns it off; every coloured state also has its own glyph.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { Line, Style } from '../timeline/segments.js';
+import type { Line, Style } from '../layout/segments.js';
 import { type Theme, type Tone, useTheme } from '../theme.js';
 
 interface Look {

@@ -2,7 +2,7 @@
 // with `…` to fit the width. We write our own because ink-table 3.1.0 is CommonJS and its
 // `require('ink')` fails against Ink 6 (ERR_REQUIRE_ASYNC_MODULE: Ink has a top-level await).
 import { fit, sanitize, textWidth, truncate } from '../text.js';
-import type { Line, Style } from '../timeline/segments.js';
+import type { Line, Style } from '../layout/segments.js';
 
 export interface Column {
   title: string;

@@ -1,6 +1,6 @@
 // Aligned plain-text tables for the CLI: columns padded to their widest cell, numbers right-aligned.
 // Cells are plan text: each is made inert (one line, no controls) before it is measured.
-import { sanitize } from '../text/sanitize.js';
+import { sanitize } from '../core/text/sanitize.js';
 
 export function table(head: string[], rows: (string | number)[][], rightAlign: number[] = []): string {
   const cells = [head, ...rows].map((r) => r.map(sanitize));

@@ -3,7 +3,61 @@
 // buildModel costs tens of milliseconds, far over a frame; this is a few. Anything it cannot
 // prove local (other top-level keys changed, issues added/removed/reordered, `blocks` edited,
 // which changes other issues' deps) falls back to buildModel.
-import { buildModel, type Model, type PlanData } from '../core/plan/model.js';
+import { buildModel, type Issue, type Model, type PlanData } from '../core/plan/model.js';
+
+/**
+ * byId after a local edit: the replaced issues over the previous index, read through, so an edit
+ * does not copy a 10,000-entry map (1–2 ms and its garbage). Ids never change in a local edit, so
+ * the keys and their order are the base's. Read-only, as every model's maps are used.
+ */
+class IdIndex extends Map<string, Issue> {
+  constructor(
+    readonly base: ReadonlyMap<string, Issue>,
+    over: Iterable<[string, Issue]>,
+  ) {
+    super(over);
+  }
+  override get(id: string) {
+    return super.get(id) ?? this.base.get(id);
+  }
+  override has(id: string) {
+    return this.base.has(id);
+  }
+  override get size() {
+    return this.base.size;
+  }
+  override *entries(): MapIterator<[string, Issue]> {
+    for (const [id, issue] of this.base) yield [id, super.get(id) ?? issue];
+  }
+  override keys() {
+    return this.base.keys();
+  }
+  override *values(): MapIterator<Issue> {
+    for (const [, issue] of this.entries()) yield issue;
+  }
+  override [Symbol.iterator]() {
+    return this.entries();
+  }
+  override forEach(f: (issue: Issue, id: string, map: Map<string, Issue>) => void, self?: unknown) {
+    for (const [id, issue] of this.entries()) f.call(self, issue, id, this);
+  }
+  /** The replaced issues so far (kept one level deep: an index over an index merges them). */
+  own(): [string, Issue][] {
+    return [...super.entries()];
+  }
+}
+
+/** The index with `fresh` issues replaced; a full copy once the replaced ones are many. */
+function replaceIn(prev: Map<string, Issue>, fresh: [string, Issue][]): Map<string, Issue> {
+  if (!(prev instanceof IdIndex)) return new IdIndex(prev, fresh);
+  const own = prev.own();
+  if (own.length + fresh.length > 256) {
+    const flat = new Map(prev.entries());
+    for (const [id, issue] of fresh) flat.set(id, issue);
+    return flat;
+  }
+  return new IdIndex(prev.base, [...own, ...fresh]);
+}
 
 const MAX_LOCAL = 32;
 
@@ -24,7 +78,7 @@ export function updateModel(prev: Model, data: PlanData): Model {
   if (changed.length === 0) return { ...prev, data };
 
   const issues = prev.issues.slice();
-  const byId = new Map(prev.byId);
+  const replaced: [string, Issue][] = [];
   for (const i of changed) {
     const old = prev.issues[i];
     // The issue alone, normalised exactly as buildModel does (same groups, hours, statuses).
@@ -34,7 +88,7 @@ export function updateModel(prev: Model, data: PlanData): Model {
     for (const d of old.deps.slice(ownBefore)) if (!fresh.deps.some((x) => x.id === d.id)) fresh.deps.push(d);
     fresh.index = old.index;
     issues[i] = fresh;
-    if (byId.get(old.id) === old) byId.set(old.id, fresh);
+    if (prev.byId.get(old.id) === old) replaced.push([old.id, fresh]);
   }
-  return { ...prev, data, issues, byId };
+  return { ...prev, data, issues, byId: replaceIn(prev.byId, replaced) };
 }

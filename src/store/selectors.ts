@@ -3,7 +3,7 @@ import type { Issue, Model } from '../core/plan/model.js';
 import { capacityByPeriod, schedulePlan } from '../core/schedule/index.js';
 import { UNASSIGNED, type LaneCapacity, type Schedule } from '../core/schedule/types.js';
 import { scenarioModel } from '../core/plan/scenario-view.js';
-import { matchIssue } from './search.js';
+import { columnsOf, keeps, keptIssues, rowOf } from './visible.js';
 import { memo } from './memo.js';
 import type { BoardState, Filter } from './types.js';
 import { sortIssues } from './sort.js';
@@ -19,23 +19,18 @@ export const selectCapacityPeriod = (s: BoardState) => s.capacityPeriod;
 export const selectScenario = (s: BoardState) => s.scenario;
 export const selectFolded = (s: BoardState) => s.folded;
 
-const filterIssues = memo((model: Model, filter: Filter, search: string, hideDone: boolean, sort: SortOrder): Issue[] => {
-  const q = search.trim();
-  const kept = model.issues.filter(
-    (i) =>
-      (!hideDone || !i.done) &&
-      (!filter.status || i.status === filter.status) &&
-      (!filter.group || i.group === filter.group) &&
-      (!filter.milestone || i.milestone === filter.milestone) &&
-      (!filter.sprint || i.sprint === filter.sprint) &&
-      (!filter.lane || (filter.lane === '-' ? !i.lane : i.lane === filter.lane)) &&
-      (!q || matchIssue(i, q)),
-  );
-  return sortIssues(kept, model, sort);
-});
+const filterIssues = memo((model: Model, filter: Filter, search: string, hideDone: boolean, sort: SortOrder): Issue[] =>
+  sortIssues(keptIssues(model, filter, hideDone, search), model, sort),
+);
 
 /** Issues that pass hide-done, the filter and the search, in the chosen order (file order by default). */
 export const selectVisibleIssues = (s: BoardState): Issue[] => filterIssues(selectModel(s), s.filter, s.search, s.hideDone, s.sort);
+
+/** Whether issue `id` is visible, without walking the visible list. */
+export const selectIsVisible = (s: BoardState, id: string | null): boolean => {
+  const issue = id === null ? undefined : selectModel(s).byId.get(id);
+  return issue !== undefined && keeps(issue, s.filter, s.hideDone, s.search);
+};
 
 /** Timeline navigation: the rows the cursor visits, a folded group counting as its first issue. */
 export const selectTimelineNav = (s: BoardState): Issue[] => timelineNav(selectTimelineRows(s), s.timeline.groupBy, s.folded);
@@ -71,19 +66,23 @@ const laneRows = memo(groupRows);
 /** Timeline (and capacity/standup) row order: visible issues grouped by phase or lane. */
 export const selectTimelineRows = (s: BoardState): Issue[] => timelineRows(selectVisibleIssues(s), selectModel(s), s.timeline.groupBy);
 
-const columns = memo((issues: Issue[], statuses: string[], byLane: Issue[] | null): Map<string, Issue[]> => {
-  const map = new Map<string, Issue[]>(statuses.map((st) => [st, []]));
-  for (const i of byLane ?? issues) {
-    let col = map.get(i.status);
-    if (!col) map.set(i.status, (col = [])); // a status the plan did not declare still shows
-    col.push(i);
-  }
-  return map;
-});
-
 /** Kanban columns: status → visible issues in file order (by lane first when swimlanes are on). */
 export const selectColumns = (s: BoardState): Map<string, Issue[]> =>
-  columns(selectVisibleIssues(s), s.model.statuses, s.swimlanes ? laneRows(selectVisibleIssues(s), selectModel(s), 'lane') : null);
+  columnsOf(s.swimlanes ? laneRows(selectVisibleIssues(s), selectModel(s), 'lane') : selectVisibleIssues(s), s.model.statuses);
+
+/** The selection's column (among the non-empty ones, as navigation counts them) and row, or -1s. */
+export function selectKanbanPosition(s: BoardState): { cols: Issue[][]; c: number; r: number } {
+  const cols = [...selectColumns(s).values()].filter((c) => c.length > 0);
+  const issue = s.selectedId === null ? undefined : selectModel(s).byId.get(s.selectedId);
+  // Look in the issue's own column first: the others need not be indexed.
+  const own = issue ? cols.findIndex((col) => col[0].status === issue.status) : -1;
+  const order = own < 0 ? cols.keys() : [own, ...[...cols.keys()].filter((c) => c !== own)];
+  for (const c of order) {
+    const r = rowOf(cols[c], issue);
+    if (r >= 0) return { cols, c, r };
+  }
+  return { cols, c: -1, r: -1 };
+}
 
 const scheduled = memo((model: Model, today: string, scenario: string | undefined): { schedule: Schedule | null; error: string | null } => {
   try {

@@ -2,7 +2,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Period } from '../core/schedule/types.js';
 import { SORT_ORDERS, type SortOrder } from '../core/persist/view-prefs.js';
-import { capacityScrollRange, selectColumns, selectTimelineNav, selectVisibleIssues } from './selectors.js';
+import { capacityScrollRange, selectIsVisible, selectKanbanPosition, selectTimelineNav, selectVisibleIssues } from './selectors.js';
 import { PANES, type BoardState, type TimelineZoom, type UiSlice } from './types.js';
 
 type Set = StoreApi<BoardState>['setState'];
@@ -42,14 +42,7 @@ type UiActions = Pick<
 >;
 
 /** Kanban: the non-empty columns in order, and where the selection sits. */
-function kanbanPosition(s: BoardState) {
-  const cols = [...selectColumns(s).values()].filter((c) => c.length > 0);
-  for (let c = 0; c < cols.length; c++) {
-    const r = cols[c].findIndex((i) => i.id === s.selectedId);
-    if (r >= 0) return { cols, c, r };
-  }
-  return { cols, c: -1, r: -1 };
-}
+const kanbanPosition = selectKanbanPosition;
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
@@ -63,9 +56,8 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>, pr
   /** After a filter or search change, keep the selection on something visible. */
   const keepSelectionVisible = () => {
     const s = get();
-    const visible = selectVisibleIssues(s);
-    if (s.selectedId !== null && visible.some((i) => i.id === s.selectedId)) return;
-    set({ selectedId: visible[0]?.id ?? null });
+    if (selectIsVisible(s, s.selectedId)) return;
+    set({ selectedId: selectVisibleIssues(s)[0]?.id ?? null });
   };
 
   return {

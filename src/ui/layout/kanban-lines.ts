@@ -5,6 +5,7 @@
 import type { Issue, Model } from '../../core/plan/model.js';
 import { textWidth, truncate } from '../text.js';
 import type { Theme } from '../theme-core.js';
+import { rowOf } from '../../store/visible.js';
 import { cardLines, CARD_LINES } from '../widgets/Card.js';
 
 export { CARD_LINES };
@@ -93,11 +94,12 @@ interface ColumnArgs {
 
 export function columnLines({ model, columns, shown, widths, height, selectedId, edgeNote, theme, memory }: ColumnArgs): SegLine[] {
   const slots = Math.max(1, Math.floor((height - 1) / CARD_LINES));
+  const selected = selectedId === null ? undefined : model.byId.get(selectedId);
   // Per column: the header cell and the visible cards' lines.
   const cols = shown.map((status, n) => {
     const issues = columns.get(status) ?? [];
     const w = widths[n];
-    const at = issues.findIndex((i) => i.id === selectedId);
+    const at = rowOf(issues, selected);
     const [from, to] = scrollWindow(Math.max(0, at), slots, issues.length, memory.cardStart.get(status) ?? 0);
     memory.cardStart.set(status, from);
     const more = issues.length > to - from ? ` ↑${from} ↓${issues.length - to}` : '';

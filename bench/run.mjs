@@ -134,7 +134,7 @@ if (backlog && existsSync(backlog)) {
 // Keypresses, in-process on a mounted 120×40 board.
 const keyRows = [];
 for (const n of [100, 1000, 10000]) {
-  const r = spawnSync(process.execPath, [`${out}/latency.mjs`, plans[n], TODAY], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, [`${out}/latency.mjs`, plans[n], TODAY, 'keys'], { encoding: 'utf8', cwd: root });
   if (r.status !== 0) throw new Error(`latency run failed: ${r.stderr}`);
   const k = JSON.parse(r.stdout.trim().split('\n').pop());
   for (const [key, name] of [['j', '`j`'], ['l', '`l`/`h`'], ['space', '`Space` (tick)'], ['filter', '`/` filter typing']]) {

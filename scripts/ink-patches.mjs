@@ -12,6 +12,7 @@
 //    - the per-frame caches (styled chars of a line, string widths) live across frames;
 //    - a write that lies wholly inside its clip is not cut with slice-ansi;
 //    - the blank grid shares one cell object, and a row with no styles is joined directly;
+//    - a row whose cells are the very objects of the last frame's row keeps its text;
 //    - widestLine of a text node is cached (render-node-to-output.js).
 import { readFileSync } from 'node:fs';
 
@@ -169,8 +170,12 @@ export const INK_PATCHES = [
                         lines = lines.map(`,
       ],
       [
-        'return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
-        'return (unstyled(lineWithoutEmptyItems) ? lineWithoutEmptyItems.map(c => c.value).join(\'\') : styledCharsToString(lineWithoutEmptyItems)).trimEnd();',
+        `            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`,
+        `            .map((line, y) => pbRow(line, y))`,
       ],
       [
         'export default class Output {',
@@ -188,6 +193,29 @@ const unstyled = (chars) => {
         if (c.styles.length > 0) return false;
     }
     return true;
+};
+// A row's text is a function of its cells, and the cells of an unchanged line are the same
+// objects frame after frame (the styled-chars cache above, BLANK_CELL): a row whose cells are all
+// the very ones of the last frame's row at that height keeps its text.
+let pbRows = [];
+const pbRow = (line, y) => {
+    const last = pbRows[y];
+    if (last !== undefined && last.cells.length === line.length) {
+        let same = true;
+        for (let i = 0; i < line.length; i++) {
+            if (line[i] !== last.cells[i]) {
+                same = false;
+                break;
+            }
+        }
+        if (same) return last.text;
+    }
+    // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+    const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+    const text = (unstyled(lineWithoutEmptyItems) ? lineWithoutEmptyItems.map(c => c.value).join('') : styledCharsToString(lineWithoutEmptyItems)).trimEnd();
+    if (y > 1000) return text;
+    pbRows[y] = { cells: line, text };
+    return text;
 };
 export default class Output {`,
       ],

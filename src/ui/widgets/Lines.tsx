@@ -1,9 +1,10 @@
-// Draws a screen region as lines of styled segments with Ink, one <Text> per line: the styled
-// runs are nested <Text>s, which Ink folds into that one node, so a line costs one layout node
-// and one write, and a line that did not change is neither re-rendered (memo) nor re-measured
-// (Ink's caches, shared across frames by scripts/ink-patches.mjs). A cell's padding is plain
+// Draws a screen region as lines of styled segments with Ink, one <Text> per line holding the
+// line's styled string, so a line costs one layout node and one write, and a line that did not
+// change is neither re-rendered (memo) nor re-measured (Ink's caches, shared across frames by
+// scripts/ink-patches.mjs). A cell's padding is plain
 // blank, as the grid under it; the selected card pads its own text so its highlight spans.
 import { Box, Text } from 'ink';
+import chalk from 'chalk';
 import { memo } from 'react';
 import { textWidth } from '../text.js';
 import type { Seg, SegLine } from './seg.js';
@@ -61,20 +62,36 @@ function sameLine(a: { line: SegLine; width: number }, b: { line: SegLine; width
   return true;
 }
 
+// A run styled as Ink's <Text> styles its children (components/Text.js and colorize.js, same
+// order: dim, colour, bold, inverse), so the line's string is the one Ink would build from nested
+// <Text>s, byte for byte (test/ui/lines.test.tsx), but it is one text node: a changed line costs
+// React one element and Ink one node to squash instead of one per run.
+const RGB = /^rgb\(\s?(\d+),\s?(\d+),\s?(\d+)\s?\)$/;
+const ANSI256 = /^ansi256\(\s?(\d+)\s?\)$/;
+function colored(text: string, color: string): string {
+  if (color in chalk) return (chalk as unknown as Record<string, (s: string) => string>)[color](text);
+  if (color.startsWith('#')) return chalk.hex(color)(text);
+  const a = ANSI256.exec(color);
+  if (color.startsWith('ansi256')) return a ? chalk.ansi256(Number(a[1]))(text) : text;
+  const m = RGB.exec(color);
+  if (color.startsWith('rgb')) return m ? chalk.rgb(Number(m[1]), Number(m[2]), Number(m[3]))(text) : text;
+  return text;
+}
+
+export function styledRun(text: string, look: Seg | undefined): string {
+  if (!look) return text;
+  let out = text;
+  if (look.dim) out = chalk.dim(out);
+  if (look.color) out = colored(out, look.color);
+  if (look.bold) out = chalk.bold(out);
+  if (look.inverse) out = chalk.inverse(out);
+  return out;
+}
+
 const Line = memo(function Line({ line, width }: { line: SegLine; width: number }) {
-  return (
-    <Text wrap="truncate">
-      {lineRuns(line, width).map((r, i) =>
-        r.look ? (
-          <Text key={i} color={r.look.color} bold={r.look.bold} inverse={r.look.inverse} dimColor={r.look.dim}>
-            {r.text}
-          </Text>
-        ) : (
-          r.text
-        ),
-      )}
-    </Text>
-  );
+  let text = '';
+  for (const r of lineRuns(line, width)) text += styledRun(r.text, r.look);
+  return <Text wrap="truncate">{text}</Text>;
 }, sameLine);
 
 export function Lines({ lines, width, height }: { lines: SegLine[]; width: number; height: number }) {

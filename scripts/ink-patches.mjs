@@ -13,7 +13,8 @@
 //    - a write that lies wholly inside its clip is not cut with slice-ansi;
 //    - the blank grid shares one cell object, and a row with no styles is joined directly;
 //    - a row whose cells are the very objects of the last frame's row keeps its text;
-//    - widestLine of a text node is cached (render-node-to-output.js).
+//    - widestLine of a text node is cached (render-node-to-output.js);
+//    - ansi-tokenize walks a line of one-column characters by code unit, not by grapheme.
 import { readFileSync } from 'node:fs';
 
 const CACHE_LIMIT = 50000;
@@ -241,6 +242,47 @@ const ONE_COLUMN = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u03
     ],
   },
   {
+    // Ink turns every new line into styled cells with ansi-tokenize, which walks the string by
+    // grapheme (Intl.Segmenter): most of a frame's cost when many lines change (a search, a
+    // tick). A line of one-column characters (the string-width class above, where every code unit
+    // is its own grapheme and none is wide) and SGR codes is walked by code unit instead, giving
+    // the same tokens (test/ui/ink-patches.test.ts).
+    file: '@alcalzone/ansi-tokenize/build/tokenize.js',
+    edits: [
+      [
+        'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {',
+        `const PB_SIMPLE = /^(?:[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u03FF\\u0400-\\u0482\\u048A-\\u04FF\\u2010-\\u2027\\u2039\\u203A\\u203C\\u2190-\\u21FF\\u2298\\u2500-\\u25FC\\u25FF\\u2713]|\\u001B\\[[0-9;]*m)*$/;
+function pbTokenize(str) {
+    const ret = [];
+    for (let index = 0; index < str.length; index++) {
+        if (str.charCodeAt(index) === 0x1b) {
+            const code = parseSGRSequence(str, index);
+            for (const individualCode of splitCompoundSGRSequences(code)) {
+                ret.push({
+                    type: "ansi",
+                    code: individualCode,
+                    endCode: getEndCode(individualCode),
+                });
+            }
+            index += code.length - 1;
+            continue;
+        }
+        ret.push({
+            type: "char",
+            value: str[index],
+            fullWidth: false,
+        });
+    }
+    return ret;
+}
+export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {
+    if (endChar === Number.POSITIVE_INFINITY && PB_SIMPLE.test(str)) {
+        return pbTokenize(str);
+    }`,
+      ],
+    ],
+  },
+  {
     file: 'ink/build/render-node-to-output.js',
     edits: [
       [
@@ -285,7 +327,7 @@ export function patchSource(file, source) {
 
 /** The esbuild plug-in. */
 export function inkPatches() {
-  const filter = /node_modules[\\/](ink[\\/]build[\\/](ink|log-update|output|render-node-to-output)|string-width[\\/]index)\.js$/;
+  const filter = /node_modules[\\/](ink[\\/]build[\\/](ink|log-update|output|render-node-to-output)|string-width[\\/]index|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
   return {
     name: 'planboard-ink-patches',
     setup(b) {

@@ -1,7 +1,7 @@
 // The string-width fast path our Ink patches add (scripts/ink-patches.mjs) must give the same
 // width as string-width itself for any string: both are bundled and compared on random text
 // mixing the one-column characters with wide, combining, emoji, control and ANSI-styled ones.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -67,5 +67,48 @@ describe("our textWidth agrees with Ink's measure (string-width)", () => {
   });
   it('for card heads with marks, as one string', () => {
     expect(textWidth('▶GEN-12 ✓⊘‼ 2/3 ‹1 2›')).toBe(21);
+  });
+});
+
+// The tokenizer fast path (a line of one-column characters and SGR codes walked by code unit)
+// must give exactly the tokens ansi-tokenize gives by grapheme, and so the same cells.
+describe('ansi-tokenize fast path', () => {
+  type Tok = { tokenize: (s: string, end?: number) => unknown[]; styledCharsFromTokens: (t: unknown[]) => unknown[] };
+  let tplain: Tok;
+  let tpatched: Tok;
+  beforeAll(async () => {
+    const entry = join(dir, 'tok.mjs');
+    writeFileSync(entry, "export { tokenize, styledCharsFromTokens } from '@alcalzone/ansi-tokenize';\n");
+    const opts = { entryPoints: [entry], bundle: true, format: 'esm' as const, platform: 'node' as const, nodePaths: [join(process.cwd(), 'node_modules')], logLevel: 'error' as const, absWorkingDir: process.cwd() };
+    await build({ ...opts, outfile: join(dir, 'tok-plain.mjs') });
+    await build({ ...opts, outfile: join(dir, 'tok-patched.mjs'), plugins: [inkPatches()] });
+    tplain = await import(pathToFileURL(join(dir, 'tok-plain.mjs')).href);
+    tpatched = await import(pathToFileURL(join(dir, 'tok-patched.mjs')).href);
+  });
+
+  const codes = ['\u001b[1m', '\u001b[22m', '\u001b[2m', '\u001b[36m', '\u001b[39m', '\u001b[7m', '\u001b[27m', '\u001b[90m', '\u001b[38;5;208m', '\u001b[38;2;1;2;3m', '\u001b[1;31m', '\u001b[m', '\u001b[0m', '\u001b[', '\u001b]8;;http://x\u0007', '\u009b31m'];
+
+  it('is really in the patched bundle', () => {
+    expect(readFileSync(join(dir, 'tok-patched.mjs'), 'utf8')).toContain('pbTokenize');
+  });
+
+  it('gives the same tokens and cells as ansi-tokenize for any mix of characters and codes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...codes, ...codes), { maxLength: 60 }), (parts) => {
+        const s = parts.join('');
+        const want = tplain.tokenize(s);
+        expect(tpatched.tokenize(s)).toEqual(want);
+        expect(tpatched.styledCharsFromTokens(tpatched.tokenize(s))).toEqual(tplain.styledCharsFromTokens(want));
+        expect(tpatched.tokenize(s, 5)).toEqual(tplain.tokenize(s, 5));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same tokens for every single character of the fast class, styled', () => {
+    for (let cp = 0x20; cp < 0x2800; cp++) {
+      const s = `\u001b[1mx${String.fromCodePoint(cp)}y\u001b[22m`;
+      expect(tpatched.tokenize(s), `U+${cp.toString(16)}`).toEqual(tplain.tokenize(s));
+    }
   });
 });

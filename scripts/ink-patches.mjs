@@ -14,7 +14,8 @@
 //    - the blank grid shares one cell object, and a row with no styles is joined directly;
 //    - a row whose cells are the very objects of the last frame's row keeps its text;
 //    - widestLine of a text node is cached (render-node-to-output.js);
-//    - ansi-tokenize walks a line of one-column characters by code unit, not by grapheme.
+//    - ansi-tokenize walks a line of one-column characters by code unit, not by grapheme, and
+//      the cells of a styled run share their styles, so a row is joined without a diff per cell.
 import { readFileSync } from 'node:fs';
 
 const CACHE_LIMIT = 50000;
@@ -283,6 +284,53 @@ export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {
     ],
   },
   {
+    // A row is turned back into a string cell by cell, diffing each cell's styles with the last
+    // one's (arrays and sets per cell). Cells of one styled run now share one styles array, and
+    // a cell with the very array of the one before needs no diff (it would be empty).
+    file: '@alcalzone/ansi-tokenize/build/styledChars.js',
+    edits: [
+      [
+        `    let codes = [];
+    const ret = [];
+    for (const token of tokens) {
+        if (token.type === "ansi") {
+            codes = reduceAnsiCodesIncremental(codes, [token]);
+        }
+        else if (token.type === "char") {
+            ret.push({
+                ...token,
+                styles: [...codes],
+            });
+        }
+    }`,
+        `    let codes = [];
+    let shared = null;
+    const ret = [];
+    for (const token of tokens) {
+        if (token.type === "ansi") {
+            codes = reduceAnsiCodesIncremental(codes, [token]);
+            shared = null;
+        }
+        else if (token.type === "char") {
+            shared ??= [...codes];
+            ret.push({
+                ...token,
+                styles: shared,
+            });
+        }
+    }`,
+      ],
+      [
+        `        else {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }`,
+        `        else if (chars[i - 1].styles !== char.styles) {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }`,
+      ],
+    ],
+  },
+  {
     file: 'ink/build/render-node-to-output.js',
     edits: [
       [
@@ -327,7 +375,7 @@ export function patchSource(file, source) {
 
 /** The esbuild plug-in. */
 export function inkPatches() {
-  const filter = /node_modules[\\/](ink[\\/]build[\\/](ink|log-update|output|render-node-to-output)|string-width[\\/]index|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
+  const filter = /node_modules[\\/](ink[\\/]build[\\/](ink|log-update|output|render-node-to-output)|string-width[\\/]index|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/](tokenize|styledChars))\.js$/;
   return {
     name: 'planboard-ink-patches',
     setup(b) {

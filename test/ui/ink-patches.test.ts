@@ -73,12 +73,12 @@ describe("our textWidth agrees with Ink's measure (string-width)", () => {
 // The tokenizer fast path (a line of one-column characters and SGR codes walked by code unit)
 // must give exactly the tokens ansi-tokenize gives by grapheme, and so the same cells.
 describe('ansi-tokenize fast path', () => {
-  type Tok = { tokenize: (s: string, end?: number) => unknown[]; styledCharsFromTokens: (t: unknown[]) => unknown[] };
+  type Tok = { tokenize: (s: string, end?: number) => unknown[]; styledCharsFromTokens: (t: unknown[]) => unknown[]; styledCharsToString: (c: unknown[]) => string };
   let tplain: Tok;
   let tpatched: Tok;
   beforeAll(async () => {
     const entry = join(dir, 'tok.mjs');
-    writeFileSync(entry, "export { tokenize, styledCharsFromTokens } from '@alcalzone/ansi-tokenize';\n");
+    writeFileSync(entry, "export { tokenize, styledCharsFromTokens, styledCharsToString } from '@alcalzone/ansi-tokenize';\n");
     const opts = { entryPoints: [entry], bundle: true, format: 'esm' as const, platform: 'node' as const, nodePaths: [join(process.cwd(), 'node_modules')], logLevel: 'error' as const, absWorkingDir: process.cwd() };
     await build({ ...opts, outfile: join(dir, 'tok-plain.mjs') });
     await build({ ...opts, outfile: join(dir, 'tok-patched.mjs'), plugins: [inkPatches()] });
@@ -102,6 +102,28 @@ describe('ansi-tokenize fast path', () => {
         expect(tpatched.tokenize(s, 5)).toEqual(tplain.tokenize(s, 5));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('joins any row of cells (pieces of several lines, as the grid of Ink holds them) into the same string', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...pieces, ...codes, ...codes), { maxLength: 30 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 80 }),
+        (lines, picks) => {
+          const cells = (t: Tok) => lines.map((l) => t.styledCharsFromTokens(t.tokenize(l.join(''))));
+          const row = (t: Tok) => {
+            const all = cells(t);
+            return picks.map(([l, c]) => all[l % all.length][c % Math.max(1, all[l % all.length].length)]).filter((x) => x !== undefined);
+          };
+          expect(tpatched.styledCharsToString(row(tpatched))).toBe(tplain.styledCharsToString(row(tplain)));
+          for (const l of lines) {
+            const s = l.join('');
+            expect(tpatched.styledCharsToString(tpatched.styledCharsFromTokens(tpatched.tokenize(s)))).toBe(tplain.styledCharsToString(tplain.styledCharsFromTokens(tplain.tokenize(s))));
+          }
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 

@@ -9,6 +9,7 @@ import { createElement } from 'react';
 import { loadPlanText } from '../src/core/plan/load.js';
 import { commitOps } from '../src/core/persist/file-store.js';
 import { createBoardStore } from '../src/store/index.js';
+import { selectKanbanPosition } from '../src/store/selectors.js';
 import { App } from '../src/ui/App.js';
 
 const [file, today, mode] = process.argv.slice(2); // mode 'save': only the save; 'keys': only the keys
@@ -68,13 +69,19 @@ async function keys(text: string, data: Parameters<typeof createBoardStore>[0]['
     return { ...quantiles(times), cpu_median: cpu.median, cpu_p95: cpu.p95 };
   };
 
-  // 100 presses a key, for a p95 that is the 5th-slowest. `j` goes down 10 cards and back up (`k`)
-  // so it never stops at a column's end; the search types two letters and erases them, a new pair
+  // 100 presses a key, for a p95 that is the 5th-slowest. `j` goes down and back up (`k`) so it
+  // never stops at a column's end; the search types two letters and erases them, a new pair
   // each time (the first letter from an empty query scans every issue).
   const only = process.env.BENCH_KEY; // one of j, l, space, filter: profile one key alone
   const N = Number(process.env.BENCH_PRESSES ?? 100);
-  const downUp = [...Array(10).fill('j'), ...Array(10).fill('k')];
-  if (!only || only === 'j') result.j = await measure(downUp, N);
+  if (!only || only === 'j') {
+    // From the top of the selection's column, down as far as 10 cards and back, so every press moves.
+    store.getState().moveToEdge('first');
+    await sleep(40);
+    const { cols, c } = selectKanbanPosition(store.getState());
+    const steps = Math.max(1, Math.min(10, (cols[c]?.length ?? 2) - 1));
+    result.j = await measure([...Array(steps).fill('j'), ...Array(steps).fill('k')], N);
+  }
   if (!only || only === 'l') result.l = await measure(['l', 'h'], N);
   if (!only || only === 'space') result.space = await measure([' '], N);
   if (!only || only === 'filter') {

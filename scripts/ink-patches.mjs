@@ -190,12 +190,6 @@ function sharedCaches() {
     return pbCaches;
 }
 const BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
-const unstyled = (chars) => {
-    for (const c of chars) {
-        if (c.styles.length > 0) return false;
-    }
-    return true;
-};
 // A row's text is a function of its cells, and the cells of an unchanged line are the same
 // objects frame after frame (the styled-chars cache above, BLANK_CELL): a row whose cells are all
 // the very ones of the last frame's row at that height keeps its text.
@@ -212,9 +206,20 @@ const pbRow = (line, y) => {
         }
         if (same) return last.text;
     }
-    // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
-    const lineWithoutEmptyItems = line.filter(item => item !== undefined);
-    const text = (unstyled(lineWithoutEmptyItems) ? lineWithoutEmptyItems.map(c => c.value).join('') : styledCharsToString(lineWithoutEmptyItems)).trimEnd();
+    // One pass for a row with no styles; the holes are skipped as Ink skips them
+    // (https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742).
+    let text = '';
+    let styled = false;
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (c === undefined) continue;
+        if (c.styles.length > 0) {
+            styled = true;
+            break;
+        }
+        text += c.value;
+    }
+    text = (styled ? styledCharsToString(line.filter(item => item !== undefined)) : text).trimEnd();
     if (y > 1000) return text;
     pbRows[y] = { cells: line, text };
     return text;

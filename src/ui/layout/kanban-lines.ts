@@ -64,6 +64,23 @@ export function columnLayout(statuses: string[], counts: number[], selectedCol: 
 
 const NO_LANE = '\u0000none';
 
+// A card's lines depend on its issue, the model (a dependency's status makes it blocked), its
+// width, whether it is selected, and the theme: kept per model, so a move redraws no card twice.
+const cardCache = new WeakMap<Model, WeakMap<Theme, Map<string, { issue: Issue; lines: Seg[] }>>>();
+function cachedCard(issue: Issue, model: Model, width: number, selected: boolean, theme: Theme, compact = false): Seg[] {
+  let byTheme = cardCache.get(model);
+  if (!byTheme) cardCache.set(model, (byTheme = new WeakMap()));
+  let cards = byTheme.get(theme);
+  if (!cards) byTheme.set(theme, (cards = new Map()));
+  const key = `${issue.id}\u0000${width}\u0000${selected ? 1 : 0}${compact ? 1 : 0}`;
+  const hit = cards.get(key);
+  if (hit && hit.issue === issue) return hit.lines;
+  const lines = cardLines(issue, model, width, selected, theme, compact);
+  if (cards.size > 5000) cards.clear();
+  cards.set(key, { issue, lines });
+  return lines;
+}
+
 /** `── label ───…` across the width. */
 function rule(label: string, width: number): string {
   const text = truncate(label, width);
@@ -104,7 +121,7 @@ export function columnLines({ model, columns, shown, widths, height, selectedId,
     memory.cardStart.set(status, from);
     const more = issues.length > to - from ? ` ↑${from} ↓${issues.length - to}` : '';
     const head: Seg = { text: truncate(`${status} (${issues.length})${more}${n === shown.length - 1 ? edgeNote : ''}`, w), bold: true, color: theme.c('accent'), pad: w };
-    const body = issues.slice(from, to).flatMap((i) => cardLines(i, model, w, i.id === selectedId, theme));
+    const body = issues.slice(from, to).flatMap((i) => cachedCard(i, model, w, i.id === selectedId, theme));
     return { head, body, blank: { text: '', pad: w } as Seg };
   });
   const lines: SegLine[] = [row(cols.map((c) => [c.head]), theme)];
@@ -152,7 +169,7 @@ export function swimlaneLines({ model, columns, shown, widths, width, height, se
         row(
           shown.map((s, c) => {
             const issue = b.get(s)?.[from + r];
-            return issue ? cardLines(issue, model, widths[c], issue.id === selected?.id, theme, true) : [{ text: '', pad: widths[c] }];
+            return issue ? cachedCard(issue, model, widths[c], issue.id === selected?.id, theme, true) : [{ text: '', pad: widths[c] }];
           }),
           theme,
         ),

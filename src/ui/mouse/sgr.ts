@@ -5,7 +5,8 @@
 // A report can arrive split across reads (SSH, tmux), so an unfinished one is held back:
 // `ESC[<` + parameters until its final byte, bounded (a hostile endless run of digits is dropped,
 // never stored). A bare `ESC` or `ESC[…` at the end of a read may be the start of a report or a
-// key; it is held only until `flush()` (called after a short pause), then passed on as it was.
+// key; it is held only until `flush()` (called after a short pause), then passed on as it was;
+// should the rest of a report follow after all, that rest is still taken as a report.
 // Legacy reports (X10 `ESC[M` + 3 bytes, urxvt `ESC[b;x;yM`) are dropped whole: we never ask for
 // them, but a terminal that ignores 1006 sends them.
 
@@ -63,9 +64,14 @@ export function createMouseFilter(): MouseFilter {
   let held = '';
   /** Inside an over-long `ESC[<…` run: drop [0-9;] until its end (and its final M/m). */
   let skipping = false;
+  /** What the last flush gave up as keys: the next read may be the rest of a report after it. */
+  let released = '';
 
   const push = (chunk: string) => {
-    let s = held + chunk;
+    // A slow link split a report after its ESC and the ESC went on as a key: the rest is no key.
+    const late = released !== '' && (released + chunk).startsWith(`${ESC}[<`);
+    let s = late ? released + chunk : held + chunk;
+    released = '';
     held = '';
     let text = '';
     const events: MouseEvent[] = [];
@@ -110,6 +116,7 @@ export function createMouseFilter(): MouseFilter {
       if (held.startsWith(`${ESC}[<`) || held.startsWith(`${ESC}[M`)) return '';
       const out = held;
       held = '';
+      released = out;
       return out;
     },
   };

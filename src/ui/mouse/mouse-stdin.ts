@@ -29,7 +29,7 @@ export interface MouseStdin extends EventEmitter {
   pause(): void;
   /** Pointer events: `on('mouse', (e: MouseEvent) => …)`. */
   on(event: 'mouse', listener: (e: MouseEvent) => void): this;
-  on(event: string | symbol, listener: (...args: any[]) => void): this;
+  on(event: string | symbol, listener: (...args: never[]) => void): this;
 }
 
 export function mouseStdin(source: InputSource): MouseStdin {

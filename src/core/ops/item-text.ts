@@ -152,6 +152,21 @@ export function insertItem(text: string, body: string, before: number, gapBelow:
   });
 }
 
+/** How many comment lines lead item `i` (directly above its dash): they belong to it, so a new item goes above them. */
+export function leadingComments(text: string, i: number): number {
+  const layout = layoutOf(text);
+  if (!layout || i >= layout.scan.starts.length) return 0;
+  let at = layout.scan.starts[i];
+  let n = 0;
+  while (at > 0) {
+    const prev = text.lastIndexOf('\n', at - 2) + 1;
+    if (!isCommentLine(text.slice(prev, at))) break;
+    n++;
+    at = prev;
+  }
+  return n;
+}
+
 /** Start of the comment and blank lines right above the first item (below the `issues:` line). */
 function sectionTop(text: string, first: number): number {
   let at = first;

@@ -332,7 +332,9 @@ describe('every edit key in a real terminal, saved and read back from disk', () 
     await waitFor('opened', (s) => s.includes('opened https://example.com/issues/237'));
     const until = Date.now() + 3000;
     while (!existsSync(join(dir, 'opened')) && Date.now() < until) await sleep(20);
-    expect(readFileSync(join(dir, 'opened'), 'utf8')).toBe('https://example.com/issues/237?a=1;touch${IFS}pwned;&b=$(touch${IFS}pwned)`touch${IFS}pwned`\n');
+    const link = PLAN.split('\n').find((l) => l.includes('link: '))!.slice('    link: '.length);
+    expect(link).toContain('$(touch');
+    expect(readFileSync(join(dir, 'opened'), 'utf8')).toBe(`${link}\n`);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
     await keys('q');
     await waitFor('the shell', (s) => !s.includes('1 Kanban'));

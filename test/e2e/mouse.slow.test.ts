@@ -165,8 +165,8 @@ describe('the mouse in a real terminal', () => {
     await waitFlags('00', 'after Ctrl-c');
   });
 
-  it('SIGTERM and SIGHUP turn it off', async () => {
-    for (const sig of ['SIGTERM', 'SIGHUP'] as const) {
+  it('SIGTERM, SIGHUP and SIGINT turn it off', async () => {
+    for (const sig of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
       await open();
       await waitFlags('11', `before ${sig}`);
       process.kill(boardPid(), sig);

@@ -205,7 +205,7 @@ describe('the mouse in the board', () => {
     expect(b.store.getState().selectedId).toBe(rows);
   });
 
-  it('the wheel scrolls the help overlay and moves the detail cursor', async () => {
+  it('the wheel scrolls the help overlay and moves the detail and picker cursors', async () => {
     const b = await mouseBoard();
     await b.send('?');
     expect(b.store.getState().overlay).toEqual({ kind: 'help', scroll: 0 });
@@ -228,6 +228,15 @@ describe('the mouse in the board', () => {
     expect(b.frame()).toMatch(/▶.*three/);
     await b.send(wheel('up', 10, 10));
     expect(b.store.getState().overlay).toEqual({ kind: 'detail', cursor: 1 });
+    await b.send(ESC);
+    await tick(ESC_WAIT_MS * 2);
+    await b.send('a');
+    const picker = () => b.store.getState().overlay as { kind: string; cursor: number; items: unknown[] };
+    expect(picker()).toMatchObject({ kind: 'picker', cursor: 0 }); // M-1 is ann's, the first lane
+    await b.send(wheel('down', 10, 5), wheel('down', 10, 5), wheel('down', 10, 5), wheel('down', 10, 5));
+    expect(picker().cursor).toBe(picker().items.length - 1);
+    await b.send(wheel('up', 10, 5));
+    expect(picker().cursor).toBe(picker().items.length - 2);
   });
 
   it('a click on a tab opens that pane', async () => {

@@ -14,8 +14,8 @@ export interface PointerSource {
   off(event: 'mouse', listener: (e: MouseEvent) => void): unknown;
 }
 
-/** What one mouse event does to the board; exported for tests. */
-export function pointerEvent(e: MouseEvent, store: StoreApi<BoardState>, hits: HitMap): void {
+/** What one mouse event does to the board. */
+function pointerEvent(e: MouseEvent, store: StoreApi<BoardState>, hits: HitMap): void {
   const s = store.getState();
   const hit = hits.at(e.x, e.y);
   if (e.kind === 'wheel') {

@@ -8,6 +8,7 @@ import { applyOpToData } from '../core/plan/ops.js';
 import { loadPlanText, formatProblem } from '../core/plan/load.js';
 import { createEditSlice } from './edit-slice.js';
 import { createUiSlice } from './ui-slice.js';
+import { createPromptSlice } from './prompt-slice.js';
 import { openingSelection } from './opening.js';
 import type { ViewPrefsStore } from '../core/persist/view-prefs.js';
 import type { BoardState, Conflict } from './types.js';
@@ -84,6 +85,7 @@ export function createBoardStore(opts: BoardOptions): BoardStore {
     viewPrefs,
     ...createUiSlice(set, get, api, viewPrefs?.read(opts.file) ?? {}),
     ...createEditSlice(set, get, api, persistence, applyOpToData),
+    ...createPromptSlice(set, get),
   }));
 }
 

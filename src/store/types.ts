@@ -230,6 +230,10 @@ export interface Actions {
   deferConflicts(): void;
   /** Replace the base with new file text (after $EDITOR or another process's save), rebasing pending ops. */
   reload(text: string, why?: string | ((before: PlanData, after: PlanData) => string)): boolean;
+  /** The watcher found the file on disk unreadable (half-written, invalid): the board keeps its data. */
+  diskUnreadable(why: string): void;
+  /** $EDITOR has exited: reload what it wrote, or say why not (it failed, the plan does not read, nothing changed). */
+  editorClosed(outcome: { failure: unknown } | { problem: string } | { text: string; status: number }): void;
   setPresence(who: string[]): void;
   requestQuit(): void;
 }

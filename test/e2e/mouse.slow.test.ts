@@ -61,8 +61,8 @@ const where = (text: string) => {
 describe('the mouse in a real terminal', () => {
   let dir = '';
   let plan = '';
-  const open = async (prefix = '', args = '') => {
-    tmux('send-keys', '-t', session, '-l', `${prefix}node ${JSON.stringify(bin)} ${JSON.stringify(plan)} --today 2026-03-04${args}`);
+  const open = async (prefix = '', args = '', nodeArgs = '') => {
+    tmux('send-keys', '-t', session, '-l', `${prefix}node ${nodeArgs}${JSON.stringify(bin)} ${JSON.stringify(plan)} --today 2026-03-04${args}`);
     await keys('Enter');
     await waitFor('the board', (s) => s.includes('1 Kanban'));
   };
@@ -81,6 +81,8 @@ describe('the mouse in a real terminal', () => {
     // An editor that stays a moment, so we can look at the terminal while it runs.
     writeFileSync(join(dir, 'slow-editor'), `#!/bin/sh\necho "$@" > ${JSON.stringify(join(dir, 'editor-ran'))}\nsleep 1.5\n`);
     chmodSync(join(dir, 'slow-editor'), 0o755);
+    // A crash from outside the board's code: an uncaught error a moment after it starts.
+    writeFileSync(join(dir, 'crash.mjs'), `setTimeout(() => { throw new Error('boom for the test'); }, 1500);\n`);
     tmux('-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', '100', '-y', '30', `env -i PATH=${process.env.PATH} HOME=${dir} XDG_STATE_HOME=${join(dir, 'state')} TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i`);
   });
 
@@ -173,6 +175,16 @@ describe('the mouse in a real terminal', () => {
       await backAtShell();
       await waitFlags('00', `after ${sig}`);
     }
+  });
+
+  it('a crash (an uncaught error) turns it off and says so, exit 70', async () => {
+    await open('', '', `--import ${JSON.stringify(join(dir, 'crash.mjs'))} `);
+    await waitFlags('11', 'before the crash');
+    await waitFor('the crash message', (s) => s.includes('planboard: internal error: boom for the test'));
+    await waitFlags('00', 'after the crash');
+    tmux('send-keys', '-t', session, '-l', 'echo "exit=$?"');
+    await keys('Enter');
+    await waitFor('the exit status', (s) => s.includes('exit=70'));
   });
 
   it('--no-mouse and PLANBOARD_MOUSE=0 leave the mouse to the terminal', async () => {

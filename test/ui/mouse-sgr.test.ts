@@ -109,6 +109,12 @@ describe('the mouse filter', () => {
     expect(run([`a${ESC}[M !!b`])).toEqual({ text: 'ab', events: [] });
     expect(run([`a${ESC}[M`, ' q', 'Mb'])).toEqual({ text: 'ab', events: [] });
     expect(run([`${ESC}[M\u00ff\u00ff\u00ffz`])).toEqual({ text: 'z', events: [] });
+    // an unfinished one is dropped after the pause, so it cannot eat the keys typed next
+    const f = createMouseFilter();
+    f.push(`${ESC}[M `);
+    expect(f.pendingKey()).toBe(true);
+    expect(f.flush()).toBe('');
+    expect(f.push('jk').text).toBe('jk');
   });
 
   it('drops urxvt reports (ESC [ b;x;y M) and keeps keys that merely look alike', () => {

@@ -54,7 +54,7 @@ export function decodeSgr(params: string, final: 'M' | 'm'): MouseEvent | null {
 export interface MouseFilter {
   /** Text for the key handler and the mouse events found in `chunk` (plus what was held). */
   push(chunk: string): { text: string; events: MouseEvent[] };
-  /** Whether a bare ESC / CSI start is held back (call `flush` after a short pause). */
+  /** Whether a bare ESC, CSI or X10 start is held back (call `flush` after a short pause). */
   pendingKey(): boolean;
   /** The held key bytes, given up waiting for the rest of a report. Never a report's bytes. */
   flush(): string;
@@ -110,10 +110,15 @@ export function createMouseFilter(): MouseFilter {
 
   return {
     push,
-    pendingKey: () => held !== '' && !held.startsWith(`${ESC}[<`) && !held.startsWith(`${ESC}[M`),
+    pendingKey: () => held !== '' && !held.startsWith(`${ESC}[<`),
     flush: () => {
-      // An unfinished report is never released as keys; a bare ESC or CSI start is.
-      if (held.startsWith(`${ESC}[<`) || held.startsWith(`${ESC}[M`)) return '';
+      // An unfinished report is never released as keys; a bare ESC or CSI start is. An X10 start
+      // (which an SCO console's F1 looks like) is dropped, not kept to eat the keys that follow.
+      if (held.startsWith(`${ESC}[<`)) return '';
+      if (held.startsWith(`${ESC}[M`)) {
+        held = '';
+        return '';
+      }
       const out = held;
       held = '';
       released = out;

@@ -13,7 +13,7 @@ export const POINTER_GROUP = 'Mouse';
 export const POINTER: PointerBinding[] = [
   { keys: ['click'], scope: 'issues', description: 'select the card or row under the pointer (side by side: that pane takes the keys)' },
   { keys: ['click'], scope: 'board', description: 'on a tab: open that pane' },
-  { keys: ['wheel'], scope: 'issues', description: 'move the selection down / up in the pane under the pointer' },
+  { keys: ['wheel'], scope: 'issues', description: 'move the selection down / up in the pane under the pointer (kanban: in the column under it)' },
   { keys: ['wheel'], scope: 'help', description: 'scroll the help' },
   { keys: ['wheel'], scope: 'detail', description: 'next / previous subtask' },
   { keys: ['wheel'], scope: 'picker', description: 'next / previous choice' },

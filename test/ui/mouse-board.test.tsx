@@ -201,6 +201,15 @@ describe('the mouse in the board', () => {
     expect(b.store.getState().selectedId).toBe('M-3');
     await b.send(wheel('up', p.x, p.y));
     expect(b.store.getState().selectedId).toBe('M-2');
+    // over another column the wheel starts there (its first card when none is under the pointer), then moves in it
+    const doing = b.where('doing (2)');
+    await b.send(wheel('down', doing.x + 2, 20));
+    expect(b.store.getState().selectedId).toBe('M-5');
+    await b.send(wheel('down', doing.x + 2, 20));
+    expect(b.store.getState().selectedId).toBe('M-6');
+    const todo = b.where('M-3');
+    await b.send(wheel('down', todo.x, todo.y + 1));
+    expect(b.store.getState().selectedId).toBe('M-3');
     await b.send('2');
     await until(() => b.frame().includes('M-6 Doing two'));
     const rows = b.store.getState().selectedId;

@@ -49,4 +49,10 @@ export class HitMap {
     const box = this.boxes.get(region.key)?.find((b) => lx >= b.x && lx < b.x + b.w && ly >= b.y && ly < b.y + b.h);
     return { region, id: box?.id };
   }
+
+  /** The issues drawn in the column under screen x in this region, top to bottom. */
+  column(region: Region, x: number): string[] {
+    const lx = x - region.x;
+    return (this.boxes.get(region.key) ?? []).filter((b) => lx >= b.x && lx < b.x + b.w).sort((a, b) => a.y - b.y).map((b) => b.id);
+  }
 }

@@ -1,6 +1,6 @@
 // Mouse events → store actions, hit-tested against the frame as drawn (hit-map.ts). A click
 // selects the issue under it or opens the tab under it; the wheel moves the selection in the
-// pane under it, or scrolls the help, detail or picker. While the terminal is too small, or a
+// pane under it (in the kanban, in the column under it), or scrolls the help, detail or picker. While the terminal is too small, or a
 // prompt or question is open, a click does nothing.
 import { useEffect, type RefObject } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
@@ -27,6 +27,11 @@ function pointerEvent(e: MouseEvent, store: StoreApi<BoardState>, hits: HitMap):
       return;
     }
     const kind = hit?.region.kind;
+    if (kind === 'kanban' && hit) {
+      // Over another column, the wheel starts in that column: at the card under it, else its first.
+      const column = hits.column(hit.region, e.x);
+      if (column.length && (s.pane !== 'kanban' || !column.includes(s.selectedId ?? ''))) return s.pointIssue('kanban', hit.id ?? column[0]);
+    }
     if (kind === 'kanban' || kind === 'timeline') s.wheelPane(kind, delta);
     return;
   }

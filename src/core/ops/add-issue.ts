@@ -31,6 +31,17 @@ function addIssue(data: PlanData, raw: Record<string, unknown>, before: string |
   return { ...data, issues: [...issues.slice(0, at), issue, ...issues.slice(at)] };
 }
 
+/**
+ * Where a new issue of `group` goes in the file: before the issue that follows the group's last
+ * one, so a plan written by phase stays so (undefined appends). The board and the CLI both ask.
+ */
+export function placeInGroup(data: PlanData, group: string | null | undefined): string | undefined {
+  const issues = data.issues ?? [];
+  let last = -1;
+  if (group) issues.forEach((x, n) => x.group === group && (last = n));
+  return last >= 0 && last + 1 < issues.length ? issues[last + 1].id : undefined;
+}
+
 export const addIssueOp: OpDef<'add-issue'> = {
   kind: 'add-issue',
   apply: (data, op) => addIssue(data, op.issue, op.before),

@@ -58,6 +58,7 @@ export function layoutOf(text: string): ItemLayout | undefined {
 let cache: { text: string; layout: ItemLayout | undefined } | undefined;
 
 const isBlank = (s: string) => s !== '' && /^(?:[ ]*\r?\n)+$/.test(s);
+const HEADING_COMMENTS = /^(?:[ ]*#[^\n]*\n)+$/;
 
 /** Item i of the layout as written (see ItemSource). */
 function sourceAt(text: string, layout: ItemLayout, i: number): ItemSource {
@@ -66,7 +67,10 @@ function sourceAt(text: string, layout: ItemLayout, i: number): ItemSource {
   const gap = text.slice(layout.bodyEnd(i), next);
   const above = i > 0 ? text.slice(layout.bodyEnd(i - 1), starts[i]) : '';
   const last = i === starts.length - 1;
-  const cut = isBlank(gap) && gap === above ? { above: '', below: gap } : last && isBlank(above) ? { above, below: '' } : { above: '', below: '' };
+  // The blank lines that part items go with the item; so do those above a comment that heads the
+  // next item ("# phase two"), which a new item is placed above (add-issue).
+  const partsFromHeading = isBlank(above) && gap.startsWith(above) && HEADING_COMMENTS.test(gap.slice(above.length));
+  const cut = isBlank(gap) && gap === above ? { above: '', below: gap } : partsFromHeading ? { above: '', below: above } : last && isBlank(above) ? { above, below: '' } : { above: '', below: '' };
   return { text: text.slice(starts[i], layout.bodyEnd(i)), gap, cut };
 }
 

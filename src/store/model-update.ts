@@ -90,5 +90,13 @@ export function updateModel(prev: Model, data: PlanData): Model {
     issues[i] = fresh;
     if (prev.byId.get(old.id) === old) replaced.push([old.id, fresh]);
   }
-  return { ...prev, data, issues, byId: replaceIn(prev.byId, replaced) };
+  const next = { ...prev, data, issues, byId: replaceIn(prev.byId, replaced) };
+  localSteps.set(next, { from: prev, changed });
+  return next;
+}
+
+/** For a model updateModel made: the model it came from and the indexes of the issues it replaced. */
+const localSteps = new WeakMap<Model, { from: Model; changed: number[] }>();
+export function localStep(model: Model): { from: Model; changed: number[] } | undefined {
+  return localSteps.get(model);
 }

@@ -6,6 +6,7 @@
 //   patches the previous list and only the columns those issues leave and enter.
 // Every shortcut gives the list a full recomputation would (test/ui/visible.test.ts).
 import type { Issue, Model } from '../core/plan/model.js';
+import { localStep } from './model-update.js';
 import { matchWords, narrows, queryWords } from './search.js';
 import type { Filter } from './types.js';
 
@@ -33,7 +34,10 @@ function replaced(before: Model, after: Model): [Issue, Issue][] | null {
   const b = after.issues;
   if (a.length !== b.length) return null;
   const out: [Issue, Issue][] = [];
-  for (let n = 0; n < a.length; n++) {
+  // updateModel says which issues it replaced; another pair of models is compared in full.
+  const step = localStep(after);
+  const indexes = step?.from === before ? step.changed : a.keys();
+  for (const n of indexes) {
     if (a[n] === b[n]) continue;
     // The order is file order (index) on both sides, so the patch can place by index.
     if (a[n].index !== n || b[n].index !== n || out.length === MAX_CHANGES) return null;
@@ -123,8 +127,10 @@ export function keptIssues(model: Model, filter: Filter, hideDone: boolean, sear
       steps.set(out, { from: prev, changes, kept });
     }
   }
-  out ??= model.issues.filter(keep);
-  ordered(out, ascending(out));
+  if (!out) {
+    out = model.issues.filter(keep);
+    ordered(out, ascending(out));
+  }
   last = { model, filter, hideDone, byQuery: new Map([[q, out]]) };
   return out;
 }

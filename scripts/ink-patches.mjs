@@ -319,7 +319,9 @@ export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {
         else if (token.type === "char") {
             shared ??= [...codes];
             ret.push({
-                ...token,
+                type: token.type,
+                value: token.value,
+                fullWidth: token.fullWidth,
                 styles: shared,
             });
         }

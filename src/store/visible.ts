@@ -146,7 +146,9 @@ function buildColumns(issues: Issue[], statuses: string[]): Map<string, Issue[]>
   return map;
 }
 
-let lastColumns: { issues: Issue[]; statuses: string[]; map: Map<string, Issue[]> } | null = null;
+type Columns = { issues: Issue[]; statuses: string[]; map: Map<string, Issue[]> };
+let lastColumns: Columns | null = null;
+const built = new WeakMap<Issue[], Columns>();
 
 /**
  * Kanban columns of `issues`. After a patched list (which is in file order) only the columns of
@@ -155,6 +157,12 @@ let lastColumns: { issues: Issue[]; statuses: string[]; map: Map<string, Issue[]
 export function columnsOf(issues: Issue[], statuses: string[]): Map<string, Issue[]> {
   const prev = lastColumns;
   if (prev && prev.issues === issues && prev.statuses === statuses) return prev.map;
+  // A list seen before (a backspace back to a query typed since the last edit) has its columns.
+  const seen = built.get(issues);
+  if (seen && seen.statuses === statuses) {
+    lastColumns = seen;
+    return seen.map;
+  }
   const step = steps.get(issues);
   let map: Map<string, Issue[]>;
   // Undeclared statuses come after the declared ones in order of first appearance, which a
@@ -172,6 +180,7 @@ export function columnsOf(issues: Issue[], statuses: string[]): Map<string, Issu
   } else map = buildColumns(issues, statuses);
   if (fileOrder.has(issues)) for (const col of map.values()) fileOrder.add(col);
   lastColumns = { issues, statuses, map };
+  built.set(issues, lastColumns);
   return map;
 }
 

@@ -19,6 +19,9 @@
 import { readFileSync } from 'node:fs';
 
 const CACHE_LIMIT = 50000;
+// Lines whose cells are kept: a few dozen frames' worth. Each holds a cell object per column, so a
+// larger cache fills the heap with cells of lines long gone, and every garbage collection pays.
+const CELL_LINES = 4000;
 
 const OLD_LOOP = `        for (let i = 0; i < visibleCount; i++) {
             const isLastLine = i === visibleCount - 1;
@@ -62,7 +65,7 @@ const pbCellCache = new Map();
 const pbCells = (line) => {
     let cells = pbCellCache.get(line);
     if (cells === undefined) {
-        if (pbCellCache.size > 20000) pbCellCache.clear();
+        if (pbCellCache.size > ${CELL_LINES}) pbCellCache.clear();
         cells = styledCharsFromTokens(tokenize(line));
         pbCellCache.set(line, cells);
     }
@@ -184,7 +187,7 @@ export const INK_PATCHES = [
         `// planboard: shared across frames, dropped whole when large (plans change, sizes change).
 let pbCaches;
 function sharedCaches() {
-    if (!pbCaches || pbCaches.styledChars.size + pbCaches.widths.size + pbCaches.blockWidths.size > ${CACHE_LIMIT}) {
+    if (!pbCaches || pbCaches.styledChars.size > ${CELL_LINES} || pbCaches.widths.size + pbCaches.blockWidths.size > ${CACHE_LIMIT}) {
         pbCaches = new OutputCaches();
     }
     return pbCaches;

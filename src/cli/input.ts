@@ -3,7 +3,7 @@
 // here is the user's to fix, so it becomes a CliError with a clear message.
 import { resolve } from 'node:path';
 import { CliError, type Io } from './command.js';
-import { formatProblem, loadPlanText, type LoadedPlan } from '../core/plan/load.js';
+import { formatProblem, loadPlanTextLazily, type LoadedPlan } from '../core/plan/load-fast.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import { schedulePlan } from '../core/schedule/scheduler.js';
 import { ScheduleError } from '../core/schedule/errors.js';
@@ -19,7 +19,7 @@ import { STDIN_NAME } from './command.js';
 export async function loadPlan(command: string, io: Io, path: string): Promise<LoadedPlan & { path: string }> {
   if (path === '-') {
     if (!io.readStdin) throw new CliError(`planboard ${command}: cannot read a plan from standard input here`, 2);
-    const r = loadPlanText(await io.readStdin(), STDIN_NAME);
+    const r = await loadPlanTextLazily(await io.readStdin(), STDIN_NAME);
     if (!r.ok) throw new CliError(r.problems.map(formatProblem).join('\n'), 1);
     return Object.assign(r.plan, { path: STDIN_NAME });
   }

@@ -2,7 +2,7 @@
 // the next save would otherwise write that empty plan over the user's work.
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { loadPlanText, type LoadResult, type Problem } from '../plan/load.js';
+import { loadPlanTextLazily, type LoadResult, type Problem } from '../plan/load-fast.js';
 import { fingerprintOf, type Fingerprint } from './fingerprint.js';
 
 /** Plans of 10,000 issues are a few MB; anything this big is not a plan. */
@@ -110,7 +110,7 @@ export async function readPlanWithFingerprint(path: string): Promise<{ result: L
     const read = await readOnce(path);
     if ('error' in read) return { result: fail(path, read.error) };
     fingerprint = read.fingerprint;
-    last = loadPlanText(read.text, path);
+    last = await loadPlanTextLazily(read.text, path);
     if (last.ok) return { result: last, fingerprint };
     // A failed load is worth another look only if the file was empty or was changed just now.
     const empty = read.text.trim() === '';

@@ -97,20 +97,23 @@ export function describeFsError(e: unknown): string {
   }
 }
 
+/** Text → checked plan (load-fast.ts's loadPlanTextLazily, or the CLI's cached read). */
+export type PlanLoader = (text: string, file: string) => Promise<LoadResult>;
+
 /** Reads and checks a plan. `path` is reported as given. */
-export async function readPlanFile(path: string): Promise<LoadResult> {
-  return (await readPlanWithFingerprint(path)).result;
+export async function readPlanFile(path: string, load: PlanLoader = loadPlanTextLazily): Promise<LoadResult> {
+  return (await readPlanWithFingerprint(path, load)).result;
 }
 
 /** A plan as read, with the fingerprint of exactly the bytes it was read from (for compare-and-swap). */
-export async function readPlanWithFingerprint(path: string): Promise<{ result: LoadResult; fingerprint?: Fingerprint }> {
+export async function readPlanWithFingerprint(path: string, load: PlanLoader = loadPlanTextLazily): Promise<{ result: LoadResult; fingerprint?: Fingerprint }> {
   let last: LoadResult | undefined;
   let fingerprint: Fingerprint | undefined;
   for (let attempt = 1; attempt <= RETRIES; attempt++) {
     const read = await readOnce(path);
     if ('error' in read) return { result: fail(path, read.error) };
     fingerprint = read.fingerprint;
-    last = await loadPlanTextLazily(read.text, path);
+    last = await load(read.text, path);
     if (last.ok) return { result: last, fingerprint };
     // A failed load is worth another look only if the file was empty or was changed just now.
     const empty = read.text.trim() === '';

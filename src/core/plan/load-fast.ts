@@ -87,6 +87,13 @@ export function rememberPlanText(text: string, data: PlanData): void {
   last = { text, data, checked: false };
 }
 
+/** A plan read clean before (the plan cache): loaded as the fast read would have loaded it. */
+export function loadCheckedPlan(text: string, file: string, data: PlanData): LoadResult {
+  const entry = { text, data, model: undefined as Model | undefined, checked: true };
+  last = entry;
+  return { ok: true, plan: lazyLoadedPlan(file, text, data, () => (entry.model ??= buildModel(data))), warnings: [] };
+}
+
 export function fromMemo(text: string, file: string): LoadResult | undefined {
   const m = last;
   if (!m || m.text !== text) return undefined;
@@ -113,9 +120,7 @@ export function loadPlanTextFast(text: string, file: string): LoadResult | undef
   if (!data) return undefined;
   const { errors, warnings } = validatePlan(data);
   if (errors.length || warnings.length) return undefined;
-  const entry = { text, data, model: undefined as Model | undefined, checked: true };
-  last = entry;
-  return { ok: true, plan: lazyLoadedPlan(file, text, data, () => (entry.model ??= buildModel(data))), warnings: [] };
+  return loadCheckedPlan(text, file, data);
 }
 
 /**
@@ -123,5 +128,10 @@ export function loadPlanTextFast(text: string, file: string): LoadResult | undef
  * when the fast read steps aside. For callers that can wait: the CLI and file reads.
  */
 export async function loadPlanTextLazily(text: string, file: string): Promise<LoadResult> {
-  return emptyFile(text, file) ?? fromMemo(text, file) ?? loadPlanTextFast(text, file) ?? (await import('./load.js')).loadPlanTextPrecise(text, file);
+  return emptyFile(text, file) ?? fromMemo(text, file) ?? loadPlanTextFast(text, file) ?? loadPlanTextPrecisely(text, file);
+}
+
+/** The precise read, loaded now. */
+export async function loadPlanTextPrecisely(text: string, file: string): Promise<LoadResult> {
+  return (await import('./load.js')).loadPlanTextPrecise(text, file);
 }

@@ -37,6 +37,7 @@ const COMMANDS = (plan: string) => [
   ['render', plan, '--view', 'timeline', ...T],
   ['capacity', plan, '--json', ...T],
   ['export', plan, '--format', 'csv', ...T],
+  [plan, ...T], // the board, piped: the whole kanban as text
 ];
 
 describe('output with and without the cache of parsed plans is identical', () => {

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { inkPatches } from '../scripts/ink-patches.mjs';
+import { deadWeight } from '../scripts/build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}bench/out`;
@@ -35,7 +36,7 @@ const bundle = (entry, name) =>
     bundle: true, format: 'esm', platform: 'node', target: 'node20', outExtension: { '.js': '.mjs' },
     jsx: 'automatic', external: ['react-devtools-core'], define: { 'process.env.NODE_ENV': '"production"' },
     banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-    plugins: [inkPatches()], logLevel: 'error',
+    plugins: [inkPatches(), deadWeight()], logLevel: 'error',
   });
 
 const median = (xs) => {
@@ -91,6 +92,7 @@ const cacheMiss = ([cmd, args]) => ['sh', ['-c', 'rm -rf "$XDG_CACHE_HOME/planbo
 const viaSh = ([cmd, args, opts]) => ['sh', ['-c', 'exec "$@"', 'sh', cmd, ...args], opts];
 const cli = `${root}dist/planboard.js`;
 if (!existsSync(cli)) throw new Error('dist/planboard.js is missing: run npm run build');
+rmSync(`${out}/chunks`, { recursive: true, force: true }); // no chunk of an older build left behind
 await bundle(`${root}bench/hello.tsx`, 'hello');
 await bundle(`${root}bench/latency.tsx`, 'latency');
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { BARE_CAPACITY_RE, CAPACITY_RE, DATE_RE, DURATION_RE, GROUP_KINDS, LANE_KINDS, MILESTONE_KINDS, WEEKDAYS } from './format.js';
 
-export { CAPACITY_RE, DATE_RE, DEFAULT_HOURS_PER_DAY, DEFAULT_PRIORITIES, DEFAULT_STATUSES, DEFAULT_WORKDAYS, DONE, DURATION_RE } from './format.js';
+export { DATE_RE, DEFAULT_HOURS_PER_DAY, DEFAULT_PRIORITIES, DEFAULT_STATUSES, DONE, DURATION_RE } from './format.js';
 
 const strict = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 

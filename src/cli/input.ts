@@ -3,7 +3,7 @@
 // here is the user's to fix, so it becomes a CliError with a clear message.
 import { resolve } from 'node:path';
 import { CliError, type Io } from './command.js';
-import { formatProblem, type LoadedPlan } from '../core/plan/load-fast.js';
+import { formatProblem, type LoadedPlan } from '../core/plan/loaded-plan.js';
 import { readPlanText } from './plan-text.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import { schedulePlan } from '../core/schedule/scheduler.js';

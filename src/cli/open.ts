@@ -5,7 +5,7 @@ import { flag, str } from './args.js';
 import { defaultPlan } from './default-plan.js';
 import { COMMANDS } from './commands.js';
 import { mainUsage } from './help.js';
-import { formatProblem } from '../core/plan/load-fast.js';
+import { formatProblem } from '../core/plan/loaded-plan.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import { readPlanText } from './plan-text.js';
 

@@ -2,7 +2,7 @@
 // problem on stderr; exit 1 when any file has a problem. `-` checks standard input.
 import { STDIN_NAME, type Handler } from './command.js';
 import { flag } from './args.js';
-import { formatProblem, type LoadResult } from '../core/plan/load-fast.js';
+import { formatProblem, type LoadResult } from '../core/plan/loaded-plan.js';
 import { readPlanText } from './plan-text.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';

@@ -13,7 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { PlanData } from '../plan/model.js';
-import { emptyFile, fromMemo, loadCheckedPlan, loadPlanTextFast, loadPlanTextLazily, loadPlanTextPrecisely, type LoadResult } from '../plan/load-fast.js';
+import { emptyFile, loadCheckedPlan, type LoadResult } from '../plan/loaded-plan.js';
 
 /** Bumped whenever what an entry holds changes shape. */
 const FORMAT = 1;
@@ -145,18 +145,22 @@ function prune(dir: string): void {
 }
 
 /**
- * loadPlanTextLazily with the cache: a hit is loaded as the fast read would load it; a plan the
- * fast read accepts is remembered; anything else is read as always and never cached.
+ * loadPlanTextLazily with the cache: a hit is loaded as the fast read would load it, without
+ * loading any parser; a plan the fast read accepts is remembered; anything else is read as always
+ * and never cached.
  */
 export async function loadPlanTextCached(text: string, file: string, version: string, dir = planCacheDir()): Promise<LoadResult> {
-  const early = emptyFile(text, file) ?? fromMemo(text, file);
-  if (early) return early;
-  if (dir === undefined) return loadPlanTextLazily(text, file);
-  const key = planCacheKey(text, version);
-  const cached = readCachedPlan(dir, key, version);
+  const empty = emptyFile(text, file);
+  if (empty) return empty;
+  const key = dir === undefined ? '' : planCacheKey(text, version);
+  const cached = dir === undefined ? undefined : readCachedPlan(dir, key, version);
   if (cached) return loadCheckedPlan(text, file, cached);
-  const fast = loadPlanTextFast(text, file);
-  if (!fast) return loadPlanTextPrecisely(text, file);
+  const read = await import('../plan/load-fast.js');
+  const early = read.fromMemo(text, file);
+  if (early) return early;
+  if (dir === undefined) return read.loadPlanTextLazily(text, file);
+  const fast = read.loadPlanTextFast(text, file);
+  if (!fast) return read.loadPlanTextPrecisely(text, file);
   if (fast.ok) writeCachedPlan(dir, key, version, fast.plan.data);
   return fast;
 }

@@ -2,7 +2,7 @@
 // the next save would otherwise write that empty plan over the user's work.
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { loadPlanTextLazily, type LoadResult, type Problem } from '../plan/load-fast.js';
+import type { LoadResult, Problem } from '../plan/loaded-plan.js';
 import { fingerprintOf, type Fingerprint } from './fingerprint.js';
 
 /** Plans of 10,000 issues are a few MB; anything this big is not a plan. */
@@ -99,6 +99,9 @@ export function describeFsError(e: unknown): string {
 
 /** Text → checked plan (load-fast.ts's loadPlanTextLazily, or the CLI's cached read). */
 export type PlanLoader = (text: string, file: string) => Promise<LoadResult>;
+
+/** The fast read, loaded on first use (a cached read may never need it); the precise one only if it steps aside. */
+const loadPlanTextLazily: PlanLoader = async (text, file) => (await import('../plan/load-fast.js')).loadPlanTextLazily(text, file);
 
 /** Reads and checks a plan. `path` is reported as given. */
 export async function readPlanFile(path: string, load: PlanLoader = loadPlanTextLazily): Promise<LoadResult> {

@@ -6,13 +6,15 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import type { z } from 'zod';
 import { convertDocument, ConvertError } from './load-convert.js';
 import { zodProblems } from './load-zod.js';
-import { emptyFile, formatProblem, fromMemo, loadPlanTextFast, setDocumentParser, type LoadResult, type Problem } from './load-fast.js';
+import { emptyFile, formatProblem, setDocumentParser, type LoadResult, type Problem } from './loaded-plan.js';
+import { fromMemo, loadPlanTextFast } from './load-fast.js';
 import { buildModel } from './model.js';
 import { Plan } from './schema.js';
 import { validatePlan, type Path, type PathProblem } from './validate.js';
 import { sanitize } from '../text/sanitize.js';
 
-export { formatProblem, isFastLoaded, loadPlanTextFast, rememberPlanText, type LoadedPlan, type LoadResult, type Problem } from './load-fast.js';
+export { formatProblem, isFastLoaded, rememberPlanText, type LoadedPlan, type LoadResult, type Problem } from './loaded-plan.js';
+export { loadPlanTextFast } from './load-fast.js';
 
 /** Options for parseDocument: positions kept for edits, duplicate keys refused. */
 export const PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true } as const;

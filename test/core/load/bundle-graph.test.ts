@@ -1,6 +1,7 @@
 // The bundle's import graph (esbuild's metafile, built with scripts/build.mjs's own options):
-// what a reading command loads before it runs holds neither zod nor yaml (they come only with the
-// precise read, behind a dynamic import), and the dead weight stays out of the bundle.
+// what a reading command loads before it runs holds no YAML parser and no zod (js-yaml comes with
+// the fast read on a cache miss, yaml and zod with the precise read, each behind a dynamic
+// import), and the dead weight stays out of the bundle.
 // lazy-precise.slow.test.ts checks the same on real runs of the built binary.
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,9 +37,17 @@ const lib = (name: string) => (input: string) => input.includes(`node_modules/${
 describe('the bundle', () => {
   it.each(['schedule', 'validate', 'capacity', 'standup', 'hours', 'report', 'export'])('`%s` loads neither zod nor yaml before it reads', (cmd) => {
     const inputs = [...staticClosure(`src/cli/${cmd}.ts`)];
-    expect(inputs).toContain('src/core/plan/load-fast.ts');
+    expect(inputs).toContain('src/core/plan/loaded-plan.ts');
     expect(inputs.filter(lib('zod'))).toEqual([]);
     expect(inputs.filter(lib('yaml'))).toEqual([]);
+    // A plan from the cache of parsed plans loads no parser at all: js-yaml comes on a miss.
+    expect(inputs.filter(lib('js-yaml'))).toEqual([]);
+  });
+
+  it('the fast read brings js-yaml and no more, when it is loaded', () => {
+    const inputs = [...staticClosure('src/core/plan/load-fast.ts')];
+    expect(inputs.some(lib('js-yaml'))).toBe(true);
+    expect(inputs.filter((i) => lib('zod')(i) || lib('yaml')(i))).toEqual([]);
   });
 
   it('the precise read brings both, when it is loaded', () => {

@@ -3,7 +3,7 @@
 // schema's order, ids and durations as strings, fresh objects) or the whole list goes to zod,
 // which also words the problems. Only clean input takes this path; any doubt defers to zod.
 // No zod here: the key lists are written out, and a test holds them to schema.ts's shapes
-// (test/core/load/fast-path.test.ts), as it holds each check to zod's answer.
+// (test/core/load/fast-plan.test.ts), and fast-path.test.ts holds each check to zod's answer.
 import type { IssueData } from './model.js';
 import { DATE_RE, DURATION_RE } from './format.js';
 

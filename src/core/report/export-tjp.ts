@@ -80,6 +80,9 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
   for (const l of model.lanes) for (const c of [l.capacity, ...l.changes.map((x) => x.capacity)]) longest = Math.max(longest, rate(c));
   const dayLength = Math.min(24, Math.ceil(longest * 12) / 12);
   const dayStart = Math.max(0, Math.min(8, 24 - dayLength));
+  // A lag or lead time in working days is that part of the working day (tj3's `1d` would be
+  // dailyworkinghours, shorter than the day when a lane works more than it), in whole slots.
+  const workingTime = (days: number) => Math.max(0, Math.round((days * dayLength * 60) / 5) * 5);
 
   out.push(`/* ${model.title.replace(UNSAFE, ' ').replace(/\*\//g, '* /')}: exported by planboard on ${today}. Remaining work only; done issues are milestones. */`);
   out.push(`project planboard ${str(model.title)} ${today} - ${end} {`);
@@ -172,7 +175,11 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     (issuesIn.get(g) ?? issuesIn.set(g, []).get(g)!).push(i);
   }
 
-  // Our levelling order as priorities: per lane, in the order the schedule starts its issues.
+  // Our levelling order as priorities: tj3 takes tasks one by one, the highest priority first
+  // among those whose dependencies it has scheduled, each into its resource's earliest free
+  // time. Given the order our schedule started them (a topological order that keeps each lane's
+  // sequence), it books each lane as we do. tj3 has 1000 priorities: beyond 999 issues,
+  // neighbours in the order share one, and tj3 orders those by its own path criticalness.
   const priority = new Map<string, number>();
   const byLane = new Map<string, { id: string; start: string; end: string; k: number }[]>();
   model.issues.forEach((i, k) => {
@@ -180,10 +187,12 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     if (i.done || !s?.start || !s.end) return;
     (byLane.get(s.lane) ?? byLane.set(s.lane, []).get(s.lane)!).push({ id: i.id, start: s.start, end: s.end, k });
   });
-  for (const list of byLane.values()) {
-    list.sort((a, b) => (a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.end !== b.end ? (a.end < b.end ? -1 : 1) : a.k - b.k));
-    list.forEach((x, r) => priority.set(x.id, Math.max(1, 1000 - r)));
-  }
+  const byStart = (a: { start: string; end: string; k: number }, b: { start: string; end: string; k: number }) =>
+    a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.end !== b.end ? (a.end < b.end ? -1 : 1) : a.k - b.k;
+  const order = schedule.startOrder ?? [...byLane.values()].flat().sort(byStart).map((x) => x.id);
+  const rank = new Map(order.map((id, r) => [id, r]));
+  order.forEach((id, r) => priority.set(id, order.length < 1000 ? 1000 - r : 1000 - Math.floor((r * 1000) / order.length)));
+  for (const list of byLane.values()) list.sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) || byStart(a, b));
   // Efforts in whole 5-minute slots, rounded along each lane's sequence (cumulatively), so that a
   // run of tasks ends on the same slot as ours instead of drifting by a rounding per task.
   const slots = new Map<string, number>();
@@ -245,8 +254,8 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     const deps = started ? [] : i.deps.filter((d) => model.byId.has(d.id) && !model.byId.get(d.id)!.done);
     const depList = [
       ...deps.map((d) => {
-        const lag = Math.ceil(d.lagDays - 1e-9);
-        return `${issuePath(d.id)}${lag > 0 ? ` { gaplength ${lag}d }` : ''}`;
+        const lag = workingTime(d.lagDays);
+        return `${issuePath(d.id)}${lag > 0 ? ` { gaplength ${lag}min }` : ''}`;
       }),
       ...deps.flatMap((d) => waitsOf.get(d.id) ?? []),
     ];
@@ -274,7 +283,7 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
       if (days <= 0) return;
       const w = `${me}_wait${n + 1}`;
       const path = issuePath(i.id).replace(/[^.]+$/, w);
-      lines.push(`${pad}task ${w} ${str(`${e.title} (external lead time)`)} {`, `${pad}  length ${Math.ceil(days - 1e-9)}d`);
+      lines.push(`${pad}task ${w} ${str(`${e.title} (external lead time)`)} {`, `${pad}  length ${workingTime(days)}min`);
       if (e.since && e.since > today) lines.push(`${pad}  start ${e.since}`);
       else lines.push(...depLine, ...startLine);
       lines.push(`${pad}}`);

@@ -129,8 +129,10 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     // tj3 books whole 5-minute slots, and 1.6h a day is not a whole number of them: the lane's
     // highest daily share is its efficiency over the working day instead, and lower shares are
     // daily limits on the time it is allocated (which is what tj3's limits count).
-    const live = stretches.filter((x) => (x.to === undefined || x.to > today) && (x.from === undefined || x.from <= end));
-    const top = Math.max(...live.map((x) => x.hours), 0);
+    // The highest share from today on is also the lane's pace through the day (as in the engine).
+    const ahead = stretches.filter((x) => x.to === undefined || x.to > today);
+    const live = ahead.filter((x) => x.from === undefined || x.from <= end);
+    const top = Math.max(...ahead.map((x) => x.hours), 0);
     const eff = top > 0 ? top / dayLength : 1;
     // Efforts are scaled by 1 / efficiency in the task (whole minutes of allocated time), not by
     // tj3's `efficiency`, whose float arithmetic drifts by a slot every few tasks.

@@ -1,9 +1,11 @@
 // The forward pass: each lane books its hours on its ready issues, in time.
 //
 // - Time is a day and the part of that working day gone by. Each lane works through the
-//   working day at an even pace: a lane with 1.6h on a day has done 0.4h a quarter of the way
-//   through it. (This is TaskJuggler's model of a part-time resource: its efficiency over the
-//   working hours.)
+//   working day at an even pace, its fullest day's hours (`lanePace`): a lane with 1.6h a day
+//   has done 0.4h a quarter of the way through it. On a day with fewer hours than that (a lower
+//   capacity from a date) it works at the same pace while it has work, and stops for the day
+//   once the day's hours are booked. (This is TaskJuggler's model: a resource's efficiency over
+//   the working hours, and a daily limit on its booked time.)
 // - A lane works on one issue at a time and finishes it before taking the next (an issue a
 //   freeze stops is set aside for the day and picked up again after).
 // - Order of the ready queue: started / in-progress first, then sprint (below), then the scenario's order, then
@@ -53,6 +55,8 @@ export interface PassInput {
   deadlineOrd: Float64Array;
   /** Hours per normal working day of each lane, to turn hours into days. */
   laneRate: Float64Array;
+  /** Each lane's pace: hours it books over a whole working day (its fullest day's hours). */
+  lanePace: Float64Array;
   /** Open externals: lead in working days and optional start. */
   externals: ({ leadDays: number; since?: DayNum }[] | undefined)[];
   /** Freeze windows that stop each issue in particular. */
@@ -226,6 +230,8 @@ export function forwardPass(p: PassInput): PassResult {
   let d = today;
   let inDay = false;
   const hours = new Float64Array(L);
+  const pace = p.lanePace;
+  const budget = new Float64Array(L); // hours the lane may still book today
   const clock = new Float64Array(L);
   const at = new Float64Array(L);
   const state = new Uint8Array(L); // 0: not yet looked at today, 1: working today, 2: no hours today
@@ -238,6 +244,7 @@ export function forwardPass(p: PassInput): PassResult {
       return;
     }
     state[l] = 1;
+    budget[l] = hours[l];
     clock[l] = 0;
     at[l] = Infinity;
     active.push(l);
@@ -246,7 +253,7 @@ export function forwardPass(p: PassInput): PassResult {
   const wake = (l: number, t: number) => {
     if (!inDay || t >= d + 1 - EPS) return;
     if (state[l] === 0) join(l);
-    if (state[l] === 1 && clock[l] < 1 - EPS) at[l] = Math.min(at[l], Math.max(clock[l], t - d));
+    if (state[l] === 1 && clock[l] < 1 - EPS && budget[l] > EPS) at[l] = Math.min(at[l], Math.max(clock[l], t - d));
   };
   const drain = () => {
     while (readyNow.length > 0) {
@@ -307,10 +314,10 @@ export function forwardPass(p: PassInput): PassResult {
       const wait = later[l];
       while (wait.size > 0 && relAt[wait.peek()!] <= now + EPS) heap.push(wait.pop()!);
       while (heap.size > 0 && blocked(heap.peek()!, d)) stash[l].push(heap.pop()!);
-      if (clock[l] >= 1 - EPS || heap.size === 0) {
+      if (clock[l] >= 1 - EPS || budget[l] <= EPS || heap.size === 0) {
         // Idle until the next release today (wake sets it), else done for the day.
         at[l] = Infinity;
-        if (clock[l] < 1 - EPS && wait.size > 0) wake(l, relAt[wait.peek()!]);
+        if (wait.size > 0) wake(l, relAt[wait.peek()!]);
         continue;
       }
       const i = heap.peek()!;
@@ -321,12 +328,14 @@ export function forwardPass(p: PassInput): PassResult {
         laneSeq[l].push(i);
         driver[i] = lastIssue[l] >= 0 && lastEnd[l] >= relAt[i] - EPS ? lastIssue[l] : relBy[i];
       }
-      const b = Math.min(hours[l] * (1 - clock[l]), left[i]);
+      const rate = pace[l] > hours[l] ? pace[l] : hours[l];
+      const b = Math.min(rate * (1 - clock[l]), budget[l], left[i]);
       left[i] -= b;
+      budget[l] -= b;
       if (p.record) booked[l].set(d, (booked[l].get(d) ?? 0) + b);
       lastIssue[l] = i;
       if (left[i] <= EPS) {
-        clock[l] = Math.min(1, clock[l] + b / hours[l]);
+        clock[l] = Math.min(1, clock[l] + b / rate);
         if (clock[l] > 1 - EPS) clock[l] = 1;
         lastEnd[l] = d + clock[l];
         at[l] = clock[l];
@@ -334,8 +343,10 @@ export function forwardPass(p: PassInput): PassResult {
         finish(i, d, d + clock[l]);
         drain();
       } else {
-        clock[l] = 1;
-        lastEnd[l] = d + 1;
+        // The day's time or hours ran out.
+        clock[l] = Math.min(1, clock[l] + b / rate);
+        if (clock[l] > 1 - EPS) clock[l] = 1;
+        lastEnd[l] = d + clock[l];
         at[l] = Infinity;
       }
     }

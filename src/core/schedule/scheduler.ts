@@ -130,6 +130,7 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
   const deadlineOrd = Float64Array.from(deadline, (d) => (Number.isNaN(d) ? NaN : cal.ordinal(d + 1)));
   const firstDay = cal.nextWorkingDay(today);
   const laneRate = Float64Array.from(lanes, (id) => cal.laneRate(id, firstDay));
+  const lanePace = Float64Array.from(lanes, (id) => cal.lanePace(id, firstDay));
 
   const externals = model.issues.map((x) => (x.external.some((e) => !e.done) ? x.external.filter((e) => !e.done) : undefined));
   const expRemaining = Float64Array.from(work, (w, i) =>
@@ -167,6 +168,7 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
       priorityRank,
       deadlineOrd,
       laneRate,
+      lanePace,
       externals: leadDays(lead),
       freezes,
       record,

@@ -78,7 +78,40 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
   // The working day must hold the largest daily share any lane has.
   let longest = hpd;
   for (const l of model.lanes) for (const c of [l.capacity, ...l.changes.map((x) => x.capacity)]) longest = Math.max(longest, rate(c));
-  const dayLength = Math.min(24, Math.ceil(longest * 12) / 12);
+  // Stretches of constant capacity per lane, and those from today on.
+  type Stretch = { from?: string; to?: string; hours: number };
+  const stretchesOf = (l: (typeof model.lanes)[number]) => {
+    const out: Stretch[] = [];
+    const changes = [...l.changes].sort((a, b) => (a.from < b.from ? -1 : 1));
+    let from: string | undefined;
+    let cap = l.capacity;
+    for (const c of changes) {
+      out.push({ from, to: c.from, hours: rate(cap) });
+      from = c.from;
+      cap = c.capacity;
+    }
+    out.push({ from, hours: rate(cap) });
+    return out;
+  };
+  const aheadOf = (xs: Stretch[]) => xs.filter((x) => x.to === undefined || x.to > today);
+  // A lane's lower shares are daily limits on its allocated time, the day's length in
+  // proportion; tj3 books whole 5-minute slots (a limit of 288 minutes books 285), so the day is
+  // given the first length, in slots, at which every such limit is whole slots (up to 24h).
+  const ratios: number[] = [];
+  for (const l of model.lanes) {
+    const ahead = aheadOf(stretchesOf(l));
+    const top = Math.max(...ahead.map((x) => x.hours), 0);
+    for (const x of ahead) if (top > 0 && x.hours < top - 1e-9) ratios.push(x.hours / top);
+  }
+  const whole = (k: number) => ratios.every((r) => Math.abs(r * k - Math.round(r * k)) < 1e-6);
+  let slotsPerDay = Math.min(288, Math.ceil(longest * 12 - 1e-9));
+  for (let k = slotsPerDay; k <= 288; k++) {
+    if (whole(k)) {
+      slotsPerDay = k;
+      break;
+    }
+  }
+  const dayLength = slotsPerDay / 12;
   const dayStart = Math.max(0, Math.min(8, 24 - dayLength));
   // A lag or lead time in working days is that part of the working day (tj3's `1d` would be
   // dailyworkinghours, shorter than the day when a lane works more than it), in whole slots.
@@ -113,24 +146,13 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     laneTj.set(lane, id);
     out.push(`resource ${id} ${str(l?.name ?? (lane === UNASSIGNED ? 'Unassigned' : lane))} {`);
     // One daily limit per stretch of constant capacity; a lane not in the plan works full days.
-    const stretches: { from?: string; to?: string; hours: number }[] = [];
-    if (l) {
-      const changes = [...l.changes].sort((a, b) => (a.from < b.from ? -1 : 1));
-      let from: string | undefined;
-      let cap = l.capacity;
-      for (const c of changes) {
-        stretches.push({ from, to: c.from, hours: rate(cap) });
-        from = c.from;
-        cap = c.capacity;
-      }
-      stretches.push({ from, hours: rate(cap) });
-      for (const t of l.timeOff) if (inProject(t.from, t.to)) out.push(`  leaves annual ${span(t.from, t.to)}`);
-    } else stretches.push({ hours: hpd });
+    const stretches: Stretch[] = l ? stretchesOf(l) : [{ hours: hpd }];
+    if (l) for (const t of l.timeOff) if (inProject(t.from, t.to)) out.push(`  leaves annual ${span(t.from, t.to)}`);
     // tj3 books whole 5-minute slots, and 1.6h a day is not a whole number of them: the lane's
     // highest daily share is its efficiency over the working day instead, and lower shares are
     // daily limits on the time it is allocated (which is what tj3's limits count).
     // The highest share from today on is also the lane's pace through the day (as in the engine).
-    const ahead = stretches.filter((x) => x.to === undefined || x.to > today);
+    const ahead = aheadOf(stretches);
     const live = ahead.filter((x) => x.from === undefined || x.from <= end);
     const top = Math.max(...ahead.map((x) => x.hours), 0);
     const eff = top > 0 ? top / dayLength : 1;
@@ -286,6 +308,8 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
       const w = `${me}_wait${n + 1}`;
       const path = issuePath(i.id).replace(/[^.]+$/, w);
       lines.push(`${pad}task ${w} ${str(`${e.title} (external lead time)`)} {`, `${pad}  length ${workingTime(days)}min`);
+      // Books no resource: scheduled first, so that no dependent waits for tj3 to reach it.
+      lines.push(`${pad}  priority 1000`);
       if (e.since && e.since > today) lines.push(`${pad}  start ${e.since}`);
       else lines.push(...depLine, ...startLine);
       lines.push(`${pad}}`);

@@ -29,7 +29,7 @@ describe('tjp export', () => {
         { id: 'B', title: 'B', estimate: '1d', lane: 'a', depends_on: ['A'] },
       ],
     });
-    expect(out).toMatch(/task A_wait1 "vendor \(external lead time\)" \{\n {2}length 1440min\n\}/);
+    expect(out).toMatch(/task A_wait1 "vendor \(external lead time\)" \{\n {2}length 1440min\n {2}priority 1000\n\}/);
     expect(out).toMatch(/task A "A: A" \{\n {2}effort 480min\n {2}allocate r_a\n {2}priority \d+\n\}/);
     expect(out).toMatch(/task B "B: B" \{\n {2}effort 480min\n {2}allocate r_a\n {2}depends A, A_wait1\n/);
   });

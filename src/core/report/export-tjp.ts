@@ -1,7 +1,8 @@
 // `planboard export --format tjp`: the plan as a TaskJuggler 3 project that tj3 schedules the
 // way `planboard schedule` does. Lanes become resources, groups container tasks, issues tasks
 // with their remaining effort allocated to their lane (the schedule's lane, so a scenario is
-// carried), dependencies keep their lag, holidays and global freezes become global leaves.
+// carried), dependencies keep their lag, holidays and global freezes become global leaves, and
+// a freeze of some tracks or labels a shift without working time on the tasks it stops.
 // How our model maps onto tj3's:
 // - A lane's capacity is a daily share (8h/w over five days = 1.6h a day, lost on days off):
 //   its highest share is its efficiency over the working day (long enough for the largest share
@@ -133,9 +134,15 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
   }
   for (const f of cal.freezes ?? []) {
     if (!inProject(f.from, f.to)) continue;
-    if (f.tracks?.length || f.labels?.length) out.push(`# a freeze ${f.from}..${f.to} stops only some tracks or labels: not expressible as a TJ leave`);
-    else out.push(`leaves holiday ${str(f.name ?? 'Freeze')} ${span(f.from, f.to)}`);
+    if (!(f.tracks?.length || f.labels?.length)) out.push(`leaves holiday ${str(f.name ?? 'Freeze')} ${span(f.from, f.to)}`);
   }
+  // A freeze that stops only some tracks or labels: a shift with no working time, given to
+  // each task it stops for the freeze's days (tj3 books a task only within its shifts).
+  const partial = (cal.freezes ?? []).filter((f) => (f.tracks?.length || f.labels?.length) && inProject(f.from, f.to));
+  const closed = partial.length > 0 ? 'planboard_frozen' : undefined;
+  if (closed) out.push(`shift ${closed} "Freeze (some tracks or labels)" {`, `  workinghours ${WEEKDAYS.join(', ')} off`, '}');
+  const frozen = (i: (typeof model.issues)[number]) =>
+    partial.filter((f) => (i.track !== undefined && f.tracks?.includes(i.track)) || i.labels.some((l) => f.labels?.includes(l)));
   out.push('');
 
   const laneTj = new Map<string, string>();
@@ -332,6 +339,15 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
         `${pad}  allocate ${laneTj.get(lane)}`,
       );
       lines.push(...depLine, ...startLine);
+      // tj3 refuses overlapping shift intervals: overlapping or touching freezes are merged.
+      const windows: { from: string; to: string }[] = [];
+      for (const f of frozen(i).map((x) => ({ from: x.from < today ? today : x.from, to: x.to })).sort((a, b) => (a.from < b.from ? -1 : 1))) {
+        const last = windows[windows.length - 1];
+        if (last && f.from <= addDays(last.to, 1)) last.to = f.to > last.to ? f.to : last.to;
+        else windows.push(f);
+      }
+      const stops = windows.map((f) => `${closed} ${span(f.from, f.to)}`);
+      if (stops.length) lines.push(`${pad}  shifts ${stops.join(', ')}`);
       lines.push(`${pad}  priority ${priority.get(i.id) ?? 500}`);
     }
     const dl = deadline.get(i.id);

@@ -8,7 +8,7 @@
 //   the working hours, and a daily limit on its booked time.)
 // - A lane works on one issue at a time and finishes it before taking the next (an issue a
 //   freeze stops is set aside for the day and picked up again after).
-// - Order of the ready queue: started / in-progress first, then sprint (below), then the scenario's order, then
+// - Order of the ready queue: started / in-progress first (of two started, the earlier), then sprint (below), then the scenario's order, then
 //   priority, then longest remaining path, then file order. The path is measured back from the
 //   deadlines ahead of the issue: its latest start, were each lane to work on nothing else
 //   (working days: deadline − remaining work along the chain). Without deadlines this is plain
@@ -136,6 +136,8 @@ export function forwardPass(p: PassInput): PassResult {
     const ka = started[a] | inProgress[a] ? 0 : 1;
     const kb = started[b] | inProgress[b] ? 0 : 1;
     if (ka !== kb) return ka < kb;
+    // Of two started issues (a freeze set one aside), the one started first.
+    if (started[a] & started[b]) return seq[a] < seq[b];
     if (sprintOf && sprintOf[a] !== sprintOf[b]) return sprintOf[a] < sprintOf[b];
     if (p.scenarioRank[a] !== p.scenarioRank[b]) return p.scenarioRank[a] < p.scenarioRank[b];
     if (sprintRank && sprintRank[a] !== sprintRank[b]) return sprintRank[a] < sprintRank[b];

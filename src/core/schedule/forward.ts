@@ -176,7 +176,9 @@ export function forwardPass(p: PassInput): PassResult {
 
   function waitUntil(i: number, readyAt: number): number {
     let hold = -Infinity;
-    for (const x of p.externals[i] ?? []) {
+    const list = p.externals[i];
+    if (!list) return hold;
+    for (const x of list) {
       const from = x.since ?? readyAt;
       if (Number.isNaN(from)) continue;
       if (x.leadDays <= EPS) {
@@ -288,7 +290,7 @@ export function forwardPass(p: PassInput): PassResult {
   while (finished < open && d <= horizon) {
     // The next day with anything to do.
     let next = Infinity;
-    for (let l = 0; l < L; l++) {
+    for (let l = 0; l < L && next > d; l++) {
       if (heaps[l].size > 0) next = d;
       else if (later[l].size > 0) next = Math.min(next, Math.floor(relAt[later[l].peek()!] + EPS));
     }

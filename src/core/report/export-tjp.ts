@@ -10,8 +10,12 @@
 //   capacity (capacity changes) is a `limits { dailymax … { start … end … } }` on that time.
 // - Efforts are not rounded to quarter hours: tj3 books 5-minute slots, so each lane's efforts
 //   are rounded to slots along the lane's sequence, where the total never drifts.
-// - The levelling order (sprint, scenario order, priority, deadline, longest path) becomes
-//   priorities: each lane's issues in the order our schedule starts them, from 1000 down.
+// - The levelling order becomes priorities: the order in which our schedule started the issues
+//   (sprint, scenario order, priority, deadline, longest path, and who was free first), from
+//   1000 down, so tj3, which schedules task by task, takes them in our order.
+// - The working day is as long as the fullest lane's day, stretched to the first length at
+//   which every lower daily limit is whole 5-minute slots; lags and lead times are minutes of it.
+// - A freeze of some tracks or labels is a shift without working time on the tasks it stops.
 // - An external lead time is a task of its own that holds only the issue's dependents.
 // - An issue standing for a group (epic) is a milestone after the group's tasks.
 // - In-progress issues start at once (their open dependencies are dropped), as ours do.

@@ -62,6 +62,47 @@ describe('tjp export', () => {
     expect([...out.matchAll(/effort (\d+)min/g)].map((m) => Number(m[1]))).toEqual([95, 95, 100]);
   });
 
+  it('gives tj3 our levelling order as priorities, across lanes, and lags in minutes of the working day', () => {
+    const out = tjp({
+      lanes: [{ id: 'a' }, { id: 'b' }],
+      issues: [
+        { id: 'LATE', title: 'L', estimate: '2h', lane: 'a', depends_on: [{ id: 'FIRST', lag: '2h' }] },
+        { id: 'FIRST', title: 'F', estimate: '4h', lane: 'b' },
+        { id: 'OTHER', title: 'O', estimate: '8h', lane: 'a' },
+      ],
+    });
+    const prio = (id: string) => Number(new RegExp(`task ${id} [\\s\\S]*?priority (\\d+)`).exec(out)?.[1]);
+    // OTHER and FIRST start on Monday morning (OTHER on lane a, first in the file), LATE after.
+    expect([prio('OTHER'), prio('FIRST'), prio('LATE')]).toEqual([1000, 999, 998]);
+    expect(out).toMatch(/depends FIRST \{ gaplength 120min \}/);
+  });
+
+  it('makes the working day a length at which each lower daily limit is whole 5-minute slots', () => {
+    // 24h/w is 4.8h a day, 288 minutes of an 8-hour day: tj3 would book 285. Over 8h20 it is 300.
+    const out = tjp({
+      lanes: [{ id: 'a', capacity: '24h/w', changes: [{ from: '2026-06-01', capacity: '40h/w' }] }],
+      issues: [{ id: 'A', title: 'A', estimate: '24h', lane: 'a' }],
+    });
+    expect(out).toMatch(/workinghours mon, tue, wed, thu, fri 8:00 - 16:20/);
+    expect(out).toMatch(/limits \{ dailymax 300min \{ end 2026-06-01 \} \}/);
+    expect(out).toMatch(/effort 1500min/);
+  });
+
+  it('stops the tasks of a frozen track with a shift that has no working time', () => {
+    const out = tjp({
+      calendar: { freezes: [{ from: '2026-03-03', to: '2026-03-04', tracks: ['infra'] }, { from: '2026-03-05', to: '2026-03-06', labels: ['ops'] }] },
+      lanes: [{ id: 'a' }],
+      issues: [
+        { id: 'I', title: 'I', estimate: '2d', lane: 'a', track: 'infra', labels: ['ops'] },
+        { id: 'S', title: 'S', estimate: '1d', lane: 'a' },
+      ],
+    });
+    expect(out).toMatch(/shift planboard_frozen "[^"]*" \{\n {2}workinghours mon, tue, wed, thu, fri, sat, sun off\n\}/);
+    // Touching windows are one (tj3 refuses overlapping shift intervals).
+    expect(out).toMatch(/task I "I: I" \{[^}]*shifts planboard_frozen 2026-03-03 \+4d\n/);
+    expect(/task S "S: S" \{[^}]*shifts/.test(out)).toBe(false);
+  });
+
   it('writes plan text inert: quotes and backslashes escaped, controls, ESC, C1 and bidi dropped', () => {
     const evil = 'a"b\\c\u001b[31mred\u0007\u009b2J\u202eevil\u2066x\u0000y\nz';
     const s = tjString(evil);

@@ -1,18 +1,10 @@
 // Realistic generated plans for benchmarks and tests: phases and milestones, 3–12 lanes with
 // weekly hours and time off, a dependency DAG (issues depend only on earlier ones), ranges,
 // time entries, and comments sprinkled through. Deterministic for a given seed.
+import { fromSource } from './from-source.mjs';
 
-/** mulberry32: small, fast, good enough for test data. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded PRNG as the forecast's, from src/core/random.ts.
+const { rng } = await fromSource({ 'src/core/random.ts': ['rng'] });
 
 const DAY = 86_400_000;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);

@@ -5,18 +5,15 @@ import { checkScenario, loadPlan, scheduleOf } from './input.js';
 import { writeOutput } from './output.js';
 import { snakeKeys } from './json.js';
 import { sanitizeJson } from '../core/text/sanitize.js';
-import { exportJson } from '../core/report/export-json.js';
-import { exportCsv } from '../core/report/export-csv.js';
-import { exportMermaid } from '../core/report/export-mermaid.js';
-import { exportTjp } from '../core/report/export-tjp.js';
-
-const FORMATS = { json: exportJson, csv: exportCsv, mermaid: exportMermaid, tjp: exportTjp } as const;
+import { exporterNamed } from '../core/formats/exporters.js';
 
 export const run: Handler = async (a, io) => {
-  const format = str(a, 'format') as keyof typeof FORMATS;
+  const format = str(a, 'format')!; // required
+  // The option's choices are the exporters' names (a test holds the table to the list).
+  const exporter = exporterNamed(format)!;
   const plan = await loadPlan('export', io, a.args.plan!);
   const scenario = checkScenario('export', plan, str(a, 'scenario'));
-  let text = FORMATS[format](plan.model, scheduleOf(plan, a.today, scenario));
+  let text = exporter.write(plan.model, scheduleOf(plan, a.today, scenario));
   if (format === 'json') text = sanitizeJson(jsonKeys(JSON.parse(text)), 2) + '\n';
   return writeOutput('export', io, str(a, 'output'), text);
 };

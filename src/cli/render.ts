@@ -11,7 +11,8 @@ export async function renderView(file: string, text: string, data: PlanData, vie
   // Straight from the pure layouts: React, Ink and Yoga are never loaded for a static picture.
   const [{ createBoardStore }, { paneText }] = await Promise.all([import('../store/index.js'), import('../ui/static-text.js')]);
   const store = createBoardStore({ file, text, data, today });
-  store.setState({ pane: view, selectedId: null }); // a static picture: no cursor
+  store.getState().setPane(view);
+  store.getState().select(null); // a static picture: no cursor
   return paneText(store.getState(), view, width, height);
 }
 
@@ -29,7 +30,7 @@ export async function staticKanban(file: string, text: string, data: PlanData, t
     import('../ui/layout/kanban-lines.js'),
   ]);
   const store = createBoardStore({ file, text, data, today });
-  store.setState({ pane: 'kanban', selectedId: null });
+  store.getState().select(null);
   const columns = selectColumns(store.getState());
   const tallest = Math.max(0, ...[...columns.values()].map((c) => c.length));
   const asked = Number(columnsEnv);

@@ -136,7 +136,7 @@ function toText(plan: LoadedPlan, s: Schedule, scenarios: { id: string; finish: 
   }
   const done = m.issues.length - open.length;
   if (done > 0) out.push(`(${done} done issue${done === 1 ? '' : 's'} not shown)`);
-  if (s.criticalPath.length > 0) out.push('', sanitize(`Critical path: ${s.criticalPath.join(' → ')}`));
+  if (s.criticalPath.length > 0) out.push('', sanitize(`${s.criticalSource === 'declared' ? 'Critical path (declared by the plan)' : 'Critical path'}: ${s.criticalPath.join(' → ')}`));
   if (s.milestones.length > 0) {
     out.push('', 'Milestones');
     out.push(

@@ -1,31 +1,25 @@
-// Edits, history and the file: every edit is one core op, appended to `pending` (the undo
-// stack). Undo re-derives the data from the base plus the remaining ops.
+// Edits and their history: every edit is one core op, appended to `pending` (the undo stack).
+// Undo re-derives the data from the base plus the remaining ops. The file side (save, reload,
+// conflicts) is file-sync-slice.ts.
 import type { StoreApi } from 'zustand/vanilla';
-import { notSaved } from './messages.js';
-import { buildModel, type PlanData } from '../core/plan/model.js';
-import { updateModel } from './model-update.js';
+import type { PlanData } from '../core/plan/model.js';
 import type { Op } from '../core/plan/op-types.js';
 import { parseLogEntry } from '../core/text/duration.js';
 import { DONE } from '../core/plan/schema.js';
-import type { Persistence } from './index.js';
 import { opTarget } from './op-fields.js';
-import { mergeConflictLists, rebaseOps, resolveConflicts as settle } from '../core/persist/rebase.js';
-import type { BoardState, Conflict } from './types.js';
-import { isDeepStrictEqual } from 'node:util';
-import { editCount, endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
+import type { BoardState } from './types.js';
+import { endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
 import { fieldValue, type EditableField } from '../core/ops/field-input.js';
 import { nextIssueId } from '../core/ops/next-id.js';
 import { editedItemSource, itemSource } from '../core/ops/item-text.js';
 import { dependsDirectly } from '../core/ops/dependency.js';
 import { selectColumns } from './selectors.js';
 import { describeOp, textEditOf } from '../core/ops/index.js';
-import { WHOLE_ISSUE } from '../core/ops/types.js';
 import { applyOps, applyOpsDetailed } from '../core/plan/ops.js';
-import { createSaveAs, isNoWriteAccess } from './save-as.js';
+import { type ApplyOp, errorText, type Pending } from './pending.js';
 
 type Set = StoreApi<BoardState>['setState'];
 type Get = StoreApi<BoardState>['getState'];
-type ApplyOp = (data: PlanData, op: Op) => PlanData;
 
 type EditActions = Pick<
   BoardState,
@@ -46,69 +40,13 @@ type EditActions = Pick<
   | 'toggleSubtask'
   | 'undo'
   | 'redo'
-  | 'save'
-  | 'saveAs'
-  | 'resolveConflicts'
-  | 'deferConflicts'
-  | 'reload'
 >;
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** Log-time input: a duration (a bare number is hours; 30m, 1.5h, 0.5d), then an optional note. */
 export const parseLogInput = parseLogEntry;
 
-/**
- * While a conflict waits, the board shows mine: the value the dialog calls mine, which "keep mine"
- * writes. My ops replayed over theirs do not always end there (a tick and an untick over another
- * status end on that status), so each such field gets a pin (restore-fields) after my ops; "keep
- * theirs" drops it with them, and a later edit of the field comes after it.
- */
-function pinned(apply: ApplyOp, kept: Op[], data: PlanData, found: Conflict[]): { data: PlanData; pending: Op[] } {
-  const pins = pinMine(data, found);
-  if (!pins.length) return { data, pending: kept };
-  let out = data;
-  for (const op of pins) out = apply(out, op);
-  return { data: out, pending: [...kept, ...pins] };
-}
-
-/** restore-fields ops that make each conflicting field read as mine in `data`. */
-function pinMine(data: PlanData, conflicts: Conflict[]): Op[] {
-  const byIssue = new Map<string, Record<string, unknown>>();
-  for (const c of conflicts) {
-    if (c.field === WHOLE_ISSUE || c.field.includes('.')) continue;
-    const issue = (data.issues ?? []).find((i) => String(i.id) === c.id) as Record<string, unknown> | undefined;
-    if (!issue || isDeepStrictEqual(issue[c.field], c.mine)) continue;
-    byIssue.set(c.id, { ...byIssue.get(c.id), [c.field]: c.mine });
-  }
-  return [...byIssue].map(([id, values]) => ({ kind: 'restore-fields', id, values }) as Op);
-}
-
-export function createEditSlice(
-  set: Set,
-  get: Get,
-  _api: StoreApi<BoardState>,
-  persistence: Persistence,
-  applyOpToData: ApplyOp,
-): EditActions {
-  /** New data → new model; keep the selection if the issue still exists. */
-  const derive = (data: PlanData, local = false) => {
-    const model = local ? updateModel(get().model, data) : buildModel(data);
-    const sel = get().selectedId;
-    return { data, model, selectedId: sel !== null && model.byId.has(sel) ? sel : (model.issues[0]?.id ?? null) };
-  };
-
-  /** With conflicts standing, the file state says so until they are settled, whatever else happens. */
-  /** The save in flight and the ops it carries: an edit made meanwhile must not start a second save of the same ops. */
-  let saving: Promise<void> | null = null;
-  let inFlight = new Set<Op>();
-  const stateOf = (pending: Op[], conflicts = get().conflicts) =>
-    (conflicts.length ? 'conflict' : saving ? 'saving' : pending.length ? 'unsaved' : 'saved') as BoardState['fileState'];
-  /** The state once the save in flight has settled. */
-  const settledState = (pending: Op[], conflicts: BoardState['conflicts']) => (conflicts.length ? 'conflict' : pending.length ? 'unsaved' : 'saved') as BoardState['fileState'];
-  const conflictNote = (cs: BoardState['conflicts']) =>
-    `${plural(cs.length, 'conflict')} with changes on disk (${[...new Set(cs.map((c) => `${c.id} ${c.field}`))].slice(0, 3).join(', ')}${cs.length > 3 ? ', …' : ''}): s to resolve`;
+export function createEditSlice(set: Set, get: Get, applyOpToData: ApplyOp, p: Pending): EditActions {
+  const { derive, rebase, stateOf } = p;
 
   const selected = () => {
     const s = get();
@@ -136,13 +74,6 @@ export function createEditSlice(
       const now = model.byId.get(id)?.data;
       return now && editedItemSource(baseText, baseData, id, now);
     };
-  };
-
-  /** Entries whose undo text still waits on an old base text; a save computes them and lets it go. */
-  let unsettled: HistoryEntry[] = [];
-  const settleSources = () => {
-    for (const e of unsettled) for (const inv of e.inverse) void (inv as { source?: unknown }).source;
-    unsettled = [];
   };
 
   /** After undo or redo, the selection follows the edited issue while it exists. */
@@ -209,101 +140,12 @@ export function createEditSlice(
       }
     }
     const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
-    unsettled.push(entry);
+    p.unsettled.push(entry);
     const pending = [...s.pending, op];
     set({ ...derive(data, true), pending, undoStack: pushEntry(s.undoStack, entry), redoStack: [], fileState: stateOf(pending), reloadNote: s.conflicts.length ? s.reloadNote : null, message });
     // A file we cannot write would fail every autosave: the user saves elsewhere (W) instead.
     if (get().autosave && !get().writeBlocked) void get().save();
     return true;
-  };
-
-  const rebase = (baseData: PlanData, ops: Op[]) => {
-    let data = baseData;
-    const kept: Op[] = [];
-    const dropped: string[] = [];
-    const droppedOps = new Set<Op>();
-    for (const op of ops) {
-      try {
-        data = applyOpToData(data, op);
-        kept.push(op);
-      } catch (e) {
-        dropped.push(errorText(e));
-        droppedOps.add(op);
-      }
-    }
-    return { data, kept, dropped, droppedOps };
-  };
-
-  const saveOnce = async (): Promise<void> => {
-    const s = get();
-    // A conflict found by a save or a reload is settled by the user before anything is written.
-    if (s.conflicts.length) return void set({ fileState: 'conflict', overlay: { kind: 'conflict', cursor: 0 }, message: conflictNote(s.conflicts) });
-    if (s.pending.length === 0 && s.fileState !== 'changed-on-disk') return void set({ message: 'nothing to save' });
-    const ops = s.pending;
-    inFlight = new Set(ops);
-    set({ fileState: 'saving', message: 'saving…' });
-    let result: Awaited<ReturnType<Persistence['commit']>>;
-    let notice: string | undefined;
-    try {
-      result = await persistence.commit(s.file, ops, { baseText: s.baseText, onNotice: (n) => (notice = n) });
-    } catch (e) {
-      if (isNoWriteAccess(e)) {
-        // The way out (W) first: a long path at the end may be cut off, the hint must not be.
-        const reason = (e as { reason?: string }).reason ?? errorText(e);
-        return void set({ fileState: settledState(get().pending, get().conflicts), writeBlocked: reason, message: `cannot save (edits kept in memory; W saves them elsewhere): ${reason}` });
-      }
-      return void set({ fileState: settledState(get().pending, get().conflicts), message: notSaved(e) });
-    }
-    if (result.conflicts.length > 0) {
-      // The base moves to the text the conflicts were found against; our edits stay pending on it
-      // and the conflicts stay recorded until the user settles them (m / t), so no later save
-      // can write "mine" without asking.
-      const onDisk = persistence.parse(result.text, s.file);
-      if (!onDisk.ok) return void set({ fileState: settledState(get().pending, get().conflicts), message: `not saved: the file on disk does not read: ${onDisk.message}` });
-      const cur = get();
-      // Edits made while the save was in flight meet the disk text too: same rule.
-      const fresh = mergeConflictLists(result.conflicts, rebaseOps(cur.baseData, cur.pending, onDisk.data));
-      const conflicts = mergeConflictLists(cur.conflicts, fresh);
-      const replayed = rebase(onDisk.data, cur.pending);
-      const { droppedOps } = replayed;
-      const { data, pending: kept } = pinned(applyOpToData, replayed.kept, replayed.data, fresh);
-      set({
-        ...derive(data),
-        baseText: result.text,
-        baseData: onDisk.data,
-        pending: kept,
-        undoStack: droppedOps.size ? cur.undoStack.filter((e) => !droppedOps.has(e.op)) : cur.undoStack,
-        conflicts,
-        fileState: 'conflict',
-        overlay: { kind: 'conflict', cursor: 0 },
-        message: `${plural(conflicts.length, 'conflict')} with changes on disk`,
-      });
-      return;
-    }
-    // The base text moves on: undo texts still waiting on the old one are taken now.
-    settleSources();
-    const parsed = persistence.parse(result.text, s.file);
-    if (!parsed.ok) return void set({ fileState: settledState(get().pending, get().conflicts), message: `saved, but the file no longer reads: ${parsed.message}` });
-    // Edits made while the save was in flight stay pending on top of the new base, which may
-    // carry other sessions' changes: they are rebased by the same rule as a reload, so a field
-    // changed both ways is a conflict here too, not a silent "mine wins" at the next save.
-    const cur = get();
-    const later = cur.pending.filter((op) => !inFlight.has(op));
-    const { data, kept } = rebase(parsed.data, later);
-    const laterBase = rebase(cur.baseData, cur.pending.filter((op) => inFlight.has(op))).data;
-    const standing = cur.conflicts.filter((c) => settle(later, [c], 'theirs').length < later.length);
-    const conflicts = mergeConflictLists(standing, rebaseOps(laterBase, later, parsed.data));
-    set({
-      ...derive(data),
-      baseText: result.text,
-      baseData: parsed.data,
-      pending: kept,
-      conflicts,
-      writeBlocked: null,
-      fileState: settledState(kept, conflicts),
-      reloadNote: conflicts.length ? conflictNote(conflicts) : null,
-      message: `saved ${plural(editCount(ops), 'edit')}${conflicts.length ? `; ${conflictNote(conflicts)}` : ''}${notice ? `; note: ${notice}` : ''}`,
-    });
   };
 
   return {
@@ -433,7 +275,7 @@ export function createEditSlice(
       const { op } = entry;
       const at = s.pending.lastIndexOf(op);
       // An edit being written right now counts as saved: its inverse becomes a new edit.
-      if (at >= 0 && !inFlight.has(op)) {
+      if (at >= 0 && !p.inFlight.has(op)) {
         // Not saved yet: drop it, as if it had never been made.
         const pending = [...s.pending.slice(0, at), ...s.pending.slice(at + 1)];
         const { data } = rebase(s.baseData, pending);
@@ -476,86 +318,10 @@ export function createEditSlice(
           return void set({ message: `cannot redo: ${errorText(e)}`, redoStack });
         }
         const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
-        unsettled.push(entry);
+        p.unsettled.push(entry);
         set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack, fileState: stateOf([op]), message: `redone: ${op.kind} ${opTarget(op)}` });
       }
       follow(op);
-    },
-    save: async () => {
-      if (saving) {
-        // One save at a time: the edits made meanwhile are saved once this one has landed.
-        await saving;
-        const after = get();
-        if (after.pending.length || after.conflicts.length) await after.save();
-        return;
-      }
-      let done!: () => void;
-      saving = new Promise<void>((r) => (done = r));
-      try {
-        await saveOnce();
-      } finally {
-        saving = null;
-        inFlight = new Set();
-        done();
-      }
-    },
-    saveAs: createSaveAs(set, get, persistence),
-    resolveConflicts: async (keep) => {
-      const s = get();
-      if (!s.conflicts.length) return void set({ overlay: null });
-      // The base is already the text the conflicts were found against: settling them is local
-      // (core's rule: "theirs" drops my ops on those fields), then a normal save rebases again.
-      const ops = settle(s.pending, s.conflicts, keep);
-      const kept = new Set(ops);
-      const gone = new Set(s.pending.filter((op) => !kept.has(op)));
-      const { data } = rebase(s.baseData, ops);
-      set({
-        ...derive(data),
-        pending: ops,
-        undoStack: gone.size ? s.undoStack.filter((e) => !gone.has(e.op)) : s.undoStack,
-        redoStack: gone.size ? [] : s.redoStack,
-        conflicts: [],
-        overlay: null,
-        reloadNote: null,
-        fileState: stateOf(ops, []),
-        message: keep === 'mine' ? 'kept mine' : 'kept theirs',
-      });
-      if (get().pending.length) await get().save();
-    },
-    deferConflicts: () => {
-      const s = get();
-      set({ overlay: null, fileState: stateOf(s.pending), message: s.conflicts.length ? `conflicts not resolved: nothing is written until you choose (s asks again)` : null });
-    },
-    reload: (text, why) => {
-      const s = get();
-      const parsed = persistence.parse(text, s.file);
-      if (!parsed.ok) {
-        set({ fileState: 'changed-on-disk', message: `the file on disk does not read; keeping the board as it was: ${parsed.message}` });
-        return false;
-      }
-      // The same rule as a save: a field our pending edits changed that the file also changed
-      // another way is a conflict, recorded now, whatever the timing of the next save.
-      const found = rebaseOps(s.baseData, s.pending, parsed.data);
-      const conflicts = found.length ? mergeConflictLists(s.conflicts, found) : s.conflicts;
-      const replayed = rebase(parsed.data, s.pending);
-      const { dropped, droppedOps } = replayed;
-      const { data, pending: kept } = pinned(applyOpToData, replayed.kept, replayed.data, found);
-      if (typeof why === 'function') why = why(s.baseData, parsed.data);
-      if (found.length) why = `${why ?? 'from disk'}; ${conflictNote(conflicts)}`;
-      set({
-        ...derive(data),
-        baseText: text,
-        baseData: parsed.data,
-        pending: kept,
-        // An edit that no longer applies is gone: undoing it must not write its old values back.
-        undoStack: droppedOps.size ? s.undoStack.filter((e) => !droppedOps.has(e.op)) : s.undoStack,
-        redoStack: [],
-        conflicts,
-        fileState: stateOf(kept, conflicts),
-        reloadNote: why ?? 'from disk',
-        message: `reloaded${why ? `: ${why}` : ''}${dropped.length ? `; ${plural(dropped.length, 'edit')} no longer apply: ${dropped.join('; ')}` : ''}`,
-      });
-      return true;
     },
   };
 }

@@ -7,7 +7,10 @@ import type { Op } from '../core/plan/op-types.js';
 import { applyOpToData } from '../core/plan/ops.js';
 import { loadPlanText, formatProblem } from '../core/plan/load.js';
 import { createEditSlice } from './edit-slice.js';
+import { createFileSyncSlice } from './file-sync-slice.js';
+import { createPending } from './pending.js';
 import { createUiSlice } from './ui-slice.js';
+import { createPromptSlice } from './prompt-slice.js';
 import { openingSelection } from './opening.js';
 import type { ViewPrefsStore } from '../core/persist/view-prefs.js';
 import type { BoardState, Conflict } from './types.js';
@@ -59,6 +62,11 @@ export interface BoardOptions {
   user?: string;
 }
 
+/** The edit and file-sync slices share how pending ops become data and the save in flight. */
+function editSlices(set: BoardStore['setState'], get: BoardStore['getState'], persistence: Persistence) {
+  const pending = createPending(get, applyOpToData);
+  return { ...createEditSlice(set, get, applyOpToData, pending), ...createFileSyncSlice(set, get, persistence, applyOpToData, pending) };
+}
 
 export function createBoardStore(opts: BoardOptions): BoardStore {
   const persistence = opts.persistence ?? filePersistence;
@@ -83,7 +91,8 @@ export function createBoardStore(opts: BoardOptions): BoardStore {
     selectedId: openingSelection(model, opts.user),
     viewPrefs,
     ...createUiSlice(set, get, api, viewPrefs?.read(opts.file) ?? {}),
-    ...createEditSlice(set, get, api, persistence, applyOpToData),
+    ...editSlices(set, get, persistence),
+    ...createPromptSlice(set, get),
   }));
 }
 

@@ -6,6 +6,7 @@ import type { Period } from '../core/schedule/types.js';
 import type { SortOrder, ViewPrefsStore } from '../core/persist/view-prefs.js';
 import type { HistoryEntry, RedoEntry } from './history.js';
 import type { EditableField } from '../core/ops/field-input.js';
+import type { PromptKey } from './prompt-items.js';
 
 export type PaneId = 'kanban' | 'timeline' | 'capacity' | 'standup';
 export const PANES: PaneId[] = ['kanban', 'timeline', 'capacity'];
@@ -139,7 +140,6 @@ export interface Actions {
   setFilter(filter: Filter): void;
   setSearch(query: string): void;
   clear(): void;
-  setOverlay(overlay: Overlay | null): void;
   setMessage(message: string | null): void;
   zoomTimeline(delta: number): void;
   scrollTimeline(delta: number): void;
@@ -157,7 +157,42 @@ export interface Actions {
   /** Timeline: fold or unfold the selected issue's group. */
   toggleFold(): void;
   /** Standup: next or previous person; restarts the timer. */
-  standupStep(delta: number, lanes: number): void;
+  standupStep(delta: number): void;
+  /** Into the standup (from the first person, timer at 0:00), or back to the kanban. */
+  toggleStandup(): void;
+  // overlays: prompts, pickers and questions (prompt-slice.ts), one step per key
+  closeOverlay(): void;
+  showHelp(): void;
+  /** Help: scroll by `delta` lines over a text `lines` long. */
+  scrollHelp(delta: number, lines: number): void;
+  showDetail(): void;
+  moveDetail(delta: number): void;
+  toggleDetailSubtask(): void;
+  askSearch(): void;
+  /** New issue: a title first, then optional details (estimate, lane, status). */
+  askNewIssue(): void;
+  askRename(): void;
+  askLogTime(): void;
+  askSaveAs(): void;
+  pickLane(): void;
+  /** Which field to set; choosing one asks for its value. */
+  pickField(): void;
+  /** What the selected issue waits for; choosing a linked one unlinks it. */
+  pickDependency(): void;
+  pickFilter(): void;
+  askDelete(): void;
+  answerDelete(yes: boolean): void;
+  /** One key typed into the open prompt (printable text, backspace, Ctrl-u). */
+  typeInPrompt(input: string, key: PromptKey): void;
+  /** Enter in the open prompt: the next step of its flow, or its edit (kept open with the reason when refused). */
+  submitPrompt(): Promise<void>;
+  cancelPrompt(): void;
+  movePicker(delta: number): void;
+  choosePicker(): void;
+  /** The selected issue's web link, through `openUrl` (the app's effect) when there is one. */
+  openLink(openUrl?: (url: string) => string | null): void;
+  /** $EDITOR at the selected issue's line, once nothing is pending. */
+  openInEditor(openEditor?: (file: string, line: number) => Promise<void> | void, issueLine?: (text: string, id: string) => number): void;
   // edits: each becomes one core op
   apply(op: Op): boolean;
   /**
@@ -195,6 +230,10 @@ export interface Actions {
   deferConflicts(): void;
   /** Replace the base with new file text (after $EDITOR or another process's save), rebasing pending ops. */
   reload(text: string, why?: string | ((before: PlanData, after: PlanData) => string)): boolean;
+  /** The watcher found the file on disk unreadable (half-written, invalid): the board keeps its data. */
+  diskUnreadable(why: string): void;
+  /** $EDITOR has exited: reload what it wrote, or say why not (it failed, the plan does not read, nothing changed). */
+  editorClosed(outcome: { failure: unknown } | { problem: string } | { text: string; status: number }): void;
   setPresence(who: string[]): void;
   requestQuit(): void;
 }

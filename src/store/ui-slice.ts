@@ -2,7 +2,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Period } from '../core/schedule/types.js';
 import { SORT_ORDERS, type SortOrder } from '../core/persist/view-prefs.js';
-import { capacityScrollRange, selectColumns, selectTimelineNav, selectVisibleIssues } from './selectors.js';
+import { capacityScrollRange, selectColumns, selectSchedule, selectTimelineNav, selectVisibleIssues } from './selectors.js';
 import { PANES, type BoardState, type TimelineZoom, type UiSlice } from './types.js';
 
 type Set = StoreApi<BoardState>['setState'];
@@ -23,7 +23,6 @@ type UiActions = Pick<
   | 'setFilter'
   | 'setSearch'
   | 'clear'
-  | 'setOverlay'
   | 'setMessage'
   | 'zoomTimeline'
   | 'scrollTimeline'
@@ -39,6 +38,7 @@ type UiActions = Pick<
   | 'cycleSort'
   | 'toggleFold'
   | 'standupStep'
+  | 'toggleStandup'
 >;
 
 /** Kanban: the non-empty columns in order, and where the selection sits. */
@@ -144,7 +144,6 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>, pr
       }
       set({ message: null });
     },
-    setOverlay: (overlay) => set({ overlay }),
     setMessage: (message) => set({ message }),
     zoomTimeline: (delta) =>
       set((s) => {
@@ -202,8 +201,16 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>, pr
       const first = selectVisibleIssues(s).find((i) => ((s.timeline.groupBy === 'group' ? i.group : i.lane) ?? '') === key);
       set({ folded, selectedId: first?.id ?? s.selectedId, message: `${folded.includes(key) ? 'folded' : 'unfolded'} ${key || '(none)'}` });
     },
-    standupStep: (delta, lanes) =>
-      set((s) => ({ standup: { index: lanes <= 0 ? 0 : (s.standup.index + delta + lanes) % lanes, since: Date.now() } })),
+    standupStep: (delta) => {
+      const lanes = selectSchedule(get())?.lanes.length ?? 0;
+      set((s) => ({ standup: { index: lanes <= 0 ? 0 : (s.standup.index + delta + lanes) % lanes, since: Date.now() } }));
+    },
+    toggleStandup: () => {
+      const s = get();
+      if (s.pane === 'standup') return s.setPane('kanban');
+      s.standupStep(-s.standup.index); // from the first person, timer at 0:00
+      s.setPane('standup');
+    },
     requestQuit: () => {
       const s = get();
       if (s.pending.length > 0) set({ overlay: { kind: 'quit' } });

@@ -70,15 +70,7 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
 
   const onText = useCallback(
     (input: string, key: Key) => {
-      const ov = store.getState().overlay;
-      if (ov?.kind !== 'prompt' || tooSmall.current) return;
-      let value = ov.value;
-      if (key.backspace || key.delete) value = value.slice(0, -1);
-      else if (key.ctrl && input === 'u') value = ''; // as in a shell: clear the line
-      else if (!key.ctrl && !key.meta && input) value += input.replace(/[\u0000-\u001f\u007f]/g, '');
-      else return;
-      store.getState().setOverlay({ ...ov, value, error: undefined });
-      if (ov.purpose === 'search') store.getState().setSearch(value);
+      if (!tooSmall.current) store.getState().typeInPrompt(input, key);
     },
     [store],
   );

@@ -75,7 +75,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
       {
         baseText,
         onProblem: (problems) => {
-          if (store.getState().file === file) store.setState({ fileState: 'changed-on-disk', message: `the file on disk does not read: ${problems[0]?.message ?? ''}` });
+          if (store.getState().file === file) store.getState().diskUnreadable(problems[0]?.message ?? '');
         },
       },
     ).catch(() => undefined);
@@ -122,11 +122,8 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     void (async () => {
       const { readPlanFile } = await import('../core/persist/index.js');
       const r = await readPlanFile(file);
-      const s = store.getState();
-      if (failure) s.setMessage(`editor: ${failure instanceof Error ? failure.message : String(failure)}`);
-      else if (!r.ok) s.setMessage(`after editing, the plan does not read (board unchanged): ${r.problems[0] ? `${r.problems[0].line}:${r.problems[0].col} ${r.problems[0].message}` : ''}`);
-      else if (r.plan.text === s.baseText) s.setMessage(`editor closed (status ${status}); no changes`);
-      else s.reload(r.plan.text, 'after editing');
+      const problem = r.ok ? '' : r.problems[0] ? `${r.problems[0].line}:${r.problems[0].col} ${r.problems[0].message}` : '';
+      store.getState().editorClosed(failure ? { failure } : r.ok ? { text: r.plan.text, status } : { problem });
     })();
   };
 

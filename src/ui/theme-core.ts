@@ -18,7 +18,7 @@ export const MARK_LEGEND: ReadonlyArray<readonly [mark: string, meaning: string]
   [MARKS.selected, 'the selected issue'],
   [MARKS.done, 'done'],
   [MARKS.blocked, 'blocked: a dependency is not done, or an outside wait is not over'],
-  [MARKS.critical, 'critical: on the computed critical path (no slack)'],
+  [MARKS.critical, 'critical: on the chain that drives the finish, with no float (slack counts days to spare before the deadline); without estimates, on the path the plan declares'],
   [MARKS.unestimated, 'no estimate: planned with the assumption the header states'],
   ['‼', 'priority: the plan\'s highest (e.g. critical)'],
   ['!', 'priority: the plan\'s second (e.g. high)'],

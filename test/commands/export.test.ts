@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadPlanText } from '../../src/core/plan/load.js';
-import { csvField } from '../../src/core/report/export-csv.js';
+import { csvField } from '../../src/core/formats/export-csv.js';
 import { cli, PLANS, REPO, snapshot, tempDir, TEAM_PLAN, writeTemp } from './helpers.js';
 
 const TODAY = '2026-01-05';

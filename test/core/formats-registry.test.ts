@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXPORTERS, IMPORTERS, exporterNamed, importerNamed, importerOptions, pickImporter } from '../../src/core/formats/registry.js';
-import { exportCsv } from '../../src/core/report/export-csv.js';
-import { exportJson } from '../../src/core/report/export-json.js';
-import { exportMermaid } from '../../src/core/report/export-mermaid.js';
+import { exportCsv } from '../../src/core/formats/export-csv.js';
+import { exportJson } from '../../src/core/formats/export-json.js';
+import { exportMermaid } from '../../src/core/formats/export-mermaid.js';
 import { exportTjp } from '../../src/core/report/export-tjp.js';
 import { loadPlanText } from '../../src/core/plan/load.js';
 import { schedulePlan } from '../../src/core/schedule/scheduler.js';
+import { COMMANDS } from '../../src/cli/commands.js';
 
 const fixture = (p: string) => ({ name: p, text: readFileSync(resolve(__dirname, '../fixtures', p), 'utf8') });
 
@@ -46,5 +47,10 @@ describe('the format registry', () => {
     const direct = { json: exportJson, csv: exportCsv, mermaid: exportMermaid, tjp: exportTjp } as const;
     expect(EXPORTERS.map((e) => e.name)).toEqual(Object.keys(direct));
     for (const e of EXPORTERS) expect(e.write(loaded.plan.model, schedule)).toBe(direct[e.name as keyof typeof direct](loaded.plan.model, schedule));
+  });
+
+  it("offers exactly the registered exporters as `export --format` choices", () => {
+    const format = COMMANDS.find((c) => c.name === 'export')?.options?.find((o) => o.name === 'format');
+    expect(format?.choices).toEqual(EXPORTERS.map((e) => e.name));
   });
 });

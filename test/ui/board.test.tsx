@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { helpLines } from '../../src/ui/help-lines.js';
-import { KEY, makeStore, PLAN, renderBoard, tick } from './helpers.js';
+import { KEY, makeStore, PLAN, renderBoard, until } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -51,9 +51,9 @@ describe('board layout', () => {
   it('shows an escape sequence in a title inert', async () => {
     const evil = PLAN.replace('title: Render the board', 'title: "Render \\e[2J\\e]0;owned\\a board"');
     const { store } = makeStore(evil);
-    const { frame } = await renderBoard({ store });
+    const { frame, settled } = await renderBoard({ store });
     store.getState().select('A-3');
-    await tick(20);
+    await settled();
     expect(frame()).not.toContain('\u001b[2J');
     expect(frame()).not.toContain('\u001b]0');
     expect(frame()).toContain('Render ^[[2J^[]0;o');
@@ -73,17 +73,17 @@ describe('board layout', () => {
 
   it('shows who else has the plan open', async () => {
     const { store } = makeStore();
-    const { frame } = await renderBoard({ store });
+    const { frame, settled } = await renderBoard({ store });
     store.getState().setPresence(['ann@pts/3', 'bob@pts/7']);
-    await tick(20);
+    await settled();
     expect(lines(frame())[1]).toMatch(/3 Capacity\s+also here: ann@pts\/3, bob@pts\/7/);
   });
 
   it('says in the header when the file was reloaded', async () => {
     const { store } = makeStore();
-    const { frame } = await renderBoard({ store });
+    const { frame, settled } = await renderBoard({ store });
     store.getState().reload(PLAN.replace('Render the board', 'Render it'), '1 change by another session');
-    await tick(20);
+    await settled();
     expect(lines(frame())[0]).toContain('↻ reloaded: 1 change by another session');
   });
 
@@ -277,15 +277,17 @@ describe('board keys', () => {
 
   it('s saves; the quit question can save and quit', async () => {
     const { store, file } = makeStore();
-    const { press, frame } = await renderBoard({ store });
+    const { press, frameShows } = await renderBoard({ store });
     store.getState().select('A-4');
     await press(' ', 's');
-    await tick(50);
+    await frameShows('saved 1 edit');
     expect(file.text).toContain('done_on: 2026-03-02');
-    expect(frame()).toContain('saved 1 edit');
-    await press('>', 'q', 's');
-    await tick(50);
-    expect(store.getState().quit).toBe(true);
+    // An edit pending, so q asks (with nothing pending it quits at once).
+    await press(']', 'q');
+    expect(store.getState().overlay).toEqual({ kind: 'quit' });
+    await press('s');
+    await until(() => store.getState().quit);
+    expect(file.text).toMatch(/id: A-4[\s\S]*lane: ann/);
   });
 
   it('Tab cycles the panes and 1/2/3 pick one', async () => {

@@ -10,7 +10,7 @@ import { NoWriteAccessError } from '../../src/core/persist/file-store.js';
 import { applyOps } from '../../src/core/plan/ops.js';
 import { filePersistence, type Persistence } from '../../src/store/index.js';
 import { resolveSavePath } from '../../src/store/save-as.js';
-import { suggestSaveAs } from '../../src/ui/use-commands.js';
+import { suggestSaveAs } from '../../src/store/prompt-items.js';
 import { KEY, openOnDisk, PLAN, renderBoard, TODAY, until } from './helpers.js';
 
 let dir = '';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { BINDINGS, bindingsInForce, footerHints, activeScopes } from '../../src/keymap/bindings.js';
 import { editCount } from '../../src/store/history.js';
-import { makeStore, PLAN, renderBoard, tick } from './helpers.js';
+import { makeStore, PLAN, renderBoard } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -24,9 +24,9 @@ describe('at 80×24', () => {
   it('the header keeps today even under a long title and a long file state', async () => {
     const long = PLAN.replace('title: Test plan', `title: ${'A very long plan title '.repeat(6)}`);
     const { store } = makeStore(long);
-    const { frame } = await renderBoard({ store, width: 80, height: 24 });
+    const { frame, settled } = await renderBoard({ store, width: 80, height: 24 });
     store.getState().reload(long.replace('Render the board', 'Render it'), '3 changes by another session on another box');
-    await tick(20);
+    await settled();
     expect(lines(frame())[0]).toContain('today 2026-03-02');
     expect(lines(frame())[0].length).toBeLessThanOrEqual(80);
   });

@@ -91,7 +91,7 @@ describe('timeline bars (week zoom: one column per day)', () => {
   });
   it('lists the selected issue\'s dates, dependencies and dependents beneath', () => {
     const footer = lines.slice(-3);
-    expect(footer[0]).toMatch(/^B Model · Jan 07→Jan 09 · pessimistic Jan 14 · slack 0d · ◆ critical · lane ann/);
+    expect(footer[0]).toMatch(/^B Model · Jan 07→Jan 09 · pessimistic Jan 14 · slack 0d · ◆ drives the finish/);
     expect(footer[1]).toMatch(/^needs: A ✓ · blocks: C/);
     expect(footer[2]).toMatch(/^█ expected ░ pessimistic ═ done ◆ critical/);
   });

@@ -8,7 +8,7 @@ import { Timeline } from '../../src/ui/panes/Timeline.js';
 import { StoreProvider } from '../../src/ui/store-context.js';
 import { textWidth } from '../../src/ui/text.js';
 import { makeTheme, ThemeProvider } from '../../src/ui/theme.js';
-import { memoryFile, PLAN, renderBoard, tick } from './helpers.js';
+import { memoryFile, PLAN, renderBoard, renderWithStore } from './helpers.js';
 
 const TODAY = '2026-03-02'; // a Monday
 
@@ -18,15 +18,17 @@ function store(text = PLAN, today = TODAY) {
   return createBoardStore({ file: 'plan.yaml', text, data: r.plan.data, today, persistence: memoryFile(text).persistence });
 }
 
-function pane(s: ReturnType<typeof store>, width = 80, height = 20) {
-  return render(
+function paneNode(s: ReturnType<typeof store>, width = 80, height = 20) {
+  return (
     <StoreProvider store={s}>
       <ThemeProvider value={makeTheme(false)}>
         <Timeline width={width} height={height} focused />
       </ThemeProvider>
-    </StoreProvider>,
+    </StoreProvider>
   );
 }
+
+const pane = (s: ReturnType<typeof store>) => render(paneNode(s));
 
 describe('Timeline pane', () => {
   it('draws the plan on the calendar within its box', () => {
@@ -46,10 +48,10 @@ describe('Timeline pane', () => {
 
   it('follows the selection and the view settings in the store', async () => {
     const s = store();
-    const ui = pane(s);
+    const ui = await renderWithStore(s, paneNode(s));
     s.getState().select('A-3');
     s.getState().zoomTimeline(1); // week → day
-    await tick(20);
+    await ui.settled();
     const frame = ui.lastFrame()!;
     expect(frame.split('\n')[0]).toMatch(/^day 2026\s+│02 03 04/);
     expect(frame).toMatch(/▶.. A-3 Render the board/);

@@ -75,3 +75,22 @@ describe('marks on the timeline (seed plans)', () => {
     expect(blocked).toEqual(new Set(expected.map((x) => x.id)));
   });
 });
+
+describe('the critical mark says where the path comes from', () => {
+  const footer = (file: string, today: string, id: string) => {
+    const model = load(file);
+    const schedule = schedulePlan(model, { today });
+    const lines = layoutTimeline({ model, schedule, issues: model.issues, selectedId: id, today, zoom: 'week', scroll: 0, groupBy: 'group', width: 400, height: 60, offset: 0 }).lines.map(lineText);
+    return lines.find((l) => l.startsWith(`${id} `) && l.includes(' · lane ')) ?? '';
+  };
+
+  it('names the declared path in a plan without estimates (platform-delivery), so slack beside it does not contradict it', () => {
+    expect(footer('plans/platform-delivery.yaml', '2025-10-27', 'STORY-BOOT-TALOS')).toContain('◆ on the declared critical path');
+  });
+  it('says a computed critical issue drives the finish, whatever its slack to the deadline (STOA v4)', () => {
+    const model = load('plans/stoa-2026-v4.yaml');
+    const id = schedulePlan(model, { today: '2026-01-05' }).issues.find((x) => x.critical && !model.byId.get(x.id)!.done)!.id;
+    const line = footer('plans/stoa-2026-v4.yaml', '2026-01-05', id);
+    expect(line).toMatch(/slack \d+d · ◆ drives the finish/);
+  });
+});

@@ -1,5 +1,5 @@
-// Reads back our own JSON export (core/report/export-json.ts): its `plan` member is the plan as written.
-import { EXPORT_VERSION } from '../report/export-json.js';
+// Reads back our own JSON export (export-json.ts): its `plan` member is the plan as written.
+import { EXPORT_VERSION } from './export-json.js';
 import { isObject, jsonOf } from './json-source.js';
 import { baseName } from './markdown.js';
 import { ImportError, type Importer } from './types.js';

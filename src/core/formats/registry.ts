@@ -1,9 +1,5 @@
 // Every import and export format, in one list each. A new format is one module and one line here.
 import { backlogMd } from './backlog-md.js';
-import { csvExport } from './export-csv.js';
-import { jsonExport } from './export-json.js';
-import { mermaidExport } from './export-mermaid.js';
-import { tjpExport } from './export-tjp.js';
 import { githubIssues, githubProject } from './github.js';
 import { jiraCsv } from './jira-csv.js';
 import { linearCsv } from './linear-csv.js';
@@ -11,14 +7,14 @@ import { markdown } from './markdown.js';
 import { planboardJson } from './planboard-json.js';
 import { rst } from './rst.js';
 import { taskwarrior } from './taskwarrior.js';
-import type { Exporter, FormatOption, Importer, Source } from './types.js';
+import type { FormatOption, Importer, Source } from './types.js';
+
+// Exporters have their own list, so `export` loads no importer.
+export { EXPORTERS, exporterNamed } from './exporters.js';
 
 export const IMPORTERS: readonly Importer[] = [markdown, rst, planboardJson, githubIssues, githubProject, jiraCsv, linearCsv, backlogMd, taskwarrior];
 
-export const EXPORTERS: readonly Exporter[] = [jsonExport, csvExport, mermaidExport, tjpExport];
-
 export const importerNamed = (name: string): Importer | undefined => IMPORTERS.find((f) => f.name === name);
-export const exporterNamed = (name: string): Exporter | undefined => EXPORTERS.find((f) => f.name === name);
 
 /** Every importer option, for the command line: name → the formats that take it. */
 export function importerOptions(): Map<string, { option: FormatOption; formats: string[] }> {

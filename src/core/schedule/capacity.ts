@@ -6,7 +6,10 @@
 // that exceeds what the lane has in the sprint.
 import type { Model } from '../plan/model.js';
 import { calendarFor } from './calendar.js';
-import { dayOf, formatISODate, isoWeek, parseISODate, ymd, type DayNum } from './dates.js';
+import {
+  endOfISOWeek, endOfMonth, endOfQuarter, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek, startOfMonth, startOfQuarter,
+} from 'date-fns';
+import { dayOf, formatISODate, parseISODate, ymd, type DayNum } from './dates.js';
 import type { CapacityCell, LaneCapacity, Period, Schedule } from './types.js';
 
 export interface PeriodSpan {
@@ -15,16 +18,19 @@ export interface PeriodSpan {
   end: DayNum;
 }
 
-/** The period (week / month / quarter) that contains `day`. */
+/** The period (week / month / quarter) that contains `day`; boundaries and ISO weeks from date-fns. */
 export function periodOf(period: Exclude<Period, 'sprint'>, day: DayNum): PeriodSpan {
+  // A calendar day as a local Date, and back: date-fns works in local time, so the round trip is
+  // the same day in every zone. Called once per period, never in the scheduler's day loop.
+  const { y, m, d } = ymd(day);
+  const date = new Date(y, m - 1, d);
+  const dayNum = (t: Date): DayNum => dayOf(t.getFullYear(), t.getMonth() + 1, t.getDate());
   if (period === 'week') {
-    const w = isoWeek(day);
-    return { key: `${w.year}-W${String(w.week).padStart(2, '0')}`, start: w.monday, end: w.monday + 6 };
+    const key = `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`;
+    return { key, start: dayNum(startOfISOWeek(date)), end: dayNum(endOfISOWeek(date)) };
   }
-  const { y, m } = ymd(day);
-  if (period === 'month') return { key: `${y}-${String(m).padStart(2, '0')}`, start: dayOf(y, m, 1), end: dayOf(y, m + 1, 1) - 1 };
-  const q = Math.floor((m - 1) / 3);
-  return { key: `${y}-Q${q + 1}`, start: dayOf(y, q * 3 + 1, 1), end: dayOf(y, q * 3 + 4, 1) - 1 };
+  if (period === 'month') return { key: `${y}-${String(m).padStart(2, '0')}`, start: dayNum(startOfMonth(date)), end: dayNum(endOfMonth(date)) };
+  return { key: `${y}-Q${getQuarter(date)}`, start: dayNum(startOfQuarter(date)), end: dayNum(endOfQuarter(date)) };
 }
 
 /** Consecutive periods covering [from, to]; sprints are the schedule's sprints. */

@@ -67,12 +67,3 @@ export function ymd(day: DayNum): { y: number; m: number; d: number } {
 export function dayOf(y: number, m: number, d: number): DayNum {
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 }
-
-/** ISO 8601 week: the week belongs to the year of its Thursday. */
-export function isoWeek(day: DayNum): { year: number; week: number; monday: DayNum } {
-  const monday = day - weekdayOf(day);
-  const thursday = monday + 3;
-  const year = ymd(thursday).y;
-  const week = Math.floor((thursday - dayOf(year, 1, 1)) / 7) + 1;
-  return { year, week, monday };
-}

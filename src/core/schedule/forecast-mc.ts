@@ -11,6 +11,7 @@
 // Property: with every range collapsed to a point and no history, every sample is the
 // deterministic schedule, so P50 equals the schedule's dates.
 import type { Model } from '../plan/model.js';
+import { rng } from '../random.js';
 import { formatISODate, parseISODate } from './dates.js';
 import type { PassResult } from './forward.js';
 import { preparePasses } from './scheduler.js';
@@ -57,18 +58,6 @@ export interface MonteCarloForecast {
 export function defaultSamples(model: Model): number {
   const open = model.issues.reduce((k, x) => k + (x.done ? 0 : 1), 0);
   return Math.max(50, Math.min(1000, Math.floor(100_000 / Math.max(1, open))));
-}
-
-/** mulberry32: small, fast and good enough for sampling; the same seed gives the same draws. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A draw from the triangular distribution on [lo, hi] with mode m. */

@@ -248,7 +248,7 @@ function footerText(input: TimelineInput, schedule: Schedule | null, index: RowI
     if (s?.start && s.end) bits.push(`${shortDate(toDay(s.start))}→${shortDate(toDay(s.end))}`);
     if (s?.pessimisticEnd && !issue.done && s.pessimisticEnd !== s.end) bits.push(`pessimistic ${shortDate(toDay(s.pessimisticEnd))}`);
     if (s?.slackDays !== null && s?.slackDays !== undefined && !issue.done) bits.push(`slack ${s.slackDays}d`);
-    if (s?.critical && !issue.done) bits.push(`${MARK.critical} critical`);
+    if (s?.critical && !issue.done) bits.push(schedule?.criticalSource === 'declared' ? `${MARK.critical} on the declared critical path` : `${MARK.critical} drives the finish`);
     if (issue.done) bits.push(`${MARK.done} done`);
     bits.push(`lane ${s?.lane ?? issue.lane ?? 'unassigned'}`);
     out.push(bits.join(' · '));

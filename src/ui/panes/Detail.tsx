@@ -21,7 +21,7 @@ function depLine(model: Model, id: string): string {
   return `  ${d.done ? MARKS.done : MARKS.open} ${d.id}  ${d.title}  [${d.status}]`;
 }
 
-export function detailLines(model: Model, issue: Issue, extra: { start?: string | null; end?: string | null; critical?: boolean }): Line[] {
+export function detailLines(model: Model, issue: Issue, extra: { start?: string | null; end?: string | null; critical?: boolean; declared?: boolean }): Line[] {
   const L: Line[] = [];
   const field = (name: string, value: unknown) => {
     if (value !== undefined && value !== null && value !== '') L.push({ text: `${name.padEnd(11)} ${sanitize(value)}` });
@@ -40,7 +40,7 @@ export function detailLines(model: Model, issue: Issue, extra: { start?: string 
   field('done on', issue.doneOn);
   field('labels', issue.labels.join(', '));
   field('link', issue.data.link);
-  if (extra.start || extra.end) field('scheduled', `${extra.start ?? '?'} → ${extra.end ?? '?'}${extra.critical ? `  ${MARKS.critical} critical` : ''}`);
+  if (extra.start || extra.end) field('scheduled', `${extra.start ?? '?'} → ${extra.end ?? '?'}${extra.critical ? `  ${MARKS.critical} ${extra.declared ? 'on the declared critical path' : 'drives the finish (critical)'}` : ''}`);
 
   const section = (title: string, n: number) => L.push({ text: `${title} (${n})`, tone: 'head' });
   section(`subtasks ${subtaskProgress(issue)}`.trim(), issue.subtasks.length);
@@ -85,7 +85,7 @@ export function Detail({ width, height, cursor }: { width: number; height: numbe
   const schedule = useBoard(selectSchedule);
   if (!issue) return <Text>{fit('No issue selected.', width)}</Text>;
   const s = schedule?.byId.get(issue.id);
-  const lines = detailLines(model, issue, { start: s?.start, end: s?.end, critical: s?.critical });
+  const lines = detailLines(model, issue, { start: s?.start, end: s?.end, critical: s?.critical, declared: schedule?.criticalSource === 'declared' });
   const at = lines.findIndex((l) => l.subtask === cursor);
   const [from, to] = windowFromTop(at < 0 ? 0 : at, height, lines.length);
   const out: ReactNode[] = lines.slice(from, to).map((l, n) => {

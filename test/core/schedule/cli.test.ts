@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 
@@ -92,6 +92,12 @@ describe('planboard schedule', () => {
     expect(row.indexOf('2026-01-05')).toBe(head.indexOf('START'));
     expect(r.out).toMatch(/Critical path: a → b/);
     expect(r.out).toMatch(/M\s+2026-01-30\s+2026-01-09.*on-track/);
+  });
+
+  it('names the critical path as declared by the plan when the plan has no estimates (k3s)', async () => {
+    const r = await cli('schedule', resolve('plans/k3s-mono-pgsql.yaml'), '--today=2026-02-16', '--samples=0');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Critical path \(declared by the plan\): 1\.1 → 1\.3 → 2\.1 → 2\.2 → 4\.1 → 5\.1 → 5\.2/);
   });
 
   it('schedules under a scenario', async () => {

@@ -3,36 +3,25 @@
 // each of its scenarios, and generated plans (several sizes and seeds). For each case it
 // exports the plan, runs tj3 with the csv report the export defines, and counts the open issues
 // with work whose start and end are the same, and those more than one working day apart.
-// The engine, exporter and comparison are bundled from src/ and test/ with esbuild on the fly.
+// The engine, exporter and comparison are bundled from src/ and test/ on the fly (lib/from-source.mjs).
 // Usage: node bench/tj3-agreement.mjs [--sizes 50,100,300] [--seeds 1,2,3] [--worst 5] [--only k3s]
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { fromSource } from './lib/from-source.mjs';
 import { generatePlan } from './lib/gen-plan.mjs';
+import { opt } from './lib/timing.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const sizes = opt('--sizes', '50,100,300').split(',').filter(Boolean).map(Number);
 const seeds = opt('--seeds', '1,2,3').split(',').filter(Boolean).map(Number);
 const worst = Number(opt('--worst', '5'));
 const only = opt('--only', '');
-
-const dir = mkdtempSync(join(tmpdir(), 'pb-bench-tj3-'));
-const entry = join(dir, 'entry.ts');
 const root = new URL('..', import.meta.url).pathname;
-writeFileSync(
-  entry,
-  `export { Plan } from ${JSON.stringify(`${root}src/core/plan/schema.ts`)};
-export { buildModel } from ${JSON.stringify(`${root}src/core/plan/model.ts`)};
-export { compareWithTj3 } from ${JSON.stringify(`${root}test/core/schedule/tj3.ts`)};
-`,
-);
-await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'engine.mjs'), logLevel: 'warning' });
-const engine = await import(pathToFileURL(join(dir, 'engine.mjs')).href);
-rmSync(dir, { recursive: true, force: true });
+const engine = await fromSource({
+  'src/core/plan/schema.ts': ['Plan'],
+  'src/core/plan/model.ts': ['buildModel'],
+  'test/core/schedule/tj3.ts': ['compareWithTj3'],
+});
 
 const modelOf = (text) => engine.buildModel(engine.Plan.parse(parse(text)));
 const PLANS = [

@@ -210,12 +210,7 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     (issuesIn.get(g) ?? issuesIn.set(g, []).get(g)!).push(i);
   }
 
-  // Our levelling order as priorities: tj3 takes tasks one by one, the highest priority first
-  // among those whose dependencies it has scheduled, each into its resource's earliest free
-  // time. Given the order our schedule started them (a topological order that keeps each lane's
-  // sequence), it books each lane as we do. tj3 has 1000 priorities: beyond 999 issues,
-  // neighbours in the order share one, and tj3 orders those by its own path criticalness.
-  const priority = new Map<string, number>();
+  // Each lane's sequence: its issues in the order our schedule started them.
   const byLane = new Map<string, { id: string; start: string; end: string; k: number }[]>();
   model.issues.forEach((i, k) => {
     const s = schedule.byId.get(i.id);
@@ -226,7 +221,6 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.end !== b.end ? (a.end < b.end ? -1 : 1) : a.k - b.k;
   const order = schedule.startOrder ?? [...byLane.values()].flat().sort(byStart).map((x) => x.id);
   const rank = new Map(order.map((id, r) => [id, r]));
-  order.forEach((id, r) => priority.set(id, order.length < 1000 ? 1000 - r : 1000 - Math.floor((r * 1000) / order.length)));
   for (const list of byLane.values()) list.sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) || byStart(a, b));
   // Efforts in whole 5-minute slots, rounded along each lane's sequence (cumulatively), so that a
   // run of tasks ends on the same slot as ours instead of drifting by a rounding per task.
@@ -278,6 +272,59 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     }
     return out;
   };
+  // Our levelling order as priorities. tj3 takes tasks one by one, the highest priority first
+  // among those whose dependencies it has scheduled, each into its resource's earliest free time.
+  // Priorities that fall along each lane's sequence and along every dependency make it book each
+  // lane in our order: a task could only overtake an earlier one on its lane if something that
+  // one waits for were still unscheduled, and that has a higher priority still. Tasks that share
+  // a priority are then on different lanes and independent, and do not compete. So a task's
+  // priority is 1000 less its depth in the two orders (an issue with no hours passes depth on).
+  const priority = new Map<string, number>();
+  const lanePrev = new Map<string, string>();
+  for (const list of byLane.values()) {
+    const work = list.filter((x) => (schedule.byId.get(x.id)?.remainingHours ?? 0) > 0);
+    work.forEach((x, r) => r > 0 && lanePrev.set(x.id, work[r - 1].id));
+  }
+  const exportedDeps = (i: (typeof model.issues)[number]): string[] => {
+    if (i.done) return [];
+    const deps = isInProgress(model, i) ? [] : i.deps.filter((d) => model.byId.has(d.id) && !model.byId.get(d.id)!.done).map((d) => d.id);
+    const epicOf = epics.get(i.id);
+    return epicOf === undefined ? deps : [...deps, ...under(epicOf).filter((k) => k !== i.id)];
+  };
+  const depth = new Map<string, number>();
+  const hasWork = (id: string) => (schedule.byId.get(id)?.remainingHours ?? 0) > 0;
+  const predsOf = (id: string) => {
+    const prev = lanePrev.get(id);
+    const deps = exportedDeps(model.byId.get(id)!);
+    return prev === undefined ? deps : [...deps, prev];
+  };
+  for (const root of model.issues) {
+    if (root.done) continue;
+    const stack = [root.id];
+    while (stack.length > 0) {
+      const id = stack[stack.length - 1];
+      if (depth.has(id)) {
+        stack.pop();
+        continue;
+      }
+      const preds = predsOf(id);
+      const missing = preds.filter((x) => !depth.has(x));
+      if (missing.length > 0) {
+        stack.push(...missing);
+        continue;
+      }
+      const step = hasWork(id) ? 1 : 0;
+      depth.set(id, preds.reduce((m, x) => Math.max(m, depth.get(x)! + step), step));
+      stack.pop();
+    }
+  }
+  // Deeper than 1000: depths are scaled to fit, and neighbours may then share a priority.
+  let deepest = 1;
+  for (const [id, dd] of depth) if (hasWork(id)) deepest = Math.max(deepest, dd);
+  for (const [id, dd] of depth) {
+    if (hasWork(id)) priority.set(id, deepest <= 1000 ? 1001 - dd : 1000 - Math.floor(((dd - 1) * 1000) / deepest));
+  }
+
   // External waits: their task paths, so that the issue's dependents wait on them too.
   const waitsOf = new Map<string, string[]>();
 

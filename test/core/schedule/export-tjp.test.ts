@@ -62,19 +62,21 @@ describe('tjp export', () => {
     expect([...out.matchAll(/effort (\d+)min/g)].map((m) => Number(m[1]))).toEqual([95, 95, 100]);
   });
 
-  it('gives tj3 our levelling order as priorities, across lanes, and lags in minutes of the working day', () => {
+  it('gives tj3 priorities that fall along each lane and each dependency, and lags in minutes of the working day', () => {
     const out = tjp({
       lanes: [{ id: 'a' }, { id: 'b' }],
       issues: [
-        { id: 'LATE', title: 'L', estimate: '2h', lane: 'a', depends_on: [{ id: 'FIRST', lag: '2h' }] },
-        { id: 'FIRST', title: 'F', estimate: '4h', lane: 'b' },
-        { id: 'OTHER', title: 'O', estimate: '8h', lane: 'a' },
+        { id: 'T', title: 'T', estimate: '2h', lane: 'a', depends_on: [{ id: 'P', lag: '2h' }] },
+        { id: 'B1', title: 'B1', estimate: '4h', lane: 'b', priority: 'high' },
+        { id: 'P', title: 'P', estimate: '2h', lane: 'b' },
+        { id: 'O', title: 'O', estimate: '8h', lane: 'a', priority: 'low' },
       ],
     });
     const prio = (id: string) => Number(new RegExp(`task ${id} [\\s\\S]*?priority (\\d+)`).exec(out)?.[1]);
-    // OTHER and FIRST start on Monday morning (OTHER on lane a, first in the file), LATE after.
-    expect([prio('OTHER'), prio('FIRST'), prio('LATE')]).toEqual([1000, 999, 998]);
-    expect(out).toMatch(/depends FIRST \{ gaplength 120min \}/);
+    // Lane b does B1 then P; T waits for P, so lane a does O first. B1 and O begin their lanes and
+    // are independent (they may share a priority); P follows B1; T follows P and O.
+    expect([prio('B1'), prio('O'), prio('P'), prio('T')]).toEqual([1000, 1000, 999, 998]);
+    expect(out).toMatch(/depends P \{ gaplength 120min \}/);
   });
 
   it('makes the working day a length at which each lower daily limit is whole 5-minute slots', () => {

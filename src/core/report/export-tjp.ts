@@ -10,9 +10,9 @@
 //   capacity (capacity changes) is a `limits { dailymax … { start … end … } }` on that time.
 // - Efforts are not rounded to quarter hours: tj3 books 5-minute slots, so each lane's efforts
 //   are rounded to slots along the lane's sequence, where the total never drifts.
-// - The levelling order becomes priorities: the order in which our schedule started the issues
-//   (sprint, scenario order, priority, deadline, longest path, and who was free first), from
-//   1000 down, so tj3, which schedules task by task, takes them in our order.
+// - The levelling order becomes priorities that fall along each lane's sequence (the order our
+//   schedule started its issues) and along every dependency, so that tj3, which schedules task
+//   by task, books each lane in our order (see `priority` below).
 // - The working day is as long as the fullest lane's day, stretched to the first length at
 //   which every lower daily limit is whole 5-minute slots; lags and lead times are minutes of it.
 // - A freeze of some tracks or labels is a shift without working time on the tasks it stops.

@@ -8,8 +8,9 @@
 //   the working hours, and a daily limit on its booked time.)
 // - A lane works on one issue at a time and finishes it before taking the next (an issue a
 //   freeze stops is set aside for the day and picked up again after).
-// - Order of the ready queue: started / in-progress first (of two started, the earlier), then sprint (below), then the scenario's order, then
-//   priority, then longest remaining path, then file order. The path is measured back from the
+// - Order of the ready queue: started / in-progress first (of two started, the one started
+//   first), then sprint (below), then the scenario's order, then priority, then longest
+//   remaining path, then file order. The path is measured back from the
 //   deadlines ahead of the issue: its latest start, were each lane to work on nothing else
 //   (working days: deadline − remaining work along the chain). Without deadlines this is plain
 //   longest-path-first; with them, a quarter due in March goes before one due in July.
@@ -17,6 +18,7 @@
 //   plus `lag` working days (a fraction of a day is that part of a working day: `lag: 2h` on an
 //   8-hour day is a quarter day). Work that ends at noon lets its dependent start that afternoon,
 //   on the same lane or another. An issue with no hours to book finishes the moment it is ready.
+//   Dates stay calendar dates: start and end are the days of an issue's first and last hours.
 //   Nothing here depends on the order of `lanes:` in the file: the lanes advance together, the
 //   one furthest behind in the day moving first.
 // - Sprints: an issue in a sprint is released no earlier than the sprint's first working day

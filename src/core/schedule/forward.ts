@@ -100,8 +100,10 @@ export function forwardPass(p: PassInput): PassResult {
   const relAt = new Float64Array(n).fill(today);
   if (p.notBefore) for (let i = 0; i < n; i++) if (p.notBefore[i] > relAt[i]) relAt[i] = p.notBefore[i];
   // The day an issue with no hours is dated: the day of the work that released it (work ending
-  // at the close of Friday releases at the start of Monday, but is Friday's).
-  const relDay = Float64Array.from(relAt, (t) => cal.nextWorkingDay(Math.floor(t)));
+  // at the close of Friday releases at the start of Monday, but is Friday's). NaN until a
+  // release sets it: the working day of the issue's own floor (today or its sprint).
+  const relDay = new Float64Array(n).fill(NaN);
+  const releaseDay = (i: number) => (Number.isNaN(relDay[i]) ? cal.nextWorkingDay(Math.floor(relAt[i])) : relDay[i]);
   const sprintRank = p.sprintRank;
   const sprintOf = p.sprintIndex;
   const relBy = new Int32Array(n).fill(-1);
@@ -202,7 +204,7 @@ export function forwardPass(p: PassInput): PassResult {
       relDay[s] = day;
       relBy[s] = by;
     } else {
-      if (t >= relAt[s] - EPS && day > relDay[s]) relDay[s] = day;
+      if (t >= relAt[s] - EPS && day > releaseDay(s)) relDay[s] = day;
       if (relBy[s] < 0) relBy[s] = by;
     }
   };
@@ -240,7 +242,8 @@ export function forwardPass(p: PassInput): PassResult {
   const budget = new Float64Array(L); // hours the lane may still book today
   const clock = new Float64Array(L);
   const at = new Float64Array(L);
-  const state = new Uint8Array(L); // 0: not yet looked at today, 1: working today, 2: no hours today
+  // 0: not yet looked at today, 1: working today, 2: no hours today, 3: done for the day.
+  const state = new Uint8Array(L);
   const active: number[] = [];
   const stash: number[][] = Array.from({ length: L }, () => []);
   const join = (l: number) => {
@@ -268,10 +271,11 @@ export function forwardPass(p: PassInput): PassResult {
       extReady[i] = waitUntil(i, relAt[i]);
       if (left[i] <= EPS) {
         // Nothing to book: done the moment it is ready.
-        start[i] = relDay[i];
+        const day = releaseDay(i);
+        start[i] = day;
         seq[i] = counter++;
         driver[i] = relBy[i];
-        finish(i, relDay[i], relAt[i]);
+        finish(i, day, relAt[i]);
       } else {
         later[laneOf[i]].push(i);
         wake(laneOf[i], relAt[i]);
@@ -312,16 +316,31 @@ export function forwardPass(p: PassInput): PassResult {
     // at the time it happens.
     for (;;) {
       let l = -1;
-      for (const k of active) if (at[k] < Infinity && (l < 0 || at[k] < at[l])) l = k;
+      let jl = -1;
+      let first = Infinity;
+      for (let j = 0; j < active.length; j++) {
+        const k = active[j];
+        if (at[k] < first) (first = at[k]), (l = k), (jl = j);
+      }
       if (l < 0) break;
+      /** The lane's time or hours for today are used up: it leaves the day's list. */
+      const retire = () => {
+        state[l] = 3;
+        active[jl] = active[active.length - 1];
+        active.pop();
+      };
       if (at[l] > clock[l]) clock[l] = at[l];
       const now = d + clock[l];
       const heap = heaps[l];
       const wait = later[l];
       while (wait.size > 0 && relAt[wait.peek()!] <= now + EPS) heap.push(wait.pop()!);
       while (heap.size > 0 && blocked(heap.peek()!, d)) stash[l].push(heap.pop()!);
-      if (clock[l] >= 1 - EPS || budget[l] <= EPS || heap.size === 0) {
-        // Idle until the next release today (wake sets it), else done for the day.
+      if (clock[l] >= 1 - EPS || budget[l] <= EPS) {
+        retire();
+        continue;
+      }
+      if (heap.size === 0) {
+        // Idle until the next release today (wake sets it).
         at[l] = Infinity;
         if (wait.size > 0) wake(l, relAt[wait.peek()!]);
         continue;
@@ -353,11 +372,11 @@ export function forwardPass(p: PassInput): PassResult {
         clock[l] = Math.min(1, clock[l] + b / rate);
         if (clock[l] > 1 - EPS) clock[l] = 1;
         lastEnd[l] = d + clock[l];
-        at[l] = Infinity;
+        retire();
       }
     }
     inDay = false;
-    for (const l of active) while (stash[l].length > 0) heaps[l].push(stash[l].pop()!);
+    for (let l = 0; l < L; l++) while (stash[l].length > 0) heaps[l].push(stash[l].pop()!);
     d++;
   }
   const unfinished: number[] = [];

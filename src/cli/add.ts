@@ -1,11 +1,12 @@
-// `planboard add PLAN --title T [--estimate --lane --status --group ...]`: a new issue at the end
-// of the plan's issues, with the next id in the plan's own pattern; only the new lines are written.
+// `planboard add PLAN --title T [--estimate --lane --status --group ...]`: a new issue after its
+// group's last issue (else at the end), as the board places it, with the next id in the plan's own pattern; only the new lines are written.
 import { CliError, type Handler } from './command.js';
 import { flag, str } from './args.js';
 import { loadPlan } from './input.js';
 import { commitEdit } from './commit.js';
 import { fieldValues } from './issue-fields.js';
 import { nextIssueId } from '../core/ops/next-id.js';
+import { placeInGroup } from '../core/ops/add-issue.js';
 import { describeOp } from '../core/plan/ops.js';
 import type { Op } from '../core/plan/op-types.js';
 
@@ -18,7 +19,8 @@ export const run: Handler = async (a, io) => {
   const id = str(a, 'id') ?? nextIssueId(plan.data, { group: fields.group ?? undefined });
   // Key order as people write issues: id and title first.
   const { title, ...rest } = fields as Record<string, string>;
-  const op: Op = { kind: 'add-issue', issue: { id, title, ...rest } };
+  const before = placeInGroup(plan.data, fields.group);
+  const op: Op = { kind: 'add-issue', issue: { id, title, ...rest }, ...(before !== undefined ? { before } : {}) };
   await commitEdit('add', io, file, [op], { base: str(a, 'base') });
   io.out(flag(a, 'json') ? JSON.stringify({ version: 1, id, issue: op.issue }, null, 2) : describeOp(op));
   return 0;

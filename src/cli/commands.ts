@@ -35,9 +35,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Opens the board on PLAN (a plan YAML file). Press ? in the board for the keys. Without PLAN:\n' +
       './plan.yaml, or the one plan in ./plans/ when there is exactly one. When stdout is not a\n' +
       'terminal (or TERM=dumb), prints the whole kanban as text and exits: every column and card,\n' +
-      'COLUMNS wide or as wide as the columns need.',
+      'COLUMNS wide or as wide as the columns need. The board takes the mouse (click selects, the\n' +
+      "wheel scrolls); --no-mouse or PLANBOARD_MOUSE=0 leaves it to the terminal's own selection.",
     args: [{ ...PLAN, optional: true }],
-    options: [TODAY],
+    options: [TODAY, { name: 'no-mouse', help: "leave the mouse to the terminal (its own text selection); also PLANBOARD_MOUSE=0" }],
     load: () => import('./open.js'),
   },
   {

@@ -1,7 +1,7 @@
 // `planboard PLAN [--today D]`: the full-screen board on a terminal; a static kanban otherwise.
 import { resolve } from 'node:path';
 import { CliError, type Handler } from './command.js';
-import { str } from './args.js';
+import { flag, str } from './args.js';
 import { defaultPlan } from './default-plan.js';
 import { COMMANDS } from './commands.js';
 import { mainUsage } from './help.js';
@@ -39,5 +39,5 @@ export const run: Handler = async (a, io) => {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { runBoard } = await import('../ui/run-board.js');
-  return runBoard({ file, text: plan.text, data: plan.data, today });
+  return runBoard({ file, text: plan.text, data: plan.data, today, mouse: !flag(a, 'no-mouse') && process.env.PLANBOARD_MOUSE !== '0' });
 };

@@ -1,6 +1,7 @@
 // The key table for README.md and docs/keys.md, generated from the keymap (scripts/gen-keys.mjs);
 // test/ui/keymap.test.ts fails when either copy is stale.
 import { BINDINGS, keyLabel, type Scope } from './bindings.js';
+import { POINTER, POINTER_GROUP } from './pointer.js';
 
 export const KEYS_START = '<!-- keys:start -->';
 export const KEYS_END = '<!-- keys:end -->';
@@ -35,6 +36,8 @@ export function keyTable(): string {
     lines.push(`| **${group}** | | |`);
     for (const b of list) lines.push(`| ${b.keys.map((k) => '`' + esc(keyLabel(k)) + '`').join(' ')} | ${esc(b.description)} | ${WHERE[b.scope]} |`);
   }
+  lines.push(`| **${POINTER_GROUP}** | | |`);
+  for (const p of POINTER) lines.push(`| ${p.keys.map((k) => '`' + esc(k) + '`').join(' ')} | ${esc(p.description)} | ${WHERE[p.scope]} |`);
   return lines.join('\n') + '\n';
 }
 

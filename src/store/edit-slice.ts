@@ -11,6 +11,7 @@ import type { BoardState } from './types.js';
 import { endsWith, inverseOf, pushEntry, type HistoryEntry } from './history.js';
 import { fieldValue, type EditableField } from '../core/ops/field-input.js';
 import { nextIssueId } from '../core/ops/next-id.js';
+import { placeInGroup } from '../core/ops/add-issue.js';
 import { editedItemSource, itemSource } from '../core/ops/item-text.js';
 import { dependsDirectly } from '../core/ops/dependency.js';
 import { selectColumns } from './selectors.js';
@@ -168,11 +169,7 @@ export function createEditSlice(set: Set, get: Get, applyOpToData: ApplyOp, p: P
         if (e.value !== null) issue.estimate = e.value;
       }
       if (lane) issue.lane = lane;
-      // In the file, after the last issue of its group, so a plan written by phase stays so.
-      const issues = s.data.issues ?? [];
-      let last = -1;
-      if (group) issues.forEach((x, n) => x.group === group && (last = n));
-      const before = last >= 0 && last + 1 < issues.length ? issues[last + 1].id : undefined;
+      const before = placeInGroup(s.data, group);
       const ok = edit({ kind: 'add-issue', issue, ...(before !== undefined ? { before } : {}) }, `${id}: added`);
       if (ok) set({ selectedId: id });
       return ok;

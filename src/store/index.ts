@@ -11,6 +11,7 @@ import { createFileSyncSlice } from './file-sync-slice.js';
 import { createPending } from './pending.js';
 import { createUiSlice } from './ui-slice.js';
 import { createPromptSlice } from './prompt-slice.js';
+import { createPointerActions } from './pointer.js';
 import { openingSelection } from './opening.js';
 import type { ViewPrefsStore } from '../core/persist/view-prefs.js';
 import type { BoardState, Conflict } from './types.js';
@@ -93,6 +94,7 @@ export function createBoardStore(opts: BoardOptions): BoardStore {
     ...createUiSlice(set, get, api, viewPrefs?.read(opts.file) ?? {}),
     ...editSlices(set, get, persistence),
     ...createPromptSlice(set, get),
+    ...createPointerActions(set, get),
   }));
 }
 

@@ -238,6 +238,16 @@ export interface Actions {
   requestQuit(): void;
 }
 
+/** The pointer (src/store/pointer.ts): what a click or the wheel does, once the UI knows what is under it. */
+export interface PointerActions {
+  /** A click on an issue drawn in `pane`: that pane takes the keys and the issue is selected. */
+  pointIssue(pane: PaneId, id: string): void;
+  /** The wheel over `pane`: the selection moves `delta` rows (the window follows it). */
+  wheelPane(pane: PaneId, delta: number): void;
+  /** The wheel over the help, detail or picker overlay; `max`: the help's last scroll position. */
+  wheelOverlay(delta: number, max?: number): void;
+}
+
 // The schedule is not state: selectSchedule derives it, memoised on (model, today, scenario), so
 // it runs once per edit or scenario change and never on navigation.
-export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & PrefsSlice & Actions;
+export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & PrefsSlice & Actions & PointerActions;

@@ -18,7 +18,10 @@ import { HelpOverlay } from './widgets/HelpOverlay.js';
 import { Picker } from './widgets/Picker.js';
 import { Prompt } from './widgets/Prompt.js';
 import { ConflictPrompt, DeleteConfirm, QuitPrompt } from './widgets/Confirm.js';
-import { StatusBar } from './widgets/StatusBar.js';
+import { StatusBar, tabCells } from './widgets/StatusBar.js';
+import { HitContext } from './mouse/hit-context.js';
+import { HitMap, type Region } from './mouse/hit-map.js';
+import { usePointer, type PointerSource } from './mouse/use-pointer.js';
 
 export const MIN_WIDTH = 80;
 export const MIN_HEIGHT = 24;
@@ -32,20 +35,22 @@ export interface AppProps extends AppEffects {
   width?: number;
   height?: number;
   color?: boolean;
+  /** Mouse events (the filtered stdin of ui/mouse/mouse-stdin.ts); absent: no pointer. */
+  pointer?: PointerSource;
 }
 
-export function App({ store, width, height, color, ...effects }: AppProps) {
+export function App({ store, width, height, color, pointer, ...effects }: AppProps) {
   const theme = useMemo(() => makeTheme(color ?? colorFromEnv()), [color]);
   return (
     <StoreProvider store={store}>
       <ThemeProvider value={theme}>
-        <Board store={store} fixed={{ width, height }} effects={effects} />
+        <Board store={store} fixed={{ width, height }} effects={effects} pointer={pointer} />
       </ThemeProvider>
     </StoreProvider>
   );
 }
 
-function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: { width?: number; height?: number }; effects: AppEffects }) {
+function Board({ store, fixed, effects, pointer }: { store: StoreApi<BoardState>; fixed: { width?: number; height?: number }; effects: AppEffects; pointer?: PointerSource }) {
   const { width, height } = useTerminalSize(fixed);
   const { exit } = useApp();
   const pane = useBoard((s) => s.pane);
@@ -75,15 +80,26 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
     [store],
   );
   useKeymap({ scopes, onCommand, onText });
+  const hits = useRef(new HitMap()).current;
+  // One sink per region key, kept across frames so that the context value never changes.
+  const sinks = useMemo(() => new Map(['kanban', 'timeline', 'capacity', 'standup'].map((key) => [key, { map: hits, key }])), [hits]);
+  usePointer(pointer, store, hits, tooSmall);
 
   useEffect(() => {
     if (quit) exit();
   }, [quit, exit]);
 
-  if (tooSmall.current) return <TooSmall width={width} height={height} asking={overlay?.kind === 'quit'} />;
+  if (tooSmall.current) {
+    hits.regions = [];
+    return <TooSmall width={width} height={height} asking={overlay?.kind === 'quit'} />;
+  }
 
   const body = height - CHROME;
   const Pane = PANE_COMPONENTS[pane];
+  // Where this frame puts things, for the pointer: the tabs, then the body (one pane, two side by
+  // side, or an overlay in its place). Panes add their issues' boxes as they draw.
+  const regions: Region[] = [{ key: 'tabs', kind: 'tabs', x: 0, y: 1, w: width, h: 1, tabs: tabCells(pane, PANE_TITLES) }];
+  const inBody = (key: string, kind: Region['kind'], x = 0, w = width): Region => ({ key, kind, x, y: 2, w, h: body });
   let main: ReactNode;
   if (overlay?.kind === 'help') main = <HelpOverlay pane={pane} scroll={overlay.scroll} width={width} height={body} />;
   else if (overlay?.kind === 'detail') main = <Detail width={width} height={body} cursor={overlay.cursor} />;
@@ -91,8 +107,20 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
   else if (overlay?.kind === 'quit') main = <QuitPrompt width={width} height={body} />;
   else if (overlay?.kind === 'conflict') main = <ConflictPrompt width={width} height={body} />;
   else if (overlay?.kind === 'confirm') main = <DeleteConfirm id={overlay.id} width={width} height={body} />;
-  else if (width >= SPLIT_WIDTH && (pane === 'kanban' || pane === 'timeline')) main = <SideBySide width={width} height={body} pane={pane} />;
-  else main = <Pane width={width} height={body} focused />;
+  else if (width >= SPLIT_WIDTH && (pane === 'kanban' || pane === 'timeline')) main = <SideBySide width={width} height={body} pane={pane} sinks={sinks} />;
+  else
+    main = (
+      <HitContext.Provider value={sinks.get(pane)!}>
+        <Pane width={width} height={body} focused />
+      </HitContext.Provider>
+    );
+  if (!overlay || overlay.kind === 'prompt') {
+    if (width >= SPLIT_WIDTH && (pane === 'kanban' || pane === 'timeline')) {
+      const leftW = Math.floor((width - 1) / 2);
+      regions.push(inBody('kanban', 'kanban', 0, leftW), inBody('timeline', 'timeline', leftW + 1, width - 1 - leftW));
+    } else regions.push(inBody(pane, pane));
+  } else regions.push(inBody(overlay.kind, overlay.kind === 'help' || overlay.kind === 'detail' || overlay.kind === 'picker' ? overlay.kind : 'dialog'));
+  hits.regions = regions;
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -110,7 +138,7 @@ function Board({ store, fixed, effects }: { store: StoreApi<BoardState>; fixed: 
   );
 }
 
-function SideBySide({ width, height, pane }: { width: number; height: number; pane: 'kanban' | 'timeline' }) {
+function SideBySide({ width, height, pane, sinks }: { width: number; height: number; pane: 'kanban' | 'timeline'; sinks: Map<string, { map: HitMap; key: string }> }) {
   const theme = useTheme();
   const Left = PANE_COMPONENTS.kanban;
   const Right = PANE_COMPONENTS.timeline;
@@ -118,11 +146,15 @@ function SideBySide({ width, height, pane }: { width: number; height: number; pa
   const rightW = width - 1 - leftW;
   return (
     <Box flexDirection="row" width={width} height={height}>
-      <Left width={leftW} height={height} focused={pane === 'kanban'} />
+      <HitContext.Provider value={sinks.get('kanban')!}>
+        <Left width={leftW} height={height} focused={pane === 'kanban'} />
+      </HitContext.Provider>
       <Box width={1} height={height} flexDirection="column">
         <Text color={theme.c('muted')}>{Array.from({ length: height }, () => '┃').join('\n')}</Text>
       </Box>
-      <Right width={rightW} height={height} focused={pane === 'timeline'} />
+      <HitContext.Provider value={sinks.get('timeline')!}>
+        <Right width={rightW} height={height} focused={pane === 'timeline'} />
+      </HitContext.Provider>
     </Box>
   );
 }

@@ -1,5 +1,6 @@
-// The full-screen board: alternate screen in, terminal restored on every way out (quit, Ctrl-c,
-// SIGTERM/SIGHUP, a crash). Live reload and presence come from core/persist.
+// The full-screen board: alternate screen (and mouse reporting) in, terminal restored on every
+// way out (quit, Ctrl-c, SIGTERM/SIGHUP/SIGINT, a crash) and while the shell or $EDITOR has it
+// (Ctrl-z, e). Live reload and presence come from core/persist.
 import { render } from 'ink';
 import type { PlanData } from '../core/plan/model.js';
 import { createBoardStore } from '../store/index.js';
@@ -7,19 +8,28 @@ import { describeReload } from '../store/reload-note.js';
 import { App } from './App.js';
 import { issueLine, runEditor } from './editor.js';
 import { openUrl } from './open-url.js';
+import { mouseStdin } from './mouse/mouse-stdin.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
+/** Button presses and releases (wheel included) in SGR form; no motion tracking. */
+const MOUSE_ON = '\u001b[?1000h\u001b[?1006h';
+const MOUSE_OFF = '\u001b[?1006l\u001b[?1000l';
 
 export interface BoardArgs {
   file: string;
   text: string;
   data: PlanData;
   today?: string;
+  /** Take the mouse (default); false leaves it to the terminal. */
+  mouse?: boolean;
 }
 
 export async function runBoard(args: BoardArgs): Promise<number> {
   const out = process.stdout;
+  const mouse = args.mouse !== false && process.stdin.isTTY === true && out.isTTY === true;
+  const enter = ENTER_ALT + (mouse ? MOUSE_ON : '');
+  const leave = (mouse ? MOUSE_OFF : '') + LEAVE_ALT;
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -29,11 +39,11 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     } catch {
       /* stdin already closed */
     }
-    out.write(LEAVE_ALT);
+    out.write(leave);
   };
   const onSignal = (sig: NodeJS.Signals) => {
     restore();
-    process.exit(sig === 'SIGTERM' ? 143 : 129);
+    process.exit(sig === 'SIGTERM' ? 143 : sig === 'SIGINT' ? 130 : 129);
   };
   const onCrash = (e: unknown) => {
     restore();
@@ -44,9 +54,10 @@ export async function runBoard(args: BoardArgs): Promise<number> {
   process.on('exit', restore);
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  process.on('SIGINT', onSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
-  out.write(ENTER_ALT);
+  out.write(enter);
 
   const { fileViewPrefs } = await import('../core/persist/view-prefs.js');
   const store = createBoardStore({
@@ -107,7 +118,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
   presenceTimer.unref();
 
   const openEditor = (file: string, line: number) => {
-    out.write(LEAVE_ALT);
+    out.write(leave);
     if (process.stdin.isTTY) process.stdin.setRawMode(false);
     let status = 0;
     let failure: unknown;
@@ -117,7 +128,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
       failure = e;
     }
     if (process.stdin.isTTY) process.stdin.setRawMode(true);
-    out.write(ENTER_ALT);
+    out.write(enter);
     app.clear(); // a fresh alternate screen: the next frame is drawn whole
     void (async () => {
       const { readPlanFile } = await import('../core/persist/index.js');
@@ -130,18 +141,26 @@ export async function runBoard(args: BoardArgs): Promise<number> {
   // Ctrl-z: raw mode delivers it as a key, so the board stops itself the way a shell expects:
   // terminal restored, SIGTSTP; on `fg` (SIGCONT) the board takes the screen back and redraws.
   const suspend = () => {
-    out.write(LEAVE_ALT);
+    out.write(leave);
     if (process.stdin.isTTY) process.stdin.setRawMode(false);
     process.once('SIGCONT', () => {
       if (process.stdin.isTTY) process.stdin.setRawMode(true);
-      out.write(ENTER_ALT);
+      out.write(enter);
       app.clear();
       store.getState().setMessage('back from the shell');
     });
     process.kill(process.pid, 'SIGTSTP');
   };
 
-  const app = render(<App store={store} openEditor={openEditor} issueLine={issueLine} suspend={suspend} openUrl={openUrl} />, { exitOnCtrlC: true, patchConsole: true, incrementalRendering: true, maxFps: 60 });
+  // With the mouse on, Ink reads a filtered stdin: reports become pointer events, never keys.
+  const stdin = mouse ? mouseStdin(process.stdin) : undefined;
+  const app = render(<App store={store} openEditor={openEditor} issueLine={issueLine} suspend={suspend} openUrl={openUrl} pointer={stdin} />, {
+    exitOnCtrlC: true,
+    patchConsole: true,
+    incrementalRendering: true,
+    maxFps: 60,
+    ...(stdin ? { stdin: stdin as unknown as NodeJS.ReadStream } : {}),
+  });
   try {
     await app.waitUntilExit();
   } finally {
@@ -151,6 +170,7 @@ export async function runBoard(args: BoardArgs): Promise<number> {
     restore();
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
+    process.off('SIGINT', onSignal);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   }

@@ -84,6 +84,11 @@ describe('planboard add', () => {
     expect(r.out).toContain(`added ${expected}`);
     expect(model(after).byId.get(expected)).toMatchObject({ title: 'One more story', group: 'epic-2' });
     expect(lineDiff(before, after).removed).toEqual([]);
+    // Placed as the board places it: right after the group's last issue, not at the end of the file.
+    const ids = model(after).issues.map((x) => x.id);
+    const lastOfGroup = model(before).issues.filter((x) => x.group === 'epic-2').at(-1)!.id;
+    expect(ids[ids.indexOf(lastOfGroup) + 1]).toBe(expected);
+    expect(ids.at(-1)).not.toBe(expected);
   });
 
   it('refuses an unknown lane with the plan\'s message, exit 1, the file as it was', async () => {

@@ -4,7 +4,7 @@ import type { IssueData, PlanData } from '../plan/model.js';
 import { Issue as IssueSchema } from '../plan/schema.js';
 import { checkLane, checkStatus, issueIndex, OpError, shareIndex } from './data.js';
 import { diffText, EditError } from './diff-text.js';
-import { insertItem, layoutOf } from './item-text.js';
+import { insertItem, layoutOf, leadingComments } from './item-text.js';
 import { WHOLE_ISSUE, type OpDef } from './types.js';
 
 function addIssue(data: PlanData, raw: Record<string, unknown>, before: string | undefined): PlanData {
@@ -29,6 +29,17 @@ function addIssue(data: PlanData, raw: Record<string, unknown>, before: string |
     return { ...data, issues: copy };
   }
   return { ...data, issues: [...issues.slice(0, at), issue, ...issues.slice(at)] };
+}
+
+/**
+ * Where a new issue of `group` goes in the file: before the issue that follows the group's last
+ * one, so a plan written by phase stays so (undefined appends). The board and the CLI both ask.
+ */
+export function placeInGroup(data: PlanData, group: string | null | undefined): string | undefined {
+  const issues = data.issues ?? [];
+  let last = -1;
+  if (group) issues.forEach((x, n) => x.group === group && (last = n));
+  return last >= 0 && last + 1 < issues.length ? issues[last + 1].id : undefined;
 }
 
 export const addIssueOp: OpDef<'add-issue'> = {
@@ -58,7 +69,8 @@ export const addIssueOp: OpDef<'add-issue'> = {
     const from = l2.scan.starts[last];
     const body = withIt.slice(from, l2.bodyEnd(last));
     if (withIt.slice(0, from) + withIt.slice(l2.bodyEnd(last)) !== whole) return refuse();
-    return insertItem(text, body, at, 0, true) ?? refuse();
+    // Above the comment that heads the next item ("# phase two"): it stays with what it names.
+    return insertItem(text, body, at, leadingComments(text, at), true) ?? refuse();
   },
   target: (op) => String(op.issue.id),
   fields: () => [WHOLE_ISSUE],

@@ -58,6 +58,7 @@ export function layoutOf(text: string): ItemLayout | undefined {
 let cache: { text: string; layout: ItemLayout | undefined } | undefined;
 
 const isBlank = (s: string) => s !== '' && /^(?:[ ]*\r?\n)+$/.test(s);
+const HEADING_COMMENTS = /^(?:[ ]*#[^\n]*\n)+$/;
 
 /** Item i of the layout as written (see ItemSource). */
 function sourceAt(text: string, layout: ItemLayout, i: number): ItemSource {
@@ -66,7 +67,10 @@ function sourceAt(text: string, layout: ItemLayout, i: number): ItemSource {
   const gap = text.slice(layout.bodyEnd(i), next);
   const above = i > 0 ? text.slice(layout.bodyEnd(i - 1), starts[i]) : '';
   const last = i === starts.length - 1;
-  const cut = isBlank(gap) && gap === above ? { above: '', below: gap } : last && isBlank(above) ? { above, below: '' } : { above: '', below: '' };
+  // The blank lines that part items go with the item; so do those above a comment that heads the
+  // next item ("# phase two"), which a new item is placed above (add-issue).
+  const partsFromHeading = isBlank(above) && gap.startsWith(above) && HEADING_COMMENTS.test(gap.slice(above.length));
+  const cut = isBlank(gap) && gap === above ? { above: '', below: gap } : partsFromHeading ? { above: '', below: above } : last && isBlank(above) ? { above, below: '' } : { above: '', below: '' };
   return { text: text.slice(starts[i], layout.bodyEnd(i)), gap, cut };
 }
 
@@ -150,6 +154,21 @@ export function insertItem(text: string, body: string, before: number, gapBelow:
     if (separate && isBlank(above)) chunk += above;
     return t.slice(0, at) + chunk + t.slice(at);
   });
+}
+
+/** How many comment lines lead item `i` (directly above its dash): they belong to it, so a new item goes above them. */
+export function leadingComments(text: string, i: number): number {
+  const layout = layoutOf(text);
+  if (!layout || i >= layout.scan.starts.length) return 0;
+  let at = layout.scan.starts[i];
+  let n = 0;
+  while (at > 0) {
+    const prev = text.lastIndexOf('\n', at - 2) + 1;
+    if (!isCommentLine(text.slice(prev, at))) break;
+    n++;
+    at = prev;
+  }
+  return n;
 }
 
 /** Start of the comment and blank lines right above the first item (below the `issues:` line). */

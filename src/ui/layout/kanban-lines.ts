@@ -9,6 +9,7 @@ import { cardLines, CARD_LINES } from '../widgets/Card.js';
 
 export { CARD_LINES };
 import type { Seg, SegLine } from '../widgets/seg.js';
+import type { HitBox } from '../mouse/hit-map.js';
 
 export const MIN_COL = 14;
 
@@ -35,6 +36,8 @@ export function scrollWindow(at: number, size: number, len: number, start: numbe
 export interface KanbanMemory {
   firstColumn: number;
   cardStart: Map<string, number>;
+  /** The cards drawn on the last frame and where (pane cells), for the pointer. */
+  hits?: HitBox[];
 }
 
 export const newKanbanMemory = (): KanbanMemory => ({ firstColumn: 0, cardStart: new Map() });
@@ -89,9 +92,14 @@ interface ColumnArgs {
   edgeNote: string;
   theme: Theme;
   memory: KanbanMemory;
+  /** Filled with the boxes of the cards drawn. */
+  hits?: HitBox[];
 }
 
-export function columnLines({ model, columns, shown, widths, height, selectedId, edgeNote, theme, memory }: ColumnArgs): SegLine[] {
+/** Column n's first cell: the widths before it and one separator each. */
+const columnX = (widths: number[], n: number) => widths.slice(0, n).reduce((a, b) => a + b + 1, 0);
+
+export function columnLines({ model, columns, shown, widths, height, selectedId, edgeNote, theme, memory, hits }: ColumnArgs): SegLine[] {
   const slots = Math.max(1, Math.floor((height - 1) / CARD_LINES));
   // Per column: the header cell and the visible cards' lines.
   const cols = shown.map((status, n) => {
@@ -103,6 +111,9 @@ export function columnLines({ model, columns, shown, widths, height, selectedId,
     const more = issues.length > to - from ? ` ↑${from} ↓${issues.length - to}` : '';
     const head: Seg = { text: truncate(`${status} (${issues.length})${more}${n === shown.length - 1 ? edgeNote : ''}`, w), bold: true, color: theme.c('accent'), pad: w };
     const body = issues.slice(from, to).flatMap((i) => cardLines(i, model, w, i.id === selectedId, theme));
+    issues.slice(from, to).forEach((i, k) => {
+      if (1 + k * CARD_LINES < height) hits?.push({ x: columnX(widths, n), y: 1 + k * CARD_LINES, w, h: Math.min(CARD_LINES, height - 1 - k * CARD_LINES), id: i.id });
+    });
     return { head, body, blank: { text: '', pad: w } as Seg };
   });
   const lines: SegLine[] = [row(cols.map((c) => [c.head]), theme)];
@@ -116,7 +127,7 @@ interface SwimArgs extends Omit<ColumnArgs, 'selectedId' | 'memory'> {
 }
 
 /** One band per lane (plan order, then lanes the plan does not declare, then none). */
-export function swimlaneLines({ model, columns, shown, widths, width, height, selected, edgeNote, theme }: SwimArgs): SegLine[] {
+export function swimlaneLines({ model, columns, shown, widths, width, height, selected, edgeNote, theme, hits }: SwimArgs): SegLine[] {
   const bands = laneBands(model, columns);
   const body = height - 1;
   const selLane = selected ? (selected.lane ?? NO_LANE) : undefined;
@@ -150,6 +161,7 @@ export function swimlaneLines({ model, columns, shown, widths, width, height, se
         row(
           shown.map((s, c) => {
             const issue = b.get(s)?.[from + r];
+            if (issue) hits?.push({ x: columnX(widths, c), y: lines.length, w: widths[c], h: 1, id: issue.id });
             return issue ? cardLines(issue, model, widths[c], issue.id === selected?.id, theme, true) : [{ text: '', pad: widths[c] }];
           }),
           theme,
@@ -204,7 +216,8 @@ export function kanbanLines({ model, columns, selectedId, swimlanes }: KanbanInp
   const counts = statuses.map((st) => columns.get(st)?.length ?? 0);
   const layout = columnLayout(statuses, counts, selected ? statuses.indexOf(selected.status) : 0, width, memory);
   const edgeNote = layout.hiddenLeft || layout.hiddenRight ? ` ‹${layout.hiddenLeft} ${layout.hiddenRight}›` : '';
+  const hits: HitBox[] = (memory.hits = []);
   return swimlanes
-    ? swimlaneLines({ model, columns, ...layout, width, height, selected, edgeNote, theme })
-    : columnLines({ model, columns, ...layout, height, selectedId, edgeNote, theme, memory });
+    ? swimlaneLines({ model, columns, ...layout, width, height, selected, edgeNote, theme, hits })
+    : columnLines({ model, columns, ...layout, height, selectedId, edgeNote, theme, memory, hits });
 }

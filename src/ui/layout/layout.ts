@@ -12,6 +12,7 @@ import { type RowIndex, type Row, scrollWindow, timelineRows } from './rows.js';
 import { type Scale, type Zoom, buildScale, cellOf, scaleLabels } from './scale.js';
 import { Canvas, clipLine, cut, pad, type Line, type Style } from './segments.js';
 import { unestimatedHeader } from './unestimated.js';
+import type { HitBox } from '../mouse/hit-map.js';
 
 export const GLYPH = {
   expected: '█',
@@ -52,6 +53,8 @@ export interface TimelineInput {
 export interface TimelineFrame {
   lines: Line[];
   offset: number;
+  /** Each row drawn with the issue it stands for (a group's header: its first issue), for the pointer. */
+  hits?: HitBox[];
 }
 
 const HEADER_ROWS = 3;
@@ -105,7 +108,10 @@ export function layoutTimeline(input: TimelineInput): TimelineFrame {
   if (index.rows.length === 0 && bodyH > 0) {
     lines.push([{ text: pad(input.issues.length === 0 ? 'No issues to show.' : '', width), style: 'dim' }]);
   }
+  const hits: HitBox[] = [];
   for (const r of visible) {
+    const first = r.kind === 'issue' ? r.issue : r.issues[0];
+    if (first && lines.length < height - footerRows) hits.push({ x: 0, y: lines.length, w: width, h: 1, id: first.id });
     if (r.kind === 'group') {
       // A folded group shows its span as one bar; the cursor on any of its issues lights the header.
       const here = r.folded && input.selectedId !== null && r.issues.some((i) => i.id === input.selectedId);
@@ -128,7 +134,7 @@ export function layoutTimeline(input: TimelineInput): TimelineFrame {
     while (lines.length < height - footerRows) lines.push([{ text: ' '.repeat(width), style: 'plain' }]);
     for (const text of footerText(input, schedule, index, footerRows)) lines.push([{ text: pad(text, width), style: 'plain' }]);
   }
-  return { lines: lines.slice(0, height), offset };
+  return { lines: lines.slice(0, height), offset, hits };
 }
 
 function years(scale: Scale): string {

@@ -8,6 +8,7 @@ import { useTheme } from '../theme.js';
 import { Lines } from '../widgets/Lines.js';
 import { kanbanLines, newKanbanMemory } from '../layout/kanban-lines.js';
 import type { PaneProps } from './types.js';
+import { useHitSink } from '../mouse/hit-context.js';
 
 export { windowAround } from '../layout/kanban-lines.js';
 
@@ -19,6 +20,8 @@ export function Kanban({ width, height }: PaneProps) {
   const theme = useTheme();
   // The windows move only as far as the selection needs, so they are remembered between frames.
   const memory = useRef(newKanbanMemory());
+  const hitSink = useHitSink();
   const lines = kanbanLines({ model, columns, selectedId, swimlanes }, width, height, theme, memory.current);
+  hitSink?.(memory.current.hits ?? []);
   return <Lines lines={lines} width={width} height={height} />;
 }

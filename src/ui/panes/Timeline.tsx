@@ -15,6 +15,7 @@ import { useBoard } from '../store-context.js';
 import { layoutTimeline } from '../layout/layout.js';
 import { StyledLines } from '../widgets/BarLine.js';
 import type { PaneProps } from './types.js';
+import { useHitSink } from '../mouse/hit-context.js';
 
 export function Timeline({ width, height }: PaneProps) {
   const model = useBoard(selectModel);
@@ -27,7 +28,9 @@ export function Timeline({ width, height }: PaneProps) {
   const folded = useBoard(selectFolded);
   // The row window moves only as far as the selection needs, so it is remembered between frames.
   const offset = useRef(0);
+  const hitSink = useHitSink();
   const frame = layoutTimeline({ model, schedule, scheduleError, issues, selectedId, today, zoom, scroll, groupBy, folded, width, height, offset: offset.current });
   offset.current = frame.offset;
+  hitSink?.(frame.hits ?? []);
   return <StyledLines lines={frame.lines} width={width} height={height} />;
 }

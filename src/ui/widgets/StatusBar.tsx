@@ -15,6 +15,18 @@ const STATE_TEXT: Record<BoardState['fileState'], string> = {
   saving: 'saving…',
 };
 
+/** The tabs on the header's second line: the pane, its text and its first column (the pointer reads these too). */
+export function tabCells(pane: PaneId, titles: Record<PaneId, string>): { pane: PaneId; text: string; x: number; w: number }[] {
+  const tabs = [...PANES, ...(pane === 'standup' ? (['standup'] as PaneId[]) : [])];
+  let x = 0;
+  return tabs.map((p, n) => {
+    const text = ` ${p === 'standup' ? 'S' : n + 1} ${titles[p]} `;
+    const cell = { pane: p, text, x, w: text.length };
+    x += text.length;
+    return cell;
+  });
+}
+
 export function StatusBar({ width, titles }: { width: number; titles: Record<PaneId, string> }) {
   const theme = useTheme();
   const title = useBoard((s) => s.model.title);
@@ -45,7 +57,6 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
   const leftRoom = Math.min(width, Math.max(textWidth(left), room));
   const who = presence.length ? `also here: ${presence.map(sanitize).join(', ')}` : '';
 
-  const tabs = [...PANES, ...(pane === 'standup' ? (['standup'] as PaneId[]) : [])];
   const filters = [
     search ? `/${sanitize(search)}` : '',
     ...Object.entries(filter).map(([k, v]) => `${k}=${sanitize(v)}`),
@@ -53,8 +64,8 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
   // The view in force, on every pane: the scenario changes lanes everywhere, so it is always named.
   const view = [scenario !== undefined ? `scenario: ${sanitize(scenario)}` : '', hideDone ? 'done hidden' : '', sort !== 'order' ? `sort: ${sort}` : ''].filter(Boolean).join(' · ');
   const filterText = [view, filters.length ? `filter: ${filters.join(' ')}  Esc clears` : '', who].filter(Boolean).join('  ·  ');
-  const tabsText = tabs.map((p, n) => ` ${p === 'standup' ? 'S' : n + 1} ${titles[p]} `);
-  const tabsWidth = tabsText.reduce((w, t) => w + t.length, 1);
+  const tabs = tabCells(pane, titles);
+  const tabsWidth = tabs.reduce((w, t) => w + t.w, 1);
 
   return (
     <Box flexDirection="column" width={width}>
@@ -68,9 +79,9 @@ export function StatusBar({ width, titles }: { width: number; titles: Record<Pan
         </Text>
       </Box>
       <Box width={width}>
-        {tabs.map((p, n) => (
-          <Text key={p} inverse={p === pane} bold={p === pane}>
-            {tabsText[n]}
+        {tabs.map((t) => (
+          <Text key={t.pane} inverse={t.pane === pane} bold={t.pane === pane}>
+            {t.text}
           </Text>
         ))}
         <Text> </Text>

@@ -112,6 +112,27 @@ describe('add-issue before another', () => {
     expect(back).toBe(text);
   });
 
+  it('goes above the comment that heads that issue: "# Phase two" stays with the phase it names', () => {
+    const phases = 'planboard: 1\ntitle: T\nissues:\n  - id: A\n    title: Alpha\n\n  # Phase two\n  - id: C\n    title: Gamma\n';
+    const out = applyOps(phases, [{ kind: 'add-issue', issue: { id: 'E', title: 'Epsilon' }, before: 'C' }]);
+    expect(out).toBe(phases.replace('  # Phase two\n', '  - id: E\n    title: Epsilon\n\n  # Phase two\n'));
+    // without blank lines between items, none is added
+    const tight = phases.replace('\n\n', '\n');
+    expect(applyOps(tight, [{ kind: 'add-issue', issue: { id: 'E', title: 'Epsilon' }, before: 'C' }])).toBe(tight.replace('  # Phase two\n', '  - id: E\n    title: Epsilon\n  # Phase two\n'));
+  });
+
+  it('is undone byte for byte there: the blank line it brought goes with it (found by the undo property on k3s)', () => {
+    const phases = 'planboard: 1\ntitle: T\nissues:\n  - id: A\n    title: Alpha\n\n  # Phase two\n  - id: C\n    title: Gamma\n';
+    for (const t of [phases, phases.replace('\n\n', '\n'), phases.replaceAll('\n', '\r\n')]) {
+      expect(roundTrip(t, { kind: 'add-issue', issue: { id: 'E', title: 'Epsilon' }, before: 'C' }).back).toBe(t);
+    }
+    // and removing the last issue of a phase leaves one blank line above the heading, not two
+    const three = phases.replace('  - id: A\n    title: Alpha\n', '  - id: A\n    title: Alpha\n\n  - id: B\n    title: Beta\n');
+    const { after, back } = roundTrip(three, { kind: 'remove-issue', id: 'B' });
+    expect(after).toBe(phases);
+    expect(back).toBe(three);
+  });
+
   it('appends when it has no place, and says so when it cannot write the place', () => {
     expect(applyOps(text, [{ kind: 'add-issue', issue: { id: 'E', title: 'E' }, before: 'gone' }])).toBe(text.replace('    title: Delta\n', '    title: Delta\n  - id: E\n    title: E\n'));
     const flow = 'planboard: 1\ntitle: T\nissues: [{ id: A, title: A }, { id: B, title: B }]\n';

@@ -1,7 +1,7 @@
 // The tjp export's shape where tj3 and we must agree (the dates themselves are checked against
 // tj3 in tj3-oracle.slow.test.ts), and plan text written inert.
 import { describe, expect, it } from 'vitest';
-import { exportTjp, tjString } from '../../../src/core/report/export-tjp.js';
+import { exportTjp, tjString } from '../../../src/core/formats/export-tjp.js';
 import { schedulePlan } from '../../../src/core/schedule/index.js';
 import { model } from './helpers.js';
 

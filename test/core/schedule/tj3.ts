@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Model } from '../../../src/core/plan/model.js';
-import { tjpProject } from '../../../src/core/report/export-tjp.js';
+import { tjpProject } from '../../../src/core/formats/export-tjp.js';
 import { schedulePlan, workingDaysBetween, type Schedule } from '../../../src/core/schedule/index.js';
 
 export function requireTj3(): void {

@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Two tiers. `fast` (npm test): unit, property with modest runs, UI; about a minute on 2 cores.
@@ -6,10 +7,15 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // tj3, many processes, another Unix user, or takes more than about 2 s: files named *.slow.test.ts(x).
 const SLOW = ['test/**/*.slow.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'];
 
+// Tests never write into the user's cache of parsed plans (core/persist/plan-cache.ts): every
+// process a run starts caches under a directory of its own, removed at the end (test/setup/cache-home.ts).
+export const TEST_CACHE_HOME = join(tmpdir(), `pb-test-cache-${process.pid}`);
+
 export default defineConfig({
   test: {
     // Dates are calendar dates: tests must pass in any zone, so CI runs them away from UTC.
-    env: { TZ: 'Pacific/Kiritimati' },
+    env: { TZ: 'Pacific/Kiritimati', XDG_CACHE_HOME: TEST_CACHE_HOME },
+    globalSetup: ['./test/setup/cache-home.ts'],
     testTimeout: 20000,
     pool: 'forks',
     setupFiles: ['./test/setup/fast-check.ts'],

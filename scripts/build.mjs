@@ -2,10 +2,43 @@
 // Code splitting keeps Ink and React out of the non-UI commands: they load only on dynamic import.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { inkPatches } from './ink-patches.mjs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const require = createRequire(import.meta.url);
+
+/**
+ * Dead weight left out (size only; none of it runs): zod's 40-odd locales (we use its English
+ * messages, which zod loads on its own) and Ink's React devtools bridge, which Ink imports only
+ * when DEV=true and which needs react-devtools-core, not a dependency: the stand-in fails the way
+ * that import fails without it, so Ink prints its own hint as before.
+ */
+export function deadWeight() {
+  const zodEn = require.resolve('zod/v4/locales/en.js');
+  return {
+    name: 'planboard-dead-weight',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'planboard-stub' } : undefined,
+      );
+      b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+        /[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer) ? { path: 'ink-devtools', namespace: 'planboard-stub' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'planboard-stub' }, (args) => ({
+        contents:
+          args.path === 'zod-locales'
+            ? `export { default as en } from ${JSON.stringify(zodEn)};`
+            : "const e = new Error(\"Cannot find package 'react-devtools-core'\"); e.code = 'ERR_MODULE_NOT_FOUND'; throw e;",
+        resolveDir: '.',
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** esbuild's options for dist/ (tests build with them too, e.g. to read the metafile). */
+export const buildOptions = {
   entryPoints: { planboard: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
@@ -23,6 +56,11 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __pbCreateRequire } from 'node:module'; const require = __pbCreateRequire(import.meta.url);",
   },
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [inkPatches()],
+  plugins: [inkPatches(), deadWeight()],
   logLevel: 'warning',
-});
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+  await build(buildOptions);
+}

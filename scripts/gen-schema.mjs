@@ -13,7 +13,7 @@ const out = outArg > 0 ? process.argv[outArg + 1] : `${root}schema/plan.schema.j
 const bundled = await build({
   stdin: {
     contents:
-      "export * from './src/core/plan/schema.ts'; export * from './src/core/plan/schema-docs.ts'; export { z } from 'zod';",
+      "export * from './src/core/plan/schema.ts'; export { CAPACITY_RE } from './src/core/plan/format.ts'; export * from './src/core/plan/schema-docs.ts'; export { z } from 'zod';",
     resolveDir: root,
     loader: 'ts',
   },

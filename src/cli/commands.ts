@@ -25,6 +25,8 @@ const ISSUE_FIELDS: OptionSpec[] = [
   { name: 'milestone', value: 'milestone', meta: 'MILESTONE', help: 'milestone id (one of the plan\'s milestones)' },
   { name: 'priority', value: 'priority', meta: 'PRIORITY', help: 'priority (one of the plan\'s priorities)' },
   { name: 'sprint', value: 'text', meta: 'SPRINT', help: 'sprint name' },
+  { name: 'labels', value: 'text', meta: 'LABELS', help: 'labels, comma-separated (a,b): the whole list' },
+  { name: 'due', value: 'text', meta: 'DATE', help: 'due date: YYYY-MM-DD, today or tomorrow' },
 ];
 
 export const COMMANDS: readonly CommandSpec[] = [

@@ -8,22 +8,23 @@ import { loadPlan } from './input.js';
 import { commitEdit } from './commit.js';
 import { fieldValues } from './issue-fields.js';
 import { describeOp } from '../core/plan/ops.js';
+import { sanitize } from '../core/text/sanitize.js';
 import type { Op } from '../core/plan/op-types.js';
 
 export const run: Handler = async (a, io) => {
   const file = a.args.plan!;
   const id = a.args.id!;
   const plan = await loadPlan('edit', io, file);
-  const fields = fieldValues('edit', a, plan.model.hoursPerDay);
+  const fields = fieldValues('edit', a, plan.data, plan.model.hoursPerDay);
   if (Object.keys(fields).length === 0) throw usageError(commandNamed('edit')!, 'say what to change (--title, --estimate, --lane, ...)');
   const ops: Op[] = [];
+  if ('title' in fields && !fields.title?.trim()) throw new CliError('planboard edit: an issue needs a title', 2);
   for (const [field, value] of Object.entries(fields)) {
-    if (field === 'title' && (value === null || !value.trim())) throw new CliError('planboard edit: an issue needs a title', 2);
-    if (field === 'status' && value !== null) ops.push({ kind: 'set-status', id, status: value, date: a.today });
-    else if (field === 'lane') ops.push({ kind: 'move-lane', id, lane: value });
+    if (field === 'status' && fields.status) ops.push({ kind: 'set-status', id, status: fields.status, date: a.today });
+    else if (field === 'lane') ops.push({ kind: 'move-lane', id, lane: fields.lane ?? null });
     else ops.push({ kind: 'set-field', id, field, value });
   }
   await commitEdit('edit', io, file, ops, { base: str(a, 'base') });
-  io.out(ops.map(describeOp).join('\n'));
+  io.out(ops.map((op) => sanitize(describeOp(op))).join('\n'));
   return 0;
 };

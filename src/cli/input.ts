@@ -3,7 +3,8 @@
 // here is the user's to fix, so it becomes a CliError with a clear message.
 import { resolve } from 'node:path';
 import { CliError, type Io } from './command.js';
-import { formatProblem, loadPlanText, type LoadedPlan } from '../core/plan/load.js';
+import { formatProblem, type LoadedPlan } from '../core/plan/loaded-plan.js';
+import { readPlanText } from './plan-text.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import { schedulePlan } from '../core/schedule/scheduler.js';
 import { ScheduleError } from '../core/schedule/errors.js';
@@ -19,12 +20,12 @@ import { STDIN_NAME } from './command.js';
 export async function loadPlan(command: string, io: Io, path: string): Promise<LoadedPlan & { path: string }> {
   if (path === '-') {
     if (!io.readStdin) throw new CliError(`planboard ${command}: cannot read a plan from standard input here`, 2);
-    const r = loadPlanText(await io.readStdin(), STDIN_NAME);
+    const r = await readPlanText(await io.readStdin(), STDIN_NAME);
     if (!r.ok) throw new CliError(r.problems.map(formatProblem).join('\n'), 1);
     return Object.assign(r.plan, { path: STDIN_NAME });
   }
   const full = resolve(io.cwd, path);
-  const r = await readPlanFile(full);
+  const r = await readPlanFile(full, readPlanText);
   if (!r.ok) throw new CliError(r.problems.map((p) => formatProblem({ ...p, file: p.file === full ? path : p.file })).join('\n'), 1);
   // The loaded plan itself, not a spread copy: a spread would build its lazy YAML Document (about
   // 20× the fast read) and lose its fast-path identity.

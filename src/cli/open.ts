@@ -5,12 +5,13 @@ import { flag, str } from './args.js';
 import { defaultPlan } from './default-plan.js';
 import { COMMANDS } from './commands.js';
 import { mainUsage } from './help.js';
-import { formatProblem } from '../core/plan/load.js';
+import { formatProblem } from '../core/plan/loaded-plan.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
+import { readPlanText } from './plan-text.js';
 
 /** Reads and checks the plan; validate-style messages and exit 1 when it does not load. */
 export async function loadForBoard(path: string) {
-  const r = await readPlanFile(path);
+  const r = await readPlanFile(path, readPlanText);
   if (!r.ok) throw new CliError(r.problems.map(formatProblem).join('\n'), 1);
   return r.plan;
 }

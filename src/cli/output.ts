@@ -2,7 +2,6 @@
 // (a full disk or a refused write leaves no half file) and exit 1 with the reason when it cannot.
 import { resolve } from 'node:path';
 import { CliError, type Io } from './command.js';
-import { explainSaveError } from './commit.js';
 import { writeFileAtomic } from '../core/persist/atomic-write.js';
 
 export async function writeOutput(command: string, io: Io, output: string | undefined, text: string): Promise<number> {
@@ -13,6 +12,8 @@ export async function writeOutput(command: string, io: Io, output: string | unde
   try {
     await writeFileAtomic(resolve(io.cwd, output), text);
   } catch (e) {
+    // The save machinery (ops, locks, zod) loads only when a write fails: exports read, never edit.
+    const { explainSaveError } = await import('./commit.js');
     const why = explainSaveError(output, e);
     throw new CliError(`planboard ${command}: ${why ? why.message.replace(/^cannot save/, 'cannot write') : `cannot write ${output}: ${String(e)}`}`, 1);
   }

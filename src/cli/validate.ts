@@ -2,7 +2,8 @@
 // problem on stderr; exit 1 when any file has a problem. `-` checks standard input.
 import { STDIN_NAME, type Handler } from './command.js';
 import { flag } from './args.js';
-import { formatProblem, loadPlanText, type LoadResult } from '../core/plan/load.js';
+import { formatProblem, type LoadResult } from '../core/plan/loaded-plan.js';
+import { readPlanText } from './plan-text.js';
 import { readPlanFile } from '../core/persist/read-plan.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 import { resolve } from 'node:path';
@@ -14,7 +15,7 @@ export const run: Handler = async (a, io) => {
   const plans: unknown[] = [];
   for (const file of a.list) {
     const result: LoadResult =
-      file === '-' && io.readStdin ? loadPlanText(await io.readStdin(), STDIN_NAME) : await readPlanFile(resolve(io.cwd, file));
+      file === '-' && io.readStdin ? await readPlanText(await io.readStdin(), STDIN_NAME) : await readPlanFile(resolve(io.cwd, file), readPlanText);
     // Problems name the file as the user typed it.
     const named = <T extends { file: string }>(p: T): T => ({ ...p, file: file === '-' ? STDIN_NAME : file });
     if (!result.ok) {

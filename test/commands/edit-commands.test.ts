@@ -135,6 +135,25 @@ describe('planboard edit', () => {
     expect((await cli(['edit', file, 'CAB-238'])).code).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe(PLAN);
   });
+
+  it('sets labels and a due date as the board does (labels comma-separated; due YYYY-MM-DD or tomorrow), and - removes them', async () => {
+    const file = writeTemp('plan.yaml', PLAN);
+    const r = await cli(['edit', file, 'CAB-238', '--labels', 'wood, doors,wood', '--due', 'tomorrow', '--today', '2026-03-02']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const d = lineDiff(PLAN, readFileSync(file, 'utf8'));
+    expect(d.removed).toEqual([]);
+    expect(model(readFileSync(file, 'utf8')).byId.get('CAB-238')!.data).toMatchObject({ labels: ['wood', 'doors'], due: '2026-03-03' });
+    expect((await cli(['edit', file, 'CAB-238', '--labels', '-', '--due', '-'])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(PLAN);
+  });
+
+  it('refuses a due date that is not a calendar day with exit 2, naming it, the file as it was', async () => {
+    const file = writeTemp('plan.yaml', PLAN);
+    const r = await cli(['edit', file, 'CAB-238', '--due', '2026-13-01']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--due: "2026-13-01" is not a calendar date \(there is no month 13\)/);
+    expect(readFileSync(file, 'utf8')).toBe(PLAN);
+  });
 });
 
 describe('planboard rm', () => {

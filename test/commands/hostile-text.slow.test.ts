@@ -79,6 +79,10 @@ const COMMANDS: [string, () => { code: number | null; all: string; files?: strin
   ['untick', () => run('untick', fresh(), 'B-3', ...TODAY)],
   ['status', () => run('status', fresh(), 'B-2', ID.status, ...TODAY)],
   ['move', () => run('move', fresh(), 'B-2', '--lane', ID.laneA, ...TODAY)],
+  ['add (a hostile title, and its message)', () => run('add', fresh(), '--title', EVIL, ...TODAY)],
+  ['add --json', () => run('add', fresh(), '--title', EVIL, '--json', ...TODAY)],
+  ['edit (a hostile title and labels, and its message)', () => run('edit', fresh(), 'B-2', '--title', EVIL, '--labels', `x,${EVIL}`, '--sprint', EVIL, ...TODAY)],
+  ['rm (an issue with a hostile title)', () => run('rm', fresh(), 'B-3', ...TODAY)],
   ['merge (conflict on a hostile title)', () => {
     copyFileSync(join(dir, 'ours.yaml'), join(dir, 'merged.yaml'));
     return run('merge', 'base.yaml', 'merged.yaml', 'theirs.yaml', 'plan.yaml');

@@ -7,7 +7,7 @@ import { EXPORTERS, IMPORTERS, exporterNamed, importerNamed, importerOptions, pi
 import { exportCsv } from '../../src/core/formats/export-csv.js';
 import { exportJson } from '../../src/core/formats/export-json.js';
 import { exportMermaid } from '../../src/core/formats/export-mermaid.js';
-import { exportTjp } from '../../src/core/report/export-tjp.js';
+import { exportTjp } from '../../src/core/formats/export-tjp.js';
 import { loadPlanText } from '../../src/core/plan/load.js';
 import { schedulePlan } from '../../src/core/schedule/scheduler.js';
 import { COMMANDS } from '../../src/cli/commands.js';

@@ -2,7 +2,7 @@
 // the next save would otherwise write that empty plan over the user's work.
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { loadPlanText, type LoadResult, type Problem } from '../plan/load.js';
+import type { LoadResult, Problem } from '../plan/loaded-plan.js';
 import { fingerprintOf, type Fingerprint } from './fingerprint.js';
 
 /** Plans of 10,000 issues are a few MB; anything this big is not a plan. */
@@ -97,20 +97,26 @@ export function describeFsError(e: unknown): string {
   }
 }
 
+/** Text → checked plan (load-fast.ts's loadPlanTextLazily, or the CLI's cached read). */
+export type PlanLoader = (text: string, file: string) => Promise<LoadResult>;
+
+/** The fast read, loaded on first use (a cached read may never need it); the precise one only if it steps aside. */
+const loadPlanTextLazily: PlanLoader = async (text, file) => (await import('../plan/load-fast.js')).loadPlanTextLazily(text, file);
+
 /** Reads and checks a plan. `path` is reported as given. */
-export async function readPlanFile(path: string): Promise<LoadResult> {
-  return (await readPlanWithFingerprint(path)).result;
+export async function readPlanFile(path: string, load: PlanLoader = loadPlanTextLazily): Promise<LoadResult> {
+  return (await readPlanWithFingerprint(path, load)).result;
 }
 
 /** A plan as read, with the fingerprint of exactly the bytes it was read from (for compare-and-swap). */
-export async function readPlanWithFingerprint(path: string): Promise<{ result: LoadResult; fingerprint?: Fingerprint }> {
+export async function readPlanWithFingerprint(path: string, load: PlanLoader = loadPlanTextLazily): Promise<{ result: LoadResult; fingerprint?: Fingerprint }> {
   let last: LoadResult | undefined;
   let fingerprint: Fingerprint | undefined;
   for (let attempt = 1; attempt <= RETRIES; attempt++) {
     const read = await readOnce(path);
     if ('error' in read) return { result: fail(path, read.error) };
     fingerprint = read.fingerprint;
-    last = loadPlanText(read.text, path);
+    last = await load(read.text, path);
     if (last.ok) return { result: last, fingerprint };
     // A failed load is worth another look only if the file was empty or was changed just now.
     const empty = read.text.trim() === '';

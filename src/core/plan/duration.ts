@@ -1,5 +1,5 @@
 // Durations and capacities as people write them, converted to hours.
-import { CAPACITY_RE } from './schema.js';
+import { CAPACITY_RE } from './format.js';
 import { parseDurationText, type Hours } from '../text/duration.js';
 
 /** A duration in hours: a single value has min = expected = max. */

@@ -8,7 +8,7 @@
 // and the like. Plain scalars resolve exactly as yaml's core schema does (yaml/dist/schema/core).
 import { getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
 import { blockScalarIndicator, columnOf, commentAbovePlainValue, escapedLineBreak, hasOddLineStart, mayHaveEscapedLineBreak, textAfterDocumentEnd } from './fast-guards.js';
-import { ID_KEYS, ID_MAP_KEYS, MAX_DEPTH, type Mode } from './load-convert.js';
+import { ID_KEYS, ID_MAP_KEYS, MAX_DEPTH, type Mode } from './convert-keys.js';
 
 const DOCUMENT = 1;
 const SEQUENCE = 2;

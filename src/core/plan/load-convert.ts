@@ -3,34 +3,10 @@
 // they are trusted (an alias bomb is refused in linear time, never expanded), and nesting depth
 // is bounded so later walks cannot overflow the stack.
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-
-/** Keys whose values are ids (or lists of ids): a number there is read as its source text. */
-export const ID_KEYS: ReadonlySet<string> = new Set([
-  'id',
-  'depends_on',
-  'blocks',
-  'requires',
-  'group',
-  'parent',
-  'epic',
-  'milestone',
-  'lane',
-  'critical',
-  'critical_path',
-  'continuous',
-  'issues',
-  // Not ids, but text that people write as numbers: `version: 1.10`, `sprint: 3`, `name: 3`.
-  'version',
-  'sprint',
-  'name',
-]);
-/** `assign: { lane: [ids] }`, `rhythm: { sprint: [ids] }`: every value of this map is a list of ids. */
-export const ID_MAP_KEYS: ReadonlySet<string> = new Set(['assign', 'rhythm']);
+import { ID_KEYS, ID_MAP_KEYS, MAX_DEPTH, type Mode } from './convert-keys.js';
 
 /** How far aliases may grow the data, in nodes. A plan needs a few hundred; a bomb needs billions. */
 export const MAX_ALIAS_EXPANSION = 100_000;
-/** A plan nests about six levels deep; anything past this is not a plan. */
-export const MAX_DEPTH = 64;
 
 export class ConvertError extends Error {
   constructor(
@@ -41,7 +17,6 @@ export class ConvertError extends Error {
   }
 }
 
-export type Mode = 'plain' | 'id' | 'idmap';
 
 export interface Converted {
   value: unknown;

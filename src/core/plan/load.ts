@@ -1,38 +1,20 @@
-// Text → checked plan, or a list of problems each naming file:line:col.
+// Text → checked plan, or a list of problems each naming file:line:col. The fast read of a clean
+// plan is load-fast.ts; this is the precise read, and the synchronous entry to both.
 // Steps, each stopping at its first failure: YAML syntax → plain data (ids as written, aliases
 // bounded) → the zod schema → semantic checks (validate.ts) → the normalised model.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { fastConvert } from './fast-convert.js';
-import { fastIssues } from './fast-issue.js';
 import { convertDocument, ConvertError } from './load-convert.js';
 import { zodProblems } from './load-zod.js';
-import { buildModel, type Model, type PlanData } from './model.js';
+import { emptyFile, formatProblem, setDocumentParser, type LoadResult, type Problem } from './loaded-plan.js';
+import { fromMemo, loadPlanTextFast } from './load-fast.js';
+import { buildModel } from './model.js';
 import { Plan } from './schema.js';
 import { validatePlan, type Path, type PathProblem } from './validate.js';
 import { sanitize } from '../text/sanitize.js';
 
-export interface Problem {
-  file: string;
-  line: number;
-  col: number;
-  message: string;
-}
-
-export interface LoadedPlan {
-  file: string;
-  text: string;
-  doc: Document;
-  data: PlanData;
-  model: Model;
-}
-
-export type LoadResult = { ok: true; plan: LoadedPlan; warnings: Problem[] } | { ok: false; problems: Problem[] };
-
-/** `file:line:col: message`, inert: messages quote plan text, and a path may hold anything. */
-export function formatProblem(p: Problem): string {
-  return `${sanitize(p.file)}:${p.line}:${p.col}: ${sanitize(p.message)}`;
-}
+export { formatProblem, isFastLoaded, rememberPlanText, type LoadedPlan, type LoadResult, type Problem } from './loaded-plan.js';
+export { loadPlanTextFast } from './load-fast.js';
 
 /** Options for parseDocument: positions kept for edits, duplicate keys refused. */
 export const PARSE_OPTIONS = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true } as const;
@@ -52,85 +34,11 @@ function yamlMessage(code: string, message: string, text: string, offset: number
   return `YAML syntax error: ${message.split('\n')[0].replace(/\.$/, '')}`;
 }
 
-/**
- * A loaded plan whose YAML Document and model are built only when asked for: the Document costs
- * about 20× what the fast read does, and only the lossless text edits' fallback needs it.
- */
-function lazyLoadedPlan(file: string, text: string, data: PlanData, model: Model | (() => Model)): LoadedPlan {
-  let doc: Document | undefined;
-  let built = typeof model === 'function' ? undefined : model;
-  const plan = {
-    file,
-    text,
-    get doc() {
-      return (doc ??= parseDocument(text, PARSE_OPTIONS));
-    },
-    data,
-    get model() {
-      return (built ??= (model as () => Model)());
-    },
-  };
-  fastLoaded.add(plan);
-  return plan;
-}
-
-/** Plans that read with no problem and no warning at all (what the fast read accepts). */
-const fastLoaded = new WeakSet<LoadedPlan>();
-
-/** Whether this plan loaded clean through the fast read (no warnings, no YAML feature it avoids). */
-export const isFastLoaded = (plan: LoadedPlan): boolean => fastLoaded.has(plan);
-
-// The last text this process read clean or wrote, with its data: a save re-reads the file under
-// the lock, and the board re-reads what it saved; both are nearly always this very text.
-// Plan data is never mutated (edits build new objects), so handing it out again is safe.
-let last: { text: string; data: PlanData; model?: Model; checked: boolean } | undefined;
-
-/**
- * Records that `text` reads as `data` (ops.ts, after a verified fast edit of a clean plan). The
- * semantic checks run on the next load of this text, and only their all-clear is taken on trust.
- */
-export function rememberPlanText(text: string, data: PlanData): void {
-  last = { text, data, checked: false };
-}
-
-function fromMemo(text: string, file: string): LoadResult | undefined {
-  const m = last;
-  if (!m || m.text !== text) return undefined;
-  if (!m.checked) {
-    const { errors, warnings } = validatePlan(m.data);
-    if (errors.length || warnings.length) {
-      last = undefined;
-      return undefined;
-    }
-    m.checked = true;
-  }
-  return { ok: true, plan: lazyLoadedPlan(file, text, m.data, () => (m.model ??= buildModel(m.data))), warnings: [] };
-}
-
-/**
- * The fast read (fast-convert.ts): accepted only for a plan with no problem and no warning at all;
- * anything else, including whatever the fast parser cannot vouch for, goes the precise way.
- */
-export function loadPlanTextFast(text: string, file: string): LoadResult | undefined {
-  const raw = fastConvert(text);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  // Issues by hand when they are plainly valid (zod would take most of the time), the rest by zod.
-  const rawIssues = (raw as Record<string, unknown>).issues;
-  const issues = Array.isArray(rawIssues) ? fastIssues(rawIssues) : undefined;
-  const parsed = Plan.safeParse(issues ? { ...raw, issues: [] } : raw);
-  if (!parsed.success) return undefined;
-  const data: PlanData = issues ? { ...parsed.data, issues } : parsed.data;
-  const { errors, warnings } = validatePlan(data);
-  if (errors.length || warnings.length) return undefined;
-  const entry = { text, data, model: undefined as Model | undefined, checked: true };
-  last = entry;
-  return { ok: true, plan: lazyLoadedPlan(file, text, data, () => (entry.model ??= buildModel(data))), warnings: [] };
-}
+// Plans read the fast way get their Document from here, when an edit asks for it.
+setDocumentParser((text) => parseDocument(text, PARSE_OPTIONS));
 
 export function loadPlanText(text: string, file: string): LoadResult {
-  // Whitespace only (a BOM counts as whitespace): said here before either read looks at it.
-  if (!/\S/.test(text)) return { ok: false, problems: [{ file, line: 1, col: 1, message: 'file is empty' }] };
-  return fromMemo(text, file) ?? loadPlanTextFast(text, file) ?? loadPlanTextPrecise(text, file);
+  return emptyFile(text, file) ?? fromMemo(text, file) ?? loadPlanTextFast(text, file) ?? loadPlanTextPrecise(text, file);
 }
 
 /** The precise read: yaml's Document, every problem with its line and column. */

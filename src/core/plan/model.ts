@@ -1,14 +1,8 @@
 // The plan as the rest of the program sees it: the file's data (PlanData, straight from the
 // schema) plus a normalised view (Model) with defaults applied and durations in hours.
 import type { z } from 'zod';
-import {
-  DEFAULT_HOURS_PER_DAY,
-  DEFAULT_PRIORITIES,
-  DEFAULT_STATUSES,
-  DEFAULT_WORKDAYS,
-  DONE,
-  type Plan,
-} from './schema.js';
+import { DEFAULT_HOURS_PER_DAY, DEFAULT_PRIORITIES, DEFAULT_STATUSES, DEFAULT_WORKDAYS, DONE } from './format.js';
+import type { Plan } from './schema.js';
 import { parseCapacity, parseDuration, type Hours } from './duration.js';
 
 export type PlanData = z.output<typeof Plan>;

@@ -1,13 +1,9 @@
 // The plan format, version 1. One zod definition feeds the validator, the TypeScript types
 // (model.ts) and the JSON Schema shipped for editors (scripts/gen-schema.mjs).
 import { z } from 'zod';
+import { BARE_CAPACITY_RE, CAPACITY_RE, DATE_RE, DURATION_RE, GROUP_KINDS, LANE_KINDS, MILESTONE_KINDS, WEEKDAYS } from './format.js';
 
-/** Calendar date, YYYY-MM-DD. Never an instant. */
-export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-/** `2h`, `1.5d`, `1w`, `3-5d`, `2-4w`. A bare number means days. */
-export const DURATION_RE = /^\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?)\s*)?(h|d|w)?\s*$/;
-/** `8h/w`, `6h/d`, or a bare number of hours per week. */
-export const CAPACITY_RE = /^\s*(\d+(?:\.\d+)?)\s*h?\s*\/\s*(w|d)\s*$/;
+export { DATE_RE, DEFAULT_HOURS_PER_DAY, DEFAULT_PRIORITIES, DEFAULT_STATUSES, DONE, DURATION_RE } from './format.js';
 
 const strict = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 
@@ -21,9 +17,9 @@ export const Duration = z
 export const Capacity = z
   .union([z.string(), z.number()])
   .transform(String)
-  .refine((s) => /^\s*\d+(\.\d+)?\s*$/.test(s) || CAPACITY_RE.test(s), 'expected a capacity such as 8h/w or 6h/d');
+  .refine((s) => BARE_CAPACITY_RE.test(s) || CAPACITY_RE.test(s), 'expected a capacity such as 8h/w or 6h/d');
 
-export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export const Weekday = z.enum(WEEKDAYS);
 
 /** A named range of calendar dates, both ends inclusive. */
 export const DateRange = strict({
@@ -87,7 +83,7 @@ export const CapacityChange = strict({
 export const Lane = strict({
   id: Id,
   name: z.string().optional(),
-  kind: z.enum(['person', 'track', 'team']).optional(),
+  kind: z.enum(LANE_KINDS).optional(),
   /** Hours available: `8h/w`, `6h/d`, or a number of hours per week. Default: a full working week. */
   capacity: Capacity.optional(),
   time_off: z.array(z.union([DateStr, DateRange])).optional(),
@@ -98,7 +94,7 @@ export const Lane = strict({
 export const Milestone = strict({
   id: Id,
   title: z.string().optional(),
-  kind: z.enum(['quarter', 'release', 'checkpoint', 'gate']).optional(),
+  kind: z.enum(MILESTONE_KINDS).optional(),
   deadline: DateStr.optional(),
   /** External reference, e.g. `Linear: CAB-171`. */
   ref: z.string().optional(),
@@ -110,7 +106,7 @@ export const Milestone = strict({
 export const Group = strict({
   id: Id,
   title: z.string().optional(),
-  kind: z.enum(['phase', 'epic', 'quarter', 'section']).optional(),
+  kind: z.enum(GROUP_KINDS).optional(),
   /** Parent group id: groups nest. */
   parent: Id.optional(),
   /** The issue that stands for this group in a tracker (the epic). */
@@ -231,10 +227,3 @@ export const Plan = strict({
   scenarios: z.array(Scenario).optional(),
   notes: z.string().optional(),
 });
-
-export const DEFAULT_STATUSES = ['backlog', 'todo', 'in-progress', 'review', 'done'] as const;
-export const DEFAULT_PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
-export const DEFAULT_WORKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
-export const DEFAULT_HOURS_PER_DAY = 8;
-/** The status that means finished. Configurable status lists must contain it. */
-export const DONE = 'done';

@@ -1,7 +1,7 @@
 // What the schema cannot say: ids are unique, references point somewhere, dependencies do not
 // loop, dates exist on the calendar, ranges run forwards. Linear (or n log n) in the plan's size.
 import type { PlanData } from './model.js';
-import { CAPACITY_RE, DEFAULT_PRIORITIES, DEFAULT_STATUSES, DONE, DURATION_RE } from './schema.js';
+import { CAPACITY_RE, DEFAULT_PRIORITIES, DEFAULT_STATUSES, DONE, DURATION_RE } from './format.js';
 import { closest } from './suggest.js';
 import { sanitize } from '../text/sanitize.js';
 

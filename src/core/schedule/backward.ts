@@ -1,7 +1,7 @@
 // The backward pass over the levelled schedule: latest finish and slack (working days) per issue.
 // Each issue keeps its levelled duration (working days from its first to its last booked day).
 // Constraints mirror the forward pass: a dependent must start after its dependency's finish plus
-// lag (same day on the same lane without lag), and on each lane an issue must finish before the
+// lag (on the same day where the forward pass handed over within the day), and on each lane an issue must finish before the
 // lane's next issue starts (lane sequencing). Visiting issues in reverse start order is a reverse
 // topological order of both kinds of edge, so one sweep suffices: O(issues + edges).
 import type { WorkCalendar } from './calendar.js';
@@ -33,9 +33,13 @@ export function backwardPass(b: BackwardInput): { latestFinish: Float64Array; sl
   const bySeq: number[] = [];
   for (let i = 0; i < n; i++) if (pass.seq[i] >= 0 && !Number.isNaN(pass.end[i])) bySeq[pass.seq[i]] = i;
 
-  // On one lane the next issue may take over on the day the previous one ends, but only if the
-  // forward pass shared that day between them; otherwise the hand-over costs a day.
-  const handOver = (i: number, s: number) => (pass.start[s] === pass.end[i] ? ls[s] : cal.addWorkingDays(ls[s], -1));
+  // A dependent (or the lane's next issue) may start on the day its predecessor ends when the
+  // forward pass had them share that day (a hand-over within the day); otherwise the gap costs
+  // a day, plus the lag's whole days.
+  const bound = (i: number, s: number, lag: number) => {
+    const need = Math.min(Math.max(0, cal.workingDaysBetween(pass.end[i], pass.start[s])), Math.ceil(lag - 1e-9) + 1);
+    return need === 0 ? ls[s] : cal.addWorkingDays(ls[s], -need);
+  };
 
   for (let k = bySeq.length - 1; k >= 0; k--) {
     const i = bySeq[k];
@@ -45,16 +49,11 @@ export function backwardPass(b: BackwardInput): { latestFinish: Float64Array; sl
     for (const e of graph.succs[i]) {
       const s = e.other;
       if (done[s] || (inProgress[s] && !e.sameDay) || Number.isNaN(ls[s])) continue;
-      const c = pass.carry[i];
-      const bound = e.sameDay || (pass.zero[i] && e.lag === 0 && (c === -1 || c === laneOf[s]))
-        ? ls[s]
-        : laneOf[s] === laneOf[i] && e.lag === 0
-          ? handOver(i, s)
-          : cal.addWorkingDays(ls[s], -(Math.ceil(e.lag - 1e-9) + 1));
-      if (bound < latest) latest = bound;
+      const x = e.sameDay ? ls[s] : bound(i, s, e.lag);
+      if (x < latest) latest = x;
     }
     const next = laneNext[i];
-    if (next >= 0 && !Number.isNaN(ls[next]) && handOver(i, next) < latest) latest = handOver(i, next);
+    if (next >= 0 && !Number.isNaN(ls[next]) && bound(i, next, 0) < latest) latest = bound(i, next, 0);
     if (latest === Infinity) latest = b.fallback;
     const dur = Math.max(1, cal.countWorkingDays(pass.start[i], pass.end[i]));
     lf[i] = latest;

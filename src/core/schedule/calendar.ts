@@ -107,6 +107,24 @@ export class WorkCalendar {
     return cap.per === 'd' ? cap.hours : cap.hours / this.normalDays;
   }
 
+  /**
+   * A lane's pace: its fullest day's hours (the highest capacity it has from `from` on). The lane
+   * works at this pace through each working day while it has work, and stops for the day once
+   * that day's hours are booked (on a day of lower capacity, before the day ends).
+   */
+  lanePace(id: string, from: DayNum): number {
+    const lane = this.lanes.get(id);
+    if (!lane) return 0;
+    const rate = (c: Cap) => (c.per === 'd' ? c.hours : c.hours / this.normalDays);
+    let top = 0;
+    lane.changes.forEach((c, k) => {
+      const until = k + 1 < lane.changes.length ? lane.changes[k + 1].from : Infinity;
+      if (until > from) top = Math.max(top, rate(c.capacity));
+    });
+    if (lane.changes.length === 0 || lane.changes[0].from > from) top = Math.max(top, rate(lane.base));
+    return top;
+  }
+
   /** Freeze windows that stop this issue in particular (by track or label). */
   freezesFor(issue: Pick<Issue, 'track' | 'labels'>): { from: DayNum; to: DayNum }[] {
     return this.restricted.filter(

@@ -1,6 +1,6 @@
 // Date-only arithmetic. A date is a day number counted from 1970-01-01, computed with
 // Date.UTC so the machine's time zone never enters: no instant, no off-by-one at midnight.
-import { DATE_RE } from '../plan/schema.js';
+import { DATE_RE } from '../plan/format.js';
 import { ScheduleError } from './errors.js';
 
 export type DayNum = number;

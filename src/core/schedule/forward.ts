@@ -1,28 +1,34 @@
-// The forward pass: each lane books its hours day by day on its ready issues.
+// The forward pass: each lane books its hours on its ready issues, in time.
 //
+// - Time is a day and the part of that working day gone by. Each lane works through the
+//   working day at an even pace, its fullest day's hours (`lanePace`): a lane with 1.6h a day
+//   has done 0.4h a quarter of the way through it. On a day with fewer hours than that (a lower
+//   capacity from a date) it works at the same pace while it has work, and stops for the day
+//   once the day's hours are booked. (This is TaskJuggler's model: a resource's efficiency over
+//   the working hours, and a daily limit on its booked time.)
 // - A lane works on one issue at a time and finishes it before taking the next (an issue a
 //   freeze stops is set aside for the day and picked up again after).
-// - Order of the ready queue: started / in-progress first, then sprint (below), then the scenario's order, then
-//   priority, then longest remaining path, then file order. The path is measured back from the
+// - Order of the ready queue: started / in-progress first (of two started, the one started
+//   first), then sprint (below), then the scenario's order, then priority, then longest
+//   remaining path, then file order. The path is measured back from the
 //   deadlines ahead of the issue: its latest start, were each lane to work on nothing else
 //   (working days: deadline − remaining work along the chain). Without deadlines this is plain
 //   longest-path-first; with them, a quarter due in March goes before one due in July.
-// - Finish-to-start: a dependent may start the working day after its dependency's last booked
-//   day, plus `lag` working days (a fractional lag is rounded up to whole working days: the
-//   engine books whole days, and the schedule's notes name each lag it rounded). A dependent on
-//   the same lane with no lag continues on the same day with the hours left (the person just
-//   carries on). An issue with no hours to book passes on how it was released: released at the
-//   start of a day, its dependents may start that day on any lane; released by work that ended
-//   that day on lane L, only L carries on the same day. So the order of `lanes:` in the file
-//   never changes a date.
+// - Finish-to-start, to the hour: a dependent is ready the moment its dependency's work ends,
+//   plus `lag` working days (a fraction of a day is that part of a working day: `lag: 2h` on an
+//   8-hour day is a quarter day). Work that ends at noon lets its dependent start that afternoon,
+//   on the same lane or another. An issue with no hours to book finishes the moment it is ready.
+//   Dates stay calendar dates: start and end are the days of an issue's first and last hours.
+//   Nothing here depends on the order of `lanes:` in the file: the lanes advance together, the
+//   one furthest behind in the day moving first.
 // - Sprints: an issue in a sprint is released no earlier than the sprint's first working day
 //   (`notBefore`). A sprint is a commitment: in a lane's queue (after started work) an earlier
 //   sprint's issues go before a later sprint's, and those before issues in no sprint; within a
 //   sprint its declared critical stories go first, in order.
-// - An external wait (lead time) starts when its issue could first start (or on `since`) and
-//   holds the issue's dependents until it has elapsed.
+// - An external wait (lead time, in working days) starts when its issue could first start (or
+//   at the start of `since`) and holds the issue's dependents until it has elapsed.
 // - In-progress issues start at once: their open dependencies no longer hold them.
-// Cost: O((issues + edges) log issues + lanes × working days up to the finish).
+// Cost: O((issues + edges) log issues + lanes × (working days up to the finish + issues)).
 import { Heap } from './heap.js';
 import type { WorkCalendar } from './calendar.js';
 import type { DayNum } from './dates.js';
@@ -51,6 +57,8 @@ export interface PassInput {
   deadlineOrd: Float64Array;
   /** Hours per normal working day of each lane, to turn hours into days. */
   laneRate: Float64Array;
+  /** Each lane's pace: hours it books over a whole working day (its fullest day's hours). */
+  lanePace: Float64Array;
   /** Open externals: lead in working days and optional start. */
   externals: ({ leadDays: number; since?: DayNum }[] | undefined)[];
   /** Freeze windows that stop each issue in particular. */
@@ -67,7 +75,7 @@ export interface PassResult {
   ready: Float64Array;
   /** Last day of each issue's external waits (NaN without). */
   extEnd: Float64Array;
-  /** Order in which issues started (for a reverse topological order of the backward pass). */
+  /** Order in which issues started (a topological order; the backward pass walks it in reverse). */
   seq: Int32Array;
   /** The issue whose finish (dependency or lane predecessor) set this one's start; -1 for none. */
   driver: Int32Array;
@@ -75,13 +83,6 @@ export interface PassResult {
   laneSeq: number[][];
   booked: Map<DayNum, number>[];
   unfinished: number[];
-  /** Issues with no hours to book (they hand over on the day they finish). */
-  zero: Uint8Array;
-  /**
-   * For issues with no hours: the lane whose work released them at the end of their day
-   * (-1: released at the start of the day, -2: by work on several lanes). For the others, their lane.
-   */
-  carry: Int32Array;
 }
 
 const EPS = 1e-9;
@@ -94,24 +95,27 @@ export function forwardPass(p: PassInput): PassResult {
   const end = new Float64Array(n).fill(NaN);
   const ready = new Float64Array(n).fill(NaN);
   const extEnd = new Float64Array(n).fill(NaN);
+  // Times: a day number plus the part of that working day gone by (0 ≤ part ≤ 1).
   const extReady = new Float64Array(n).fill(-Infinity);
   const relAt = new Float64Array(n).fill(today);
   if (p.notBefore) for (let i = 0; i < n; i++) if (p.notBefore[i] > relAt[i]) relAt[i] = p.notBefore[i];
-  const carry = Int32Array.from(laneOf);
-  const eod = new Int32Array(n).fill(-1);
+  // The day an issue with no hours is dated: the day of the work that released it (work ending
+  // at the close of Friday releases at the start of Monday, but is Friday's). NaN until a
+  // release sets it: the working day of the issue's own floor (today or its sprint).
+  const relDay = new Float64Array(n).fill(NaN);
+  const releaseDay = (i: number) => (Number.isNaN(relDay[i]) ? cal.nextWorkingDay(Math.floor(relAt[i])) : relDay[i]);
   const sprintRank = p.sprintRank;
   const sprintOf = p.sprintIndex;
   const relBy = new Int32Array(n).fill(-1);
   const seq = new Int32Array(n).fill(-1);
   const driver = new Int32Array(n).fill(-1);
   const left = Float64Array.from(remaining);
-  const zero = Uint8Array.from(remaining, (h) => (h <= EPS ? 1 : 0));
   const started = new Uint8Array(n);
   const pendingPreds = new Int32Array(n);
   const laneSeq: number[][] = Array.from({ length: L }, () => []);
   const booked: Map<DayNum, number>[] = Array.from({ length: L }, () => new Map());
   const lastIssue = new Int32Array(L).fill(-1);
-  const lastDay = new Float64Array(L).fill(-Infinity);
+  const lastEnd = new Float64Array(L).fill(-Infinity);
   let counter = 0;
 
   // Latest start (working-day ordinal) with unlimited lanes, and the remaining path in hours.
@@ -136,6 +140,8 @@ export function forwardPass(p: PassInput): PassResult {
     const ka = started[a] | inProgress[a] ? 0 : 1;
     const kb = started[b] | inProgress[b] ? 0 : 1;
     if (ka !== kb) return ka < kb;
+    // Of two started issues (a freeze set one aside), the one started first.
+    if (started[a] & started[b]) return seq[a] < seq[b];
     if (sprintOf && sprintOf[a] !== sprintOf[b]) return sprintOf[a] < sprintOf[b];
     if (p.scenarioRank[a] !== p.scenarioRank[b]) return p.scenarioRank[a] < p.scenarioRank[b];
     if (sprintRank && sprintRank[a] !== sprintRank[b]) return sprintRank[a] < sprintRank[b];
@@ -144,8 +150,25 @@ export function forwardPass(p: PassInput): PassResult {
     if (path[a] !== path[b]) return path[a] > path[b];
     return a < b;
   };
+  // Per lane: issues ready by now (in levelling order), and issues released later (by time).
   const heaps = Array.from({ length: L }, () => new Heap<number>(less));
-  const pending = new Heap<number>((a, b) => (relAt[a] !== relAt[b] ? relAt[a] < relAt[b] : a < b));
+  const byTime = (a: number, b: number) => (relAt[a] !== relAt[b] ? relAt[a] < relAt[b] : a < b);
+  const later = Array.from({ length: L }, () => new Heap<number>(byTime));
+
+  /** Time `days` working days after time `t` (a working day's part carries over). */
+  const addWork = (t: number, days: number): number => {
+    let day = Math.floor(t);
+    let part = t - day;
+    if (!cal.isWorkingDay(day)) (day = cal.nextWorkingDay(day)), (part = 0);
+    const total = part + days;
+    let whole = Math.floor(total);
+    let rest = total - whole;
+    if (rest > 1 - EPS) (whole += 1), (rest = 0);
+    else if (rest < EPS) rest = 0;
+    return cal.addWorkingDays(day, whole) + rest;
+  };
+  /** The working day a time falls in (a day's close counts as the next day's start). */
+  const dayAt = (t: number): DayNum => cal.nextWorkingDay(Math.floor(t + EPS));
 
   const counts = (i: number, e: { sameDay: boolean }) => !done[i] && !(inProgress[i] && !e.sameDay);
   let open = 0;
@@ -154,131 +177,209 @@ export function forwardPass(p: PassInput): PassResult {
     open++;
     for (const e of graph.preds[i]) if (!done[e.other] && counts(i, e)) pendingPreds[i]++;
   }
+
+  function waitUntil(i: number, readyAt: number): number {
+    let hold = -Infinity;
+    const list = p.externals[i];
+    if (!list) return hold;
+    for (const x of list) {
+      const from = x.since ?? readyAt;
+      if (Number.isNaN(from)) continue;
+      if (x.leadDays <= EPS) {
+        hold = Math.max(hold, from);
+        continue;
+      }
+      const until = addWork(from, x.leadDays);
+      const whole = Math.floor(until);
+      const last = until - whole < EPS ? cal.addWorkingDays(whole, -1) : whole;
+      if (!(last <= extEnd[i])) extEnd[i] = last;
+      hold = Math.max(hold, until);
+    }
+    return hold;
+  }
+  /** Sets s's release to (t, day) if later than what it has. */
+  const raise = (s: number, t: number, day: number, by: number) => {
+    if (t > relAt[s] + EPS) {
+      relAt[s] = t;
+      relDay[s] = day;
+      relBy[s] = by;
+    } else {
+      if (t >= relAt[s] - EPS && day > releaseDay(s)) relDay[s] = day;
+      if (relBy[s] < 0) relBy[s] = by;
+    }
+  };
   // A done issue's external wait with a known start still holds its dependents.
   for (let i = 0; i < n; i++) {
     if (!done[i] || !p.externals[i]) continue;
     const hold = waitUntil(i, NaN);
-    if (hold > -Infinity) for (const e of graph.succs[i]) if (hold > relAt[e.other]) (relAt[e.other] = hold), (relBy[e.other] = i);
-  }
-
-  function waitUntil(i: number, readyDay: number): number {
-    let hold = -Infinity;
-    for (const x of p.externals[i] ?? []) {
-      const from = x.since ?? readyDay;
-      if (Number.isNaN(from)) continue;
-      const first = cal.nextWorkingDay(from);
-      const last = x.leadDays > 0 ? cal.addWorkingDays(first, Math.ceil(x.leadDays - EPS) - 1) : first - 1;
-      if (!(last <= extEnd[i])) extEnd[i] = last;
-      hold = Math.max(hold, last + 1);
-    }
-    return hold;
+    if (hold > -Infinity) for (const e of graph.succs[i]) raise(e.other, hold, dayAt(hold), i);
   }
 
   let finished = 0;
-  const work: number[] = []; // issues that became ready today
-  // Two releases on the same day: start-of-day (-1) yields to end-of-day; two lanes give -2.
-  const combine = (a: number, b: number) => (a === b ? a : a === -1 ? b : b === -1 ? a : -2);
-  const finish = (i: number, d: DayNum) => {
-    end[i] = d;
+  const readyNow: number[] = []; // issues whose last dependency just finished
+  /** i's work ended at time t, on working day `day`. */
+  const finish = (i: number, day: DayNum, t: number) => {
+    end[i] = day;
     finished++;
-    const c = zero[i] ? eod[i] : laneOf[i];
-    carry[i] = c;
     for (const e of graph.succs[i]) {
       const s = e.other;
       if (!counts(s, e)) continue;
-      // Same day: an epic edge, the same lane carrying on, or a no-hours predecessor released at
-      // the start of the day (see the header).
-      const sameDay = e.sameDay || (e.lag === 0 && (c === -1 || laneOf[s] === c));
-      let rel = sameDay ? d : cal.addWorkingDays(d, Math.ceil(e.lag - EPS)) + 1;
-      const relEod = sameDay ? c : -1;
-      let fromExt = false;
-      if (extReady[i] > rel) (rel = extReady[i]), (fromExt = true);
-      const tag = fromExt ? -1 : relEod;
-      if (rel > relAt[s]) {
-        relAt[s] = rel;
-        relBy[s] = i;
-        eod[s] = tag;
+      if (e.lag > EPS) {
+        const at = addWork(t, e.lag);
+        raise(s, at, dayAt(at), i);
+      } else raise(s, t, day, i);
+      if (extReady[i] > -Infinity) raise(s, extReady[i], dayAt(extReady[i]), i);
+      if (--pendingPreds[s] === 0) readyNow.push(s);
+    }
+  };
+
+  // The day being booked, and per lane: hours today, the time reached (part of the day), the
+  // time of its next step (Infinity: nothing more today), and whether it takes part today.
+  let d = today;
+  let inDay = false;
+  const hours = new Float64Array(L);
+  const pace = p.lanePace;
+  const budget = new Float64Array(L); // hours the lane may still book today
+  const clock = new Float64Array(L);
+  const at = new Float64Array(L);
+  // 0: not yet looked at today, 1: working today, 2: no hours today, 3: done for the day.
+  const state = new Uint8Array(L);
+  const active: number[] = [];
+  const stash: number[][] = Array.from({ length: L }, () => []);
+  const join = (l: number) => {
+    hours[l] = cal.laneHours(lanes[l], d);
+    if (hours[l] <= EPS) {
+      state[l] = 2;
+      return;
+    }
+    state[l] = 1;
+    budget[l] = hours[l];
+    clock[l] = 0;
+    at[l] = Infinity;
+    active.push(l);
+  };
+  /** Lane l has an issue released at time t: it may take it up today. */
+  const wake = (l: number, t: number) => {
+    if (!inDay || t >= d + 1 - EPS) return;
+    if (state[l] === 0) join(l);
+    if (state[l] === 1 && clock[l] < 1 - EPS && budget[l] > EPS) at[l] = Math.min(at[l], Math.max(clock[l], t - d));
+  };
+  const drain = () => {
+    while (readyNow.length > 0) {
+      const i = readyNow.pop()!;
+      ready[i] = dayAt(relAt[i]);
+      extReady[i] = waitUntil(i, relAt[i]);
+      if (left[i] <= EPS) {
+        // Nothing to book: done the moment it is ready.
+        const day = releaseDay(i);
+        start[i] = day;
+        seq[i] = counter++;
+        driver[i] = relBy[i];
+        finish(i, day, relAt[i]);
       } else {
-        if (rel === relAt[s]) eod[s] = combine(eod[s], tag);
-        if (relBy[s] < 0) relBy[s] = i;
-      }
-      if (--pendingPreds[s] === 0) {
-        if (relAt[s] <= d) work.push(s);
-        else pending.push(s);
+        later[laneOf[i]].push(i);
+        wake(laneOf[i], relAt[i]);
       }
     }
   };
-  const release = (i: number, d: DayNum) => {
-    ready[i] = relAt[i];
-    extReady[i] = waitUntil(i, relAt[i]);
-    if (left[i] <= EPS) {
-      // Nothing to book: done the day it is ready (an earlier release day means start of day).
-      if (relAt[i] < d) eod[i] = -1;
-      start[i] = d;
-      seq[i] = counter++;
-      driver[i] = relBy[i];
-      finish(i, d);
-    } else heaps[laneOf[i]].push(i);
-  };
-  const drain = (d: DayNum) => {
-    while (work.length > 0) release(work.pop()!, d);
-  };
-  const blocked = (i: number, d: DayNum) => {
+  const blocked = (i: number, day: DayNum) => {
     const f = p.freezes[i];
     if (!f) return false;
-    for (const w of f) if (d >= w.from && d <= w.to) return true;
+    for (const w of f) if (day >= w.from && day <= w.to) return true;
     return false;
   };
 
-  for (let i = 0; i < n; i++) if (!done[i] && pendingPreds[i] === 0) pending.push(i);
+  for (let i = 0; i < n; i++) if (!done[i] && pendingPreds[i] === 0) readyNow.push(i);
+  readyNow.reverse();
+  drain();
   const horizon = today + p.horizonDays;
-  let d = today;
-  const stash: number[] = [];
   while (finished < open && d <= horizon) {
-    let idle = true;
-    for (let l = 0; l < L && idle; l++) if (heaps[l].size > 0) idle = false;
-    if (idle) {
-      if (pending.size === 0) break;
-      if (relAt[pending.peek()!] > d) d = relAt[pending.peek()!];
+    // The next day with anything to do.
+    let next = Infinity;
+    for (let l = 0; l < L && next > d; l++) {
+      if (heaps[l].size > 0) next = d;
+      else if (later[l].size > 0) next = Math.min(next, Math.floor(relAt[later[l].peek()!] + EPS));
     }
-    if (!cal.isWorkingDay(d)) d = cal.nextWorkingDay(d);
+    if (next === Infinity) break;
+    d = cal.nextWorkingDay(Math.max(d, next));
     if (d > horizon) break;
-    while (pending.size > 0 && relAt[pending.peek()!] <= d) work.push(pending.pop()!);
-    drain(d);
+    inDay = true;
+    state.fill(0);
+    active.length = 0;
     for (let l = 0; l < L; l++) {
-      const heap = heaps[l];
-      if (heap.size === 0) continue;
-      let h = cal.laneHours(lanes[l], d);
-      while (h > EPS && heap.size > 0) {
-        const i = heap.peek()!;
-        if (blocked(i, d)) {
-          stash.push(heap.pop()!);
-          continue;
-        }
-        if (!started[i]) {
-          started[i] = 1; // only improves the key of the top element: the heap stays valid
-          start[i] = d;
-          seq[i] = counter++;
-          laneSeq[l].push(i);
-          driver[i] = lastIssue[l] >= 0 && lastDay[l] >= ready[i] ? lastIssue[l] : relBy[i];
-        }
-        const b = Math.min(h, left[i]);
-        left[i] -= b;
-        h -= b;
-        if (p.record) booked[l].set(d, (booked[l].get(d) ?? 0) + b);
-        lastIssue[l] = i;
-        lastDay[l] = d;
-        if (left[i] <= EPS) {
-          heap.pop();
-          finish(i, d);
-          drain(d);
-        }
-      }
-      while (stash.length > 0) heap.push(stash.pop()!);
+      if (heaps[l].size > 0) {
+        join(l);
+        if (state[l] === 1) at[l] = 0;
+      } else if (later[l].size > 0) wake(l, relAt[later[l].peek()!]);
     }
+    // The lane whose next step comes first in the day moves, so every lane sees each release
+    // at the time it happens.
+    for (;;) {
+      let l = -1;
+      let jl = -1;
+      let first = Infinity;
+      for (let j = 0; j < active.length; j++) {
+        const k = active[j];
+        if (at[k] < first) (first = at[k]), (l = k), (jl = j);
+      }
+      if (l < 0) break;
+      /** The lane's time or hours for today are used up: it leaves the day's list. */
+      const retire = () => {
+        state[l] = 3;
+        active[jl] = active[active.length - 1];
+        active.pop();
+      };
+      if (at[l] > clock[l]) clock[l] = at[l];
+      const now = d + clock[l];
+      const heap = heaps[l];
+      const wait = later[l];
+      while (wait.size > 0 && relAt[wait.peek()!] <= now + EPS) heap.push(wait.pop()!);
+      while (heap.size > 0 && blocked(heap.peek()!, d)) stash[l].push(heap.pop()!);
+      if (clock[l] >= 1 - EPS || budget[l] <= EPS) {
+        retire();
+        continue;
+      }
+      if (heap.size === 0) {
+        // Idle until the next release today (wake sets it).
+        at[l] = Infinity;
+        if (wait.size > 0) wake(l, relAt[wait.peek()!]);
+        continue;
+      }
+      const i = heap.peek()!;
+      if (!started[i]) {
+        started[i] = 1; // only improves the key of the top element: the heap stays valid
+        start[i] = d;
+        seq[i] = counter++;
+        laneSeq[l].push(i);
+        driver[i] = lastIssue[l] >= 0 && lastEnd[l] >= relAt[i] - EPS ? lastIssue[l] : relBy[i];
+      }
+      const rate = pace[l] > hours[l] ? pace[l] : hours[l];
+      const b = Math.min(rate * (1 - clock[l]), budget[l], left[i]);
+      left[i] -= b;
+      budget[l] -= b;
+      if (p.record) booked[l].set(d, (booked[l].get(d) ?? 0) + b);
+      lastIssue[l] = i;
+      if (left[i] <= EPS) {
+        clock[l] = Math.min(1, clock[l] + b / rate);
+        if (clock[l] > 1 - EPS) clock[l] = 1;
+        lastEnd[l] = d + clock[l];
+        at[l] = clock[l];
+        heap.pop();
+        finish(i, d, d + clock[l]);
+        drain();
+      } else {
+        // The day's time or hours ran out.
+        clock[l] = Math.min(1, clock[l] + b / rate);
+        if (clock[l] > 1 - EPS) clock[l] = 1;
+        lastEnd[l] = d + clock[l];
+        retire();
+      }
+    }
+    inDay = false;
+    for (let l = 0; l < L; l++) while (stash[l].length > 0) heaps[l].push(stash[l].pop()!);
     d++;
   }
   const unfinished: number[] = [];
   for (let i = 0; i < n; i++) if (!done[i] && Number.isNaN(end[i])) unfinished.push(i);
-  return { start, end, ready, extEnd, seq, driver, laneSeq, booked, unfinished, zero, carry };
+  return { start, end, ready, extEnd, seq, driver, laneSeq, booked, unfinished };
 }

@@ -118,12 +118,6 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
   const assumption = unestimatedOpen === 0 ? '' : unestimatedAssumption(sized, unestimatedOpen - sized);
   if (unestimatedOpen > 0) notes.push(`${unestimatedOpen} open issue(s) have no estimate: ${assumption}`);
   notes.push(...sw.notes);
-  const rounded = roundedLags(model);
-  if (rounded.length > 0) {
-    notes.push(
-      `lag rounded up to whole working days (the engine books whole days): ${rounded.slice(0, 5).join(', ')}${rounded.length > 5 ? ', …' : ''}`,
-    );
-  }
 
   // Deadlines per issue: the earliest deadline among the milestones that cover it.
   const covered = milestoneIssues(model);
@@ -136,6 +130,7 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
   const deadlineOrd = Float64Array.from(deadline, (d) => (Number.isNaN(d) ? NaN : cal.ordinal(d + 1)));
   const firstDay = cal.nextWorkingDay(today);
   const laneRate = Float64Array.from(lanes, (id) => cal.laneRate(id, firstDay));
+  const lanePace = Float64Array.from(lanes, (id) => cal.lanePace(id, firstDay));
 
   const externals = model.issues.map((x) => (x.external.some((e) => !e.done) ? x.external.filter((e) => !e.done) : undefined));
   const expRemaining = Float64Array.from(work, (w, i) =>
@@ -173,6 +168,7 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
       priorityRank,
       deadlineOrd,
       laneRate,
+      lanePace,
       externals: leadDays(lead),
       freezes,
       record,
@@ -281,6 +277,7 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     finish: finishIso,
     criticalPath: chain.map((i) => model.issues[i].id),
     criticalSource: declared ? 'declared' : 'computed',
+    startOrder: startOrder(exp, done, expRemaining).map((i) => model.issues[i].id),
     unestimated: { open: unestimatedOpen, sized, assumption },
     notes,
   };
@@ -308,17 +305,11 @@ function declaredCriticalPath(model: Model, done: Uint8Array): number[] | null {
   return out.length > 0 ? out : null;
 }
 
-/** Dependencies whose lag is not a whole number of working days ("X → Y lag 1h"). */
-function roundedLags(model: Model): string[] {
-  const out: string[] = [];
-  for (const issue of model.issues) {
-    for (const d of issue.deps) {
-      if (d.lagDays > 0 && Math.abs(d.lagDays - Math.round(d.lagDays)) > 1e-9) {
-        out.push(`${d.id} → ${issue.id} (${+(d.lagDays * model.hoursPerDay).toFixed(2)}h waits ${Math.ceil(d.lagDays - 1e-9)}d)`);
-      }
-    }
-  }
-  return out;
+/** Open issues with hours, in the order the pass started them. */
+function startOrder(pass: PassResult, done: Uint8Array, hours: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < pass.seq.length; i++) if (!done[i] && hours[i] > 0 && pass.seq[i] >= 0) out.push(i);
+  return out.sort((a, b) => pass.seq[a] - pass.seq[b]);
 }
 
 /** First day of the earliest sprint any issue (other than those listed) is planned in; -Infinity without sprints. */

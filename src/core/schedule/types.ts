@@ -93,6 +93,8 @@ export interface Schedule {
   criticalPath: string[];
   /** computed: the driving chain of the levelled schedule; declared: the plan's own (no estimates to compute one). */
   criticalSource: 'computed' | 'declared';
+  /** Open issues with work, in the order the levelling started them (the tjp export's priorities). */
+  startOrder?: string[];
   /** Open issues without an estimate, how many were sized from their sprint, and what was assumed, in words. */
   unestimated: { open: number; sized: number; assumption: string };
   /** Soft findings: unestimated issues, unassigned lane use, velocity applied. */

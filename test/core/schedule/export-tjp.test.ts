@@ -1,7 +1,7 @@
 // The tjp export's shape where tj3 and we must agree (the dates themselves are checked against
 // tj3 in tj3-oracle.slow.test.ts), and plan text written inert.
 import { describe, expect, it } from 'vitest';
-import { exportTjp, tjString } from '../../../src/core/report/export-tjp.js';
+import { exportTjp, tjString } from '../../../src/core/formats/export-tjp.js';
 import { schedulePlan } from '../../../src/core/schedule/index.js';
 import { model } from './helpers.js';
 
@@ -29,7 +29,7 @@ describe('tjp export', () => {
         { id: 'B', title: 'B', estimate: '1d', lane: 'a', depends_on: ['A'] },
       ],
     });
-    expect(out).toMatch(/task A_wait1 "vendor \(external lead time\)" \{\n {2}length 3d\n\}/);
+    expect(out).toMatch(/task A_wait1 "vendor \(external lead time\)" \{\n {2}length 1440min\n {2}priority 1000\n\}/);
     expect(out).toMatch(/task A "A: A" \{\n {2}effort 480min\n {2}allocate r_a\n {2}priority \d+\n\}/);
     expect(out).toMatch(/task B "B: B" \{\n {2}effort 480min\n {2}allocate r_a\n {2}depends A, A_wait1\n/);
   });
@@ -60,6 +60,49 @@ describe('tjp export', () => {
     });
     // 96, 192 and 288 minutes in all: slots end at 95, 190 and 290.
     expect([...out.matchAll(/effort (\d+)min/g)].map((m) => Number(m[1]))).toEqual([95, 95, 100]);
+  });
+
+  it('gives tj3 priorities that fall along each lane and each dependency, and lags in minutes of the working day', () => {
+    const out = tjp({
+      lanes: [{ id: 'a' }, { id: 'b' }],
+      issues: [
+        { id: 'T', title: 'T', estimate: '2h', lane: 'a', depends_on: [{ id: 'P', lag: '2h' }] },
+        { id: 'B1', title: 'B1', estimate: '4h', lane: 'b', priority: 'high' },
+        { id: 'P', title: 'P', estimate: '2h', lane: 'b' },
+        { id: 'O', title: 'O', estimate: '8h', lane: 'a', priority: 'low' },
+      ],
+    });
+    const prio = (id: string) => Number(new RegExp(`task ${id} [\\s\\S]*?priority (\\d+)`).exec(out)?.[1]);
+    // Lane b does B1 then P; T waits for P, so lane a does O first. B1 and O begin their lanes and
+    // are independent (they may share a priority); P follows B1; T follows P and O.
+    expect([prio('B1'), prio('O'), prio('P'), prio('T')]).toEqual([1000, 1000, 999, 998]);
+    expect(out).toMatch(/depends P \{ gaplength 120min \}/);
+  });
+
+  it('makes the working day a length at which each lower daily limit is whole 5-minute slots', () => {
+    // 24h/w is 4.8h a day, 288 minutes of an 8-hour day: tj3 would book 285. Over 8h20 it is 300.
+    const out = tjp({
+      lanes: [{ id: 'a', capacity: '24h/w', changes: [{ from: '2026-06-01', capacity: '40h/w' }] }],
+      issues: [{ id: 'A', title: 'A', estimate: '24h', lane: 'a' }],
+    });
+    expect(out).toMatch(/workinghours mon, tue, wed, thu, fri 8:00 - 16:20/);
+    expect(out).toMatch(/limits \{ dailymax 300min \{ end 2026-06-01 \} \}/);
+    expect(out).toMatch(/effort 1500min/);
+  });
+
+  it('stops the tasks of a frozen track with a shift that has no working time', () => {
+    const out = tjp({
+      calendar: { freezes: [{ from: '2026-03-03', to: '2026-03-04', tracks: ['infra'] }, { from: '2026-03-05', to: '2026-03-06', labels: ['ops'] }] },
+      lanes: [{ id: 'a' }],
+      issues: [
+        { id: 'I', title: 'I', estimate: '2d', lane: 'a', track: 'infra', labels: ['ops'] },
+        { id: 'S', title: 'S', estimate: '1d', lane: 'a' },
+      ],
+    });
+    expect(out).toMatch(/shift planboard_frozen "[^"]*" \{\n {2}workinghours mon, tue, wed, thu, fri, sat, sun off\n\}/);
+    // Touching windows are one (tj3 refuses overlapping shift intervals).
+    expect(out).toMatch(/task I "I: I" \{[^}]*shifts planboard_frozen 2026-03-03 \+4d\n/);
+    expect(/task S "S: S" \{[^}]*shifts/.test(out)).toBe(false);
   });
 
   it('writes plan text inert: quotes and backslashes escaped, controls, ESC, C1 and bidi dropped', () => {

@@ -92,18 +92,47 @@ describe('engine defects', () => {
     const ab = schedule({ lanes: [{ id: 'a' }, { id: 'b' }], issues }, { today: '2026-03-02' });
     const ba = schedule({ lanes: [{ id: 'b' }, { id: 'a' }], issues }, { today: '2026-03-02' });
     for (const id of ['X', 'Z', 'Y', 'W']) expect(span(ab, id), id).toEqual(span(ba, id));
-    // Y waits for X's day to end as if it followed X directly; W carries on in X's lane.
-    expect(span(ab, 'Y')).toEqual(['2026-03-03', '2026-03-03']);
+    // X ends at noon and Z with it: Y takes over on its own lane that afternoon, W carries on in X's.
+    expect(span(ab, 'Y')).toEqual(['2026-03-02', '2026-03-02']);
     expect(span(ab, 'W')).toEqual(['2026-03-02', '2026-03-02']);
   });
 
-  it('says when a sub-day lag is rounded up to a whole working day', () => {
+  it('honours a sub-day lag to the hour, on the same lane or another', () => {
     const s = schedule(
-      { lanes: [{ id: 'a' }], issues: [{ id: 'A', title: 't', estimate: '1d', lane: 'a' }, { id: 'B', title: 't', estimate: '1d', lane: 'a', depends_on: [{ id: 'A', lag: '1h' }] }] },
+      {
+        lanes: [{ id: 'a' }, { id: 'b' }],
+        issues: [
+          { id: 'A', title: 't', estimate: '1d', lane: 'a' },
+          { id: 'B', title: 't', estimate: '1d', lane: 'a', depends_on: [{ id: 'A', lag: '1h' }] },
+          { id: 'C', title: 't', estimate: '4h', lane: 'b' },
+          { id: 'D', title: 't', estimate: '2h', lane: 'b', depends_on: [{ id: 'C', lag: '2h' }] },
+          { id: 'E', title: 't', estimate: '3h', lane: 'b', depends_on: [{ id: 'C', lag: '1h' }] },
+        ],
+      },
       { today: '2026-03-02' },
     );
-    expect(span(s, 'B')).toEqual(['2026-03-04', '2026-03-04']);
-    expect(s.notes.join('\n')).toMatch(/lag rounded up .*A → B \(1h waits 1d\)/);
+    // A ends with Monday; an hour into Tuesday B starts, and its last hour falls on Wednesday.
+    expect(span(s, 'B')).toEqual(['2026-03-03', '2026-03-04']);
+    // C ends at noon (8:00–16:00 days); E is ready at 13:00, D at 14:00. Lane b waits for E,
+    // which runs to the day's end, so D starts on Tuesday.
+    expect(span(s, 'E')).toEqual(['2026-03-02', '2026-03-02']);
+    expect(span(s, 'D')).toEqual(['2026-03-03', '2026-03-03']);
+    expect(s.notes.join('\n')).not.toMatch(/lag/);
+  });
+
+  it('a whole-day lag counts from the hour the work ended', () => {
+    const s = schedule(
+      {
+        lanes: [{ id: 'a' }, { id: 'b' }],
+        issues: [
+          { id: 'A', title: 't', estimate: '4h', lane: 'a' },
+          { id: 'B', title: 't', estimate: '6h', lane: 'b', depends_on: [{ id: 'A', lag: '1d' }] },
+        ],
+      },
+      { today: '2026-03-02' },
+    );
+    // A ends Monday noon; a working day later is Tuesday noon; B's 6h run into Wednesday.
+    expect(span(s, 'B')).toEqual(['2026-03-03', '2026-03-04']);
   });
 
   it('counts the earlier milestones on the same lane when it says a milestone fits', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Model } from '../../../src/core/plan/model.js';
-import { tjpProject } from '../../../src/core/report/export-tjp.js';
+import { tjpProject } from '../../../src/core/formats/export-tjp.js';
 import { schedulePlan, workingDaysBetween, type Schedule } from '../../../src/core/schedule/index.js';
 
 export function requireTj3(): void {
@@ -47,24 +47,29 @@ export interface Agreement {
   equal: number;
   /** Issues more than one working day apart on start or end. */
   far: { id: string; ours: [string, string]; theirs: [string, string] }[];
+  /** Every issue whose dates differ, the widest gap (in working days) first. */
+  diffs: { id: string; ours: [string, string]; theirs: [string, string]; gap: number }[];
 }
 
 /** Compares open issues that book work. */
 export function compareWithTj3(model: Model, today: string, scenario?: string): Agreement {
   const s = schedulePlan(model, { today, ...(scenario ? { scenario } : {}) });
   const theirs = tj3Dates(model, s);
-  const a: Agreement = { compared: 0, equal: 0, far: [] };
+  const a: Agreement = { compared: 0, equal: 0, far: [], diffs: [] };
   for (const x of s.issues) {
     if (model.byId.get(x.id)!.done || x.remainingHours <= 0 || !x.start || !x.end) continue;
     const t = theirs.get(x.id);
     a.compared++;
     if (!t) {
       a.far.push({ id: x.id, ours: [x.start, x.end], theirs: ['?', '?'] });
+      a.diffs.push({ id: x.id, ours: [x.start, x.end], theirs: ['?', '?'], gap: Infinity });
       continue;
     }
     if (t.start === x.start && t.end === x.end) a.equal++;
     const gap = Math.max(Math.abs(workingDaysBetween(model, x.start, t.start)), Math.abs(workingDaysBetween(model, x.end, t.end)));
     if (gap > 1) a.far.push({ id: x.id, ours: [x.start, x.end], theirs: [t.start, t.end] });
+    if (gap > 0 || t.start !== x.start || t.end !== x.end) a.diffs.push({ id: x.id, ours: [x.start, x.end], theirs: [t.start, t.end], gap });
   }
+  a.diffs.sort((p, q) => q.gap - p.gap);
   return a;
 }

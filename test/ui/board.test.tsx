@@ -240,7 +240,7 @@ describe('board keys', () => {
     const { store } = makeStore();
     const { press, frame } = await renderBoard({ store, height: 24 });
     await press('?');
-    expect(frame()).toMatch(/\(1-19 of \d+; j\/k scroll\)/);
+    expect(frame()).toMatch(/\(1-19 of \d+; j\/k or the wheel scroll\)/);
     await press('j');
     expect(frame()).toMatch(/\(6-24 of \d+/);
   });

@@ -10,7 +10,7 @@ export function HelpOverlay({ pane, scroll, width, height }: { pane: string; scr
   const body = height - 1;
   const top = Math.max(0, Math.min(scroll, lines.length - body));
   const keyW = Math.min(24, Math.max(...lines.map((l) => (l.keys ?? '').length)) + 2);
-  const more = lines.length > body ? ` (${top + 1}-${Math.min(lines.length, top + body)} of ${lines.length}; j/k scroll)` : '';
+  const more = lines.length > body ? ` (${top + 1}-${Math.min(lines.length, top + body)} of ${lines.length}; j/k or the wheel scroll)` : '';
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold inverse>

@@ -1,22 +1,15 @@
 // The board as a daily editor in a real terminal (tmux, a job-control shell): hide done work and
 // find it still hidden the next morning, walk the standup, suspend with Ctrl-z and come back with fg.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, tmuxServer } from '../support/tmux.js';
+import { BIN, boardTerminal, ensureBuilt, sleep } from '../support/tmux.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'dist/planboard.js');
-if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for the real-terminal tests: apt-get install tmux');
-const t = tmuxServer('daily');
-const session = 'daily';
-const tmux = t.tmux;
-const screen = () => t.screen(session);
-const waitFor = (what: string, test: (s: string) => boolean) => t.waitFor(session, what, test);
-const keys = (...names: string[]) => t.keys(session, ...names);
+const bin = BIN;
+const t = boardTerminal('daily', 'daily');
+const { session, tmux, screen, waitFor, keys } = t;
 
 describe('the board as a daily editor, in tmux', () => {
   let dir = '';
@@ -28,7 +21,7 @@ describe('the board as a daily editor, in tmux', () => {
   };
 
   beforeAll(() => {
-    if (!existsSync(bin)) execFileSync('flock', ['/tmp/build.lock', 'node', 'scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'planboard-daily-'));
     plan = join(dir, 'plan.yaml');
     execFileSync('sh', ['-c', `cat > ${JSON.stringify(plan)} <<'EOF'

@@ -1,24 +1,13 @@
-// Every edit key in a real terminal (tmux, the built binary), each followed by `s` and a look at
-// the file on disk: the line diff holds that edit and nothing else (comments, order and style of
-// the rest stay). A new issue (n) lands in its group with the plan's next id; undo restores
-// bytes; O hands the link to $BROWSER as one argument, never to a shell.
-import { execFileSync, spawnSync } from 'node:child_process';
+
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, tmuxServer } from '../support/tmux.js';
+import { BIN, boardTerminal, ensureBuilt, sleep } from '../support/tmux.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'dist/planboard.js');
-if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for the real-terminal tests: apt-get install tmux');
-const t = tmuxServer('editkeys');
-const session = 'edit';
-const tmux = t.tmux;
-const screen = () => t.screen(session);
-const waitFor = (what: string, test: (s: string) => boolean) => t.waitFor(session, what, test);
-const keys = (...names: string[]) => t.keys(session, ...names);
+const bin = BIN;
+const t = boardTerminal('editkeys', 'edit');
+const { session, tmux, screen, waitFor, keys } = t;
 const type = async (text: string) => {
   tmux('send-keys', '-t', session, '-l', text);
   await sleep(150);
@@ -123,7 +112,7 @@ describe('every edit key in a real terminal, saved and read back from disk', () 
   };
 
   beforeAll(async () => {
-    if (!existsSync(bin)) execFileSync('flock', ['/tmp/build.lock', 'node', 'scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'planboard-edit-'));
     plan = join(dir, 'plan.yaml');
     writeFileSync(plan, PLAN);

@@ -2,23 +2,16 @@
 // whether the pane is in mouse mode (#{mouse_any_flag}, #{mouse_sgr_flag}), so we see the board
 // turn it on, and off again on every way out and while the shell or $EDITOR has the terminal.
 // Clicks and the wheel are the real SGR bytes a terminal sends (send-keys -H).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, tmuxServer } from '../support/tmux.js';
+import { BIN, boardTerminal, ensureBuilt, sleep } from '../support/tmux.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'dist/planboard.js');
-if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for the real-terminal tests: apt-get install tmux');
-const t = tmuxServer('mouse');
-const session = 'mouse';
-const tmux = t.tmux;
-const screen = () => t.screen(session);
-const waitFor = (what: string, test: (s: string) => boolean) => t.waitFor(session, what, test);
-const keys = (...names: string[]) => t.keys(session, ...names);
+const bin = BIN;
+const t = boardTerminal('mouse', 'mouse');
+const { session, tmux, screen, waitFor, keys } = t;
 
 const PLAN = `planboard: 1
 title: Mouse plan
@@ -74,7 +67,7 @@ describe('the mouse in a real terminal', () => {
   };
 
   beforeAll(() => {
-    if (!existsSync(bin)) execFileSync('flock', ['/tmp/build.lock', 'node', 'scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'planboard-mouse-'));
     plan = join(dir, 'plan.yaml');
     writeFileSync(plan, PLAN);

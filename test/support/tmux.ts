@@ -1,6 +1,9 @@
 // One tmux server per test file, for driving the built binary in a real terminal: keys in,
 // screen out, with waits that fail naming what they waited for and showing the screen.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -28,4 +31,29 @@ export function tmuxServer(name: string) {
   };
   const kill = () => spawnSync('tmux', ['-L', socket, 'kill-server']);
   return { socket, tmux, screen, waitFor, keys, kill };
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The built binary the real-terminal tests drive (`node scripts/build.mjs`). */
+export const BIN = join(ROOT, 'dist/planboard.js');
+
+/** Builds the binary when it is missing (one build at a time across test files). */
+export function ensureBuilt(): void {
+  if (!existsSync(BIN)) execFileSync('flock', ['/tmp/build.lock', 'node', 'scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/**
+ * A tmux server with one session's helpers bound (screen, waitFor, keys); fails at once, saying
+ * how to get it, when tmux is missing.
+ */
+export function boardTerminal(server: string, session: string) {
+  if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for the real-terminal tests: apt-get install tmux');
+  const t = tmuxServer(server);
+  return {
+    ...t,
+    session,
+    screen: () => t.screen(session),
+    waitFor: (what: string, test: (s: string) => boolean, ms?: number) => t.waitFor(session, what, test, ms),
+    keys: (...names: string[]) => t.keys(session, ...names),
+  };
 }

@@ -12,7 +12,7 @@
 //   are rounded to slots along the lane's sequence, where the total never drifts.
 // - The levelling order becomes priorities that fall along each lane's sequence (the order our
 //   schedule started its issues) and along every dependency, so that tj3, which schedules task
-//   by task, books each lane in our order (see `priority` below).
+//   by task, books each lane in our order (tjp-priority.ts).
 // - The working day is as long as the fullest lane's day, stretched to the first length at
 //   which every lower daily limit is whole 5-minute slots; lags and lead times are minutes of it.
 // - A freeze of some tracks or labels is a shift without working time on the tasks it stops.
@@ -32,6 +32,7 @@ import { addDays, parseISODate } from '../schedule/dates.js';
 import { isInProgress, epicIssues } from '../schedule/estimates.js';
 import { workingDaysBetween } from '../schedule/calendar.js';
 import { milestoneIssues } from '../schedule/milestones.js';
+import { levellingPriorities } from './tjp-priority.js';
 import type { Exporter } from './types.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -273,58 +274,18 @@ export function tjpProject(model: Model, schedule: Schedule): { text: string; ta
     }
     return out;
   };
-  // Our levelling order as priorities. tj3 takes tasks one by one, the highest priority first
-  // among those whose dependencies it has scheduled, each into its resource's earliest free time.
-  // Priorities that fall along each lane's sequence and along every dependency make it book each
-  // lane in our order: a task could only overtake an earlier one on its lane if something that
-  // one waits for were still unscheduled, and that has a higher priority still. Tasks that share
-  // a priority are then on different lanes and independent, and do not compete. So a task's
-  // priority is 1000 less its depth in the two orders (an issue with no hours passes depth on).
-  const priority = new Map<string, number>();
-  const lanePrev = new Map<string, string>();
-  for (const list of byLane.values()) {
-    const work = list.filter((x) => (schedule.byId.get(x.id)?.remainingHours ?? 0) > 0);
-    work.forEach((x, r) => r > 0 && lanePrev.set(x.id, work[r - 1].id));
-  }
   const exportedDeps = (i: (typeof model.issues)[number]): string[] => {
     if (i.done) return [];
     const deps = isInProgress(model, i) ? [] : i.deps.filter((d) => model.byId.has(d.id) && !model.byId.get(d.id)!.done).map((d) => d.id);
     const epicOf = epics.get(i.id);
     return epicOf === undefined ? deps : [...deps, ...under(epicOf).filter((k) => k !== i.id)];
   };
-  const depth = new Map<string, number>();
-  const hasWork = (id: string) => (schedule.byId.get(id)?.remainingHours ?? 0) > 0;
-  const predsOf = (id: string) => {
-    const prev = lanePrev.get(id);
-    const deps = exportedDeps(model.byId.get(id)!);
-    return prev === undefined ? deps : [...deps, prev];
-  };
-  for (const root of model.issues) {
-    if (root.done) continue;
-    const stack = [root.id];
-    while (stack.length > 0) {
-      const id = stack[stack.length - 1];
-      if (depth.has(id)) {
-        stack.pop();
-        continue;
-      }
-      const preds = predsOf(id);
-      const missing = preds.filter((x) => !depth.has(x));
-      if (missing.length > 0) {
-        stack.push(...missing);
-        continue;
-      }
-      const step = hasWork(id) ? 1 : 0;
-      depth.set(id, preds.reduce((m, x) => Math.max(m, depth.get(x)! + step), step));
-      stack.pop();
-    }
-  }
-  // Deeper than 1000: depths are scaled to fit, and neighbours may then share a priority.
-  let deepest = 1;
-  for (const [id, dd] of depth) if (hasWork(id)) deepest = Math.max(deepest, dd);
-  for (const [id, dd] of depth) {
-    if (hasWork(id)) priority.set(id, deepest <= 1000 ? 1001 - dd : 1000 - Math.floor(((dd - 1) * 1000) / deepest));
-  }
+  const priority = levellingPriorities({
+    open: model.issues.filter((i) => !i.done).map((i) => i.id),
+    laneSequences: [...byLane.values()].map((list) => list.map((x) => x.id)),
+    depsOf: (id) => exportedDeps(model.byId.get(id)!),
+    hasWork: (id) => (schedule.byId.get(id)?.remainingHours ?? 0) > 0,
+  });
 
   // External waits: their task paths, so that the issue's dependents wait on them too.
   const waitsOf = new Map<string, string[]>();

@@ -336,3 +336,21 @@ export async function runEvents(root: string, events: Event[], boards: number): 
   stats.runs++;
   rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * Runs `runs` generated interleavings (boards 2..maxBoards, minEvents..maxEvents events each)
+ * and prints what they reached; the caller asserts on `stats`.
+ */
+export async function checkInterleavings(root: string, o: { runs: number; maxBoards: number; minEvents: number; maxEvents: number }): Promise<Stats> {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 2, max: o.maxBoards }).chain((boards) => fc.tuple(fc.constant(boards), fc.array(eventArb(boards), { minLength: o.minEvents, maxLength: o.maxEvents, size: 'max' }))),
+      async ([boards, events]) => {
+        await runEvents(root, events, boards);
+      },
+    ),
+    { numRuns: o.runs },
+  );
+  console.log(`interleavings: ${stats.runs} runs, ${stats.events} events, ${stats.acked} acknowledged edits, ${stats.lost} lost, ${stats.conflictsShown} conflicts shown, ${stats.stalls} stalled saves, ${stats.kills} kills`);
+  return stats;
+}

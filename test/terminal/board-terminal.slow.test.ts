@@ -36,6 +36,11 @@ function term(w: number, h: number, env?: Record<string, string>) {
 }
 
 const board = (t: Tmux, plan: string) => t.run(`node ${BIN} ${plan} --today ${TODAY}; echo "board-exit=$?"`);
+/** Quits a board and waits until it has, so no test's board is still open (and shown as present) in the next. */
+const quit = async (t: Tmux) => {
+  t.keys('q');
+  await t.until((s) => s.includes('board-exit=0'), 'the board to quit');
+};
 const isBoard = (s: string) => /1 Kanban\s+2 Timeline/.test(s);
 // eslint-disable-next-line no-control-regex
 const CLEAR = /\u001b\[[23]J/;
@@ -96,6 +101,8 @@ describe('the terminal is the user\'s', () => {
     for (let i = 0; i < 5; i++) u.keys('j');
     const fresh = await u.settle(300);
     expect(after).toBe(fresh);
+    await quit(u);
+    await quit(t);
   });
 
   it('draws the whole board again after the editor (e) and after Ctrl-z / fg', async () => {
@@ -112,7 +119,9 @@ describe('the terminal is the user\'s', () => {
     t.run('fg');
     const back = await t.until((s) => s.includes('back from the shell'), 'the board after fg');
     expect(back.split('\n').slice(0, 38)).toEqual(first.split('\n').slice(0, 38));
+    // (Its `echo board-exit` ran at Ctrl-z; after fg the shell's screen coming back says it quit.)
     t.keys('q');
+    await t.until((s) => !isBoard(s), 'the board to quit');
   });
 
   it('redraws the whole board on a resize, as a fresh board at that size, scrollback kept', async () => {
@@ -135,8 +144,8 @@ describe('the terminal is the user\'s', () => {
     board(u, twin);
     await u.until(isBoard, 'a fresh board at 90×28');
     expect(resized).toBe(await u.settle());
-    t.keys('q');
-    await t.until((s) => s.includes('board-exit=0'), 'the board to quit');
+    await quit(u);
+    await quit(t);
     expect(t.history()).toBeGreaterThanOrEqual(history - 40); // a narrower pane rewraps; nothing is erased
     expect(t.tmux('capture-pane', '-p', '-t', 't', '-S', '-400')).toMatch(/^150$/m);
   });
@@ -168,7 +177,7 @@ describe('the terminal is the user\'s', () => {
     expect(footer).toContain('s save');
     expect(footer).toContain('q quit');
     expect(s.length).toBeGreaterThan(0);
-    t.keys('q');
+    await quit(t);
   });
 });
 

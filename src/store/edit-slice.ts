@@ -55,12 +55,16 @@ export function createEditSlice(set: Set, get: Get, applyOpToData: ApplyOp, p: P
   };
 
   /**
-   * How issue `id` is written before an edit, for an undo that restores it byte for byte: its
-   * lines in the base text, edited on their own as the unsaved edits of that issue will edit them
-   * (no other field edit changes its lines). Asked lazily (see lazyProp): a keypress pays nothing.
+   * How the issue `op` edits is written before the edit, for an undo that restores it byte for
+   * byte: its lines in the base text, edited on their own as the unsaved edits of that issue will
+   * edit them (no other field edit changes its lines). Asked lazily (see lazyProp): a keypress
+   * pays nothing. Until then it holds only the base, the pending ops and that issue's data, not
+   * the state: held by every unsaved edit, a state each would keep a whole plan alive.
    */
-  const sourceFor = (s: BoardState) => {
-    const { baseText, baseData, pending, model } = s;
+  const sourceFor = (s: BoardState, op: Op) => {
+    const { baseText, baseData, pending } = s;
+    const target = opTarget(op);
+    const was = s.model.byId.get(target)?.data;
     return (id: string) => {
       if (pending.some((p) => textEditOf(p) !== 'diff')) {
         // Items were placed or moved since the base: the whole text as the save will write it.
@@ -72,8 +76,8 @@ export function createEditSlice(set: Set, get: Get, applyOpToData: ApplyOp, p: P
         }
       }
       if (!pending.some((p) => opTarget(p) === id)) return itemSource(baseText, baseData, id);
-      const now = model.byId.get(id)?.data;
-      return now && editedItemSource(baseText, baseData, id, now);
+      // Every op's inverse asks for the issue it edits (its target); another is not known here.
+      return id === target && was ? editedItemSource(baseText, baseData, id, was) : undefined;
     };
   };
 
@@ -140,7 +144,7 @@ export function createEditSlice(set: Set, get: Get, applyOpToData: ApplyOp, p: P
         return false;
       }
     }
-    const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
+    const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s, op)) };
     p.unsettled.push(entry);
     const pending = [...s.pending, op];
     set({ ...derive(data, true), pending, undoStack: pushEntry(s.undoStack, entry), redoStack: [], fileState: stateOf(pending), reloadNote: s.conflicts.length ? s.reloadNote : null, message });
@@ -314,7 +318,7 @@ export function createEditSlice(set: Set, get: Get, applyOpToData: ApplyOp, p: P
         } catch (e) {
           return void set({ message: `cannot redo: ${errorText(e)}`, redoStack });
         }
-        const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s)) };
+        const entry: HistoryEntry = { op, inverse: inverseOf(s.data, op, sourceFor(s, op)) };
         p.unsettled.push(entry);
         set({ ...derive(data, true), pending: [...s.pending, op], undoStack: pushEntry(s.undoStack, entry), redoStack, fileState: stateOf([op]), message: `redone: ${op.kind} ${opTarget(op)}` });
       }

@@ -91,12 +91,16 @@ export function updateModel(prev: Model, data: PlanData): Model {
     if (prev.byId.get(old.id) === old) replaced.push([old.id, fresh]);
   }
   const next = { ...prev, data, issues, byId: replaceIn(prev.byId, replaced) };
-  localSteps.set(next, { from: prev, changed });
+  localSteps.set(next, { from: new WeakRef(prev), changed });
   return next;
 }
 
-/** For a model updateModel made: the model it came from and the indexes of the issues it replaced. */
-const localSteps = new WeakMap<Model, { from: Model; changed: number[] }>();
-export function localStep(model: Model): { from: Model; changed: number[] } | undefined {
-  return localSteps.get(model);
+// The model a step came from is held weakly: held strongly, every model would keep the one before
+// it, and a session would keep every model it ever had (10,000-issue arrays, one per edit).
+const localSteps = new WeakMap<Model, { from: WeakRef<Model>; changed: number[] }>();
+
+/** For a model updateModel made: the model it came from (while it lives) and the indexes of the issues it replaced. */
+export function localStep(model: Model): { from: Model | undefined; changed: number[] } | undefined {
+  const step = localSteps.get(model);
+  return step && { from: step.from.deref(), changed: step.changed };
 }

@@ -81,8 +81,11 @@ const ordered = (list: Issue[], known: boolean) => {
   return list;
 };
 
-/** The last list and what it changed from, for the columns to follow by the same steps. */
-const steps = new WeakMap<Issue[], { from: Issue[]; changes: [Issue, Issue][]; kept: Set<Issue> }>();
+/**
+ * The last list and what it changed from, for the columns to follow by the same steps. The list
+ * it came from is held weakly, so lists do not keep each other alive in a chain across edits.
+ */
+const steps = new WeakMap<Issue[], { from: WeakRef<Issue[]>; changes: [Issue, Issue][]; kept: Set<Issue> }>();
 
 interface Kept {
   model: Model;
@@ -124,7 +127,7 @@ export function keptIssues(model: Model, filter: Filter, hideDone: boolean, sear
     if (prev && changes) {
       const kept = new Set<Issue>();
       out = ordered(patched(prev, changes, keep, kept), fileOrder.has(prev));
-      steps.set(out, { from: prev, changes, kept });
+      steps.set(out, { from: new WeakRef(prev), changes, kept });
     }
   }
   if (!out) {
@@ -168,7 +171,7 @@ export function columnsOf(issues: Issue[], statuses: string[]): Map<string, Issu
   // Undeclared statuses come after the declared ones in order of first appearance, which a
   // change may reorder: those changes take the full build.
   const declared = (st: string) => statuses.includes(st);
-  if (step && prev && prev.issues === step.from && prev.statuses === statuses && step.changes.every(([was, now]) => declared(was.status) && declared(now.status))) {
+  if (step && prev && prev.issues === step.from.deref() && prev.statuses === statuses && step.changes.every(([was, now]) => declared(was.status) && declared(now.status))) {
     map = new Map(prev.map);
     const touched = new Set<string>();
     for (const [was, now] of step.changes) touched.add(was.status).add(now.status);

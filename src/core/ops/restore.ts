@@ -1,11 +1,14 @@
 // Field-level undo: each field-editing op's inverse puts the fields it wrote back as they were
 // (absent ones removed), one field at a time for rebase, and the issue's old text when known.
 import type { Op } from '../plan/op-types.js';
+import { issueIndex } from './data.js';
 import type { InverseContext } from './types.js';
 
 /** The `restore-fields` op that puts `fields` of issue `id` back as they are in ctx.data. */
 export function restoreFields(id: string, fields: string[], ctx: InverseContext): Op[] {
-  const issue = ctx.data.issues?.find((i) => i.id === id) as Record<string, unknown> | undefined;
+  // By the shared id index (the first issue with the id, as find): no walk of the issues per edit.
+  const issues = ctx.data.issues ?? [];
+  const issue = issues[issueIndex(issues).get(id) ?? -1] as Record<string, unknown> | undefined;
   if (!issue) return [];
   const values: Record<string, unknown> = {};
   for (const f of new Set(fields.map((x) => x.split('.')[0]))) values[f] = issue[f];

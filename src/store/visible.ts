@@ -21,6 +21,9 @@ function passes(filter: Filter, hideDone: boolean): (i: Issue) => boolean {
     (!filter.lane || (filter.lane === '-' ? !i.lane : i.lane === filter.lane));
 }
 
+/** Whether the filter and hide-done keep every issue (then, without a search, the list is the model's own). */
+const keepsAll = (filter: Filter, hideDone: boolean) => !hideDone && !filter.status && !filter.group && !filter.milestone && !filter.sprint && !filter.lane;
+
 /** Whether one issue is kept by the filter, hide-done and the search (no list walked). */
 export function keeps(issue: Issue, filter: Filter, hideDone: boolean, search: string): boolean {
   const words = queryWords(search);
@@ -103,6 +106,8 @@ export function keptIssues(model: Model, filter: Filter, hideDone: boolean, sear
   const words = queryWords(q);
   const pass = passes(filter, hideDone);
   const keep = words.length === 0 ? pass : (i: Issue) => pass(i) && matchWords(i, words);
+  // Nothing hidden: the model's list itself, not a copy of 10,000 entries per edit.
+  const all = words.length === 0 && keepsAll(filter, hideDone);
   if (last && last.model === model && last.filter === filter && last.hideDone === hideDone) {
     const hit = last.byQuery.get(q);
     if (hit) return hit;
@@ -116,7 +121,7 @@ export function keptIssues(model: Model, filter: Filter, hideDone: boolean, sear
       }
     }
     if (last.byQuery.size >= MAX_QUERIES) last.byQuery.clear();
-    const out = ordered(from.filter(keep), fileOrder.has(from) || ascending(model.issues));
+    const out = all ? ordered(model.issues, ascending(model.issues)) : ordered(from.filter(keep), fileOrder.has(from) || ascending(model.issues));
     last.byQuery.set(q, out);
     return out;
   }
@@ -126,12 +131,14 @@ export function keptIssues(model: Model, filter: Filter, hideDone: boolean, sear
     const changes = prev ? replaced(last.model, model) : null;
     if (prev && changes) {
       const kept = new Set<Issue>();
-      out = ordered(patched(prev, changes, keep, kept), fileOrder.has(prev));
+      // The model's list: in file order when the one it replaced was (an edit keeps every index).
+      if (all) for (const [, now] of changes) kept.add(now);
+      out = ordered(all ? model.issues : patched(prev, changes, keep, kept), fileOrder.has(prev));
       steps.set(out, { from: new WeakRef(prev), changes, kept });
     }
   }
   if (!out) {
-    out = model.issues.filter(keep);
+    out = all ? model.issues : model.issues.filter(keep);
     ordered(out, ascending(out));
   }
   last = { model, filter, hideDone, byQuery: new Map([[q, out]]) };

@@ -132,6 +132,14 @@ describe('visible issues and columns by small steps', () => {
     expect(asa).toContain('ΑΣΑ rate');
   });
 
+  it('a word matches within one field: not across the id, the title and the labels', () => {
+    const model = buildModel({ planboard: 1, title: 'p', issues: [{ id: 'AB-1', title: 'xy', labels: ['zz'] }] } as PlanData);
+    const none: Filter = {};
+    const found = (q: string) => keptIssues(model, none, false, q).length;
+    expect([found('b1'), found('xy'), found('z'), found('1'), found('b1 xy zz')]).toEqual([1, 1, 1, 1, 1]);
+    expect([found('1x'), found('yz'), found('b1x'), found('q')]).toEqual([0, 0, 0, 0]);
+  });
+
   it('a column in another order is searched by id, not by position', () => {
     const model = buildModel(plan(10));
     const reversed = [...model.issues].reverse();

@@ -6,6 +6,7 @@ import type { Issue, Model } from '../../core/plan/model.js';
 import { textWidth, truncate } from '../text.js';
 import type { Theme } from '../theme-core.js';
 import { rowOf } from '../../store/visible.js';
+import { localStep } from '../../store/model-update.js';
 import { cardLines, CARD_LINES } from '../widgets/Card.js';
 
 export { CARD_LINES };
@@ -69,18 +70,43 @@ const NO_LANE = '\u0000none';
 
 // A card's lines depend on its issue, the model (a dependency's status makes it blocked), its
 // width, whether it is selected, and the theme: kept per model, so a move redraws no card twice.
-const cardCache = new WeakMap<Model, WeakMap<Theme, Map<string, { issue: Issue; lines: Seg[] }>>>();
-function cachedCard(issue: Issue, model: Model, width: number, selected: boolean, theme: Theme, compact = false): Seg[] {
+// After an edit (a model updateModel made from the last one) a card is taken from the last
+// model's cache when its issue is the same object and waits for none of the replaced issues:
+// everything else a card reads (priorities, hours per day) a local edit leaves as it was.
+interface CardCache {
+  cards: Map<string, { issue: Issue; lines: Seg[] }>;
+  /** The cards of the model this one came from, and the ids of the issues the edit replaced. */
+  inherited?: { cards: Map<string, { issue: Issue; lines: Seg[] }>; replaced: Set<string> };
+}
+const cardCache = new WeakMap<Model, WeakMap<Theme, CardCache>>();
+
+function cardCacheOf(model: Model, theme: Theme): CardCache {
   let byTheme = cardCache.get(model);
   if (!byTheme) cardCache.set(model, (byTheme = new WeakMap()));
-  let cards = byTheme.get(theme);
-  if (!cards) byTheme.set(theme, (cards = new Map()));
+  let cache = byTheme.get(theme);
+  if (!cache) {
+    const step = localStep(model);
+    const from = step?.from && cardCache.get(step.from)?.get(theme);
+    cache = { cards: new Map() };
+    if (step?.from && from) cache.inherited = { cards: from.cards, replaced: new Set(step.changed.map((n) => step.from!.issues[n].id)) };
+    byTheme.set(theme, cache);
+  }
+  return cache;
+}
+
+function cachedCard(issue: Issue, model: Model, width: number, selected: boolean, theme: Theme, compact = false): Seg[] {
+  const cache = cardCacheOf(model, theme);
   const key = `${issue.id}\u0000${width}\u0000${selected ? 1 : 0}${compact ? 1 : 0}`;
-  const hit = cards.get(key);
+  const hit = cache.cards.get(key);
   if (hit && hit.issue === issue) return hit.lines;
+  if (cache.cards.size > 5000) cache.cards.clear();
+  const was = cache.inherited?.cards.get(key);
+  if (was && was.issue === issue && !issue.deps.some((d) => cache.inherited!.replaced.has(d.id))) {
+    cache.cards.set(key, was);
+    return was.lines;
+  }
   const lines = cardLines(issue, model, width, selected, theme, compact);
-  if (cards.size > 5000) cards.clear();
-  cards.set(key, { issue, lines });
+  cache.cards.set(key, { issue, lines });
   return lines;
 }
 

@@ -11,7 +11,8 @@
 // 3. Output stage (output.js), the screen unchanged (test/ui/ink-patches.slow.test.ts):
 //    - the per-frame caches (styled chars of a line, string widths) live across frames;
 //    - a write that lies wholly inside its clip is not cut with slice-ansi;
-//    - the blank grid shares one cell object, and a row with no styles is joined directly;
+//    - the blank grid shares one cell object (filled natively), and a row with no styles is
+//      joined directly; a printable ASCII character is one column without a width lookup;
 //    - a row whose cells are the very objects of the last frame's row keeps its text;
 //    - widestLine of a text node is cached (render-node-to-output.js);
 //    - ansi-tokenize walks a line of one-column characters by code unit, not by grapheme, and
@@ -167,6 +168,20 @@ export const INK_PATCHES = [
                     styles: [],
                 });`,
         '                row.push(BLANK_CELL);',
+      ],
+      // The blank grid filled natively, not cell by cell (the cell is shared, see BLANK_CELL).
+      [
+        `            const row = [];
+            for (let x = 0; x < this.width; x++) {
+                row.push(BLANK_CELL);
+            }`,
+        '            const row = new Array(this.width).fill(BLANK_CELL);',
+      ],
+      // A printable ASCII character is one column (string-width says so without a lookup).
+      [
+        'const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));',
+        `const pbCode = character.value.length === 1 ? character.value.charCodeAt(0) : 0;
+                        const characterWidth = pbCode >= 0x20 && pbCode < 0x7f ? 1 : Math.max(1, this.caches.getStringWidth(character.value));`,
       ],
       [
         `                    if (clipHorizontally) {

@@ -61,19 +61,37 @@ function place(list: Issue[], index: number): number {
   return lo;
 }
 
-/** `list` (in file order) with each replaced issue taken out and its successor put in if kept. */
+/** `list` without the entry at `at`, or with `issue` put in at `at`: one array of the exact size. */
+function spliced(list: Issue[], at: number, issue?: Issue): Issue[] {
+  const out = new Array<Issue>(list.length + (issue ? 1 : -1));
+  for (let i = 0; i < at; i++) out[i] = list[i];
+  if (issue) {
+    out[at] = issue;
+    for (let i = at; i < list.length; i++) out[i + 1] = list[i];
+  } else for (let i = at + 1; i < list.length; i++) out[i - 1] = list[i];
+  return out;
+}
+
+/**
+ * `list` (in file order) with each replaced issue taken out and its successor put in if kept. A
+ * new array, copied once: the lists run to 10,000 entries and each copy outlives a few frames, so
+ * what it allocates is what the garbage collector later moves.
+ */
 function patched(list: Issue[], changes: [Issue, Issue][], keep: (i: Issue) => boolean, keptNow?: Set<Issue>): Issue[] {
-  const out = list.slice();
+  let out: Issue[] | null = null;
   for (const [was, now] of changes) {
-    const at = place(out, was.index);
-    const present = out[at] === was;
+    const cur = out ?? list;
+    const at = place(cur, was.index);
+    const present = cur[at] === was;
     const kept = keep(now);
     if (kept) keptNow?.add(now);
-    if (present && kept) out[at] = now;
-    else if (present) out.splice(at, 1);
-    else if (kept) out.splice(at, 0, now);
+    if (present && kept) {
+      out ??= list.slice();
+      out[at] = now;
+    } else if (present) out = out ? (out.splice(at, 1), out) : spliced(list, at);
+    else if (kept) out = out ? (out.splice(at, 0, now), out) : spliced(list, at, now);
   }
-  return out;
+  return out ?? list.slice();
 }
 
 /** Lists known to be in file order (ascending index): a row is then found by binary search. */

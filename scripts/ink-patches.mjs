@@ -10,9 +10,10 @@
 //    and rewrote whole lines: now only the changed cells of a changed line are sent.
 // 3. Output stage (output.js), the screen unchanged (test/ui/ink-patches.slow.test.ts):
 //    - the per-frame caches (styled chars of a line, string widths) live across frames;
-//    - a write that lies wholly inside its clip is not cut with slice-ansi;
+//    - a write that lies wholly inside its clip, every character one column, is not cut with
+//      slice-ansi (which may drop a zero-width one: test/ui/ink-patches.test.ts found it);
 //    - the blank grid shares one cell object (filled natively), and a row with no styles is
-//      joined directly; a printable ASCII character is one column without a width lookup;
+//      joined once; a printable ASCII character is one column without a width lookup;
 //    - a row whose cells are the very objects of the last frame's row keeps its text;
 //    - widestLine of a text node is cached (render-node-to-output.js);
 //    - ansi-tokenize walks a line of one-column characters by code unit, not by grapheme, and
@@ -186,7 +187,7 @@ export const INK_PATCHES = [
       [
         `                    if (clipHorizontally) {
                         lines = lines.map(`,
-        `                    if (clipHorizontally && !(x >= clip.x1 && x + this.caches.getWidestLine(text) <= clip.x2)) {
+        `                    if (clipHorizontally && !(x >= clip.x1 && x + this.caches.getWidestLine(text) <= clip.x2 && pbOneColumn(text))) {
                         lines = lines.map(`,
       ],
       [
@@ -207,6 +208,19 @@ function sharedCaches() {
     }
     return pbCaches;
 }
+// A write inside its clip is not cut (slice-ansi would give it back whole) when every character
+// of it is one column: a zero-width one (a combining mark, a soft hyphen) slice-ansi may drop.
+const PB_ONE_COLUMN_TEXT = /^(?:[\\n\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u03FF\\u0400-\\u0482\\u048A-\\u04FF\\u2010-\\u2027\\u2039\\u203A\\u203C\\u2190-\\u21FF\\u2298\\u2500-\\u25FC\\u25FF\\u2713]|\\u001B\\[[0-9;]*m)*$/;
+const pbOneColumnTexts = new Map();
+const pbOneColumn = (text) => {
+    let one = pbOneColumnTexts.get(text);
+    if (one === undefined) {
+        if (pbOneColumnTexts.size > ${CACHE_LIMIT}) pbOneColumnTexts.clear();
+        one = PB_ONE_COLUMN_TEXT.test(text);
+        pbOneColumnTexts.set(text, one);
+    }
+    return one;
+};
 const BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
 // A row's text is a function of its cells, and the cells of an unchanged line are the same
 // objects frame after frame (the styled-chars cache above, BLANK_CELL): a row whose cells are all
@@ -226,7 +240,9 @@ const pbRow = (line, y) => {
     }
     // One pass for a row with no styles; the holes are skipped as Ink skips them
     // (https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742).
-    let text = '';
+    // Joined once, not appended to cell by cell (a string object per cell, per row, per frame).
+    const parts = new Array(line.length);
+    let n = 0;
     let styled = false;
     for (let i = 0; i < line.length; i++) {
         const c = line[i];
@@ -235,9 +251,10 @@ const pbRow = (line, y) => {
             styled = true;
             break;
         }
-        text += c.value;
+        parts[n++] = c.value;
     }
-    text = (styled ? styledCharsToString(line.filter(item => item !== undefined)) : text).trimEnd();
+    parts.length = n;
+    const text = (styled ? styledCharsToString(line.filter(item => item !== undefined)) : parts.join('')).trimEnd();
     if (y > 1000) return text;
     pbRows[y] = { cells: line, text };
     return text;

@@ -134,3 +134,59 @@ describe('ansi-tokenize fast path', () => {
     }
   });
 });
+
+// The output stage (output.js: the shared caches, the clip fast path, the blank grid, the width
+// of ASCII, rows joined once and kept when their cells are the last frame's): frame after frame of
+// random writes, clipped or not, styled or not, give the same text as Ink's own Output.
+describe('output stage', () => {
+  type Out = new (o: { width: number; height: number }) => {
+    write(x: number, y: number, text: string, o: { transformers: unknown[] }): void;
+    clip(c: { x1?: number; x2?: number; y1?: number; y2?: number }): void;
+    unclip(): void;
+    get(): { output: string; height: number };
+  };
+  let plainOut: Out;
+  let patchedOut: Out;
+  beforeAll(async () => {
+    const entry = join(dir, 'out.mjs');
+    writeFileSync(entry, `export { default } from ${JSON.stringify(join(process.cwd(), 'node_modules/ink/build/output.js'))};\n`);
+    const opts = { entryPoints: [entry], bundle: true, format: 'esm' as const, platform: 'node' as const, nodePaths: [join(process.cwd(), 'node_modules')], logLevel: 'error' as const, absWorkingDir: process.cwd() };
+    await build({ ...opts, outfile: join(dir, 'out-plain.mjs') });
+    await build({ ...opts, outfile: join(dir, 'out-patched.mjs'), plugins: [inkPatches()] });
+    plainOut = (await import(pathToFileURL(join(dir, 'out-plain.mjs')).href)).default;
+    patchedOut = (await import(pathToFileURL(join(dir, 'out-patched.mjs')).href)).default;
+  });
+
+  it('is really patched', () => {
+    expect(readFileSync(join(dir, 'out-patched.mjs'), 'utf8')).toContain('pbRow');
+  });
+
+  const codes = ['\u001b[1m', '\u001b[22m', '\u001b[36m', '\u001b[39m', '\u001b[7m', '\u001b[27m', '\u001b[90m'];
+  const text = fc.array(fc.constantFrom(...pieces.filter((p) => !/[\t\u0007]/.test(p)), ...codes, 'abc', 'Hello ', '   '), { maxLength: 24 }).map((xs) => xs.join(''));
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('write' as const), x: fc.nat(30), y: fc.nat(7), text: fc.oneof(text, fc.tuple(text, text).map(([a, b]) => `${a}\n${b}`)) }),
+    fc.record({ kind: fc.constant('clip' as const), x1: fc.nat(20), w: fc.nat(20), y1: fc.nat(6), h: fc.nat(6) }),
+    fc.constant({ kind: 'unclip' as const }),
+  );
+  type Op = { kind: 'write'; x: number; y: number; text: string } | { kind: 'clip'; x1: number; w: number; y1: number; h: number } | { kind: 'unclip' };
+  const frame = (O: Out, ops: Op[]) => {
+    const o = new O({ width: 32, height: 8 });
+    let open = 0;
+    for (const x of ops) {
+      if (x.kind === 'write') o.write(x.x, x.y, x.text, { transformers: [] });
+      else if (x.kind === 'clip') (o.clip({ x1: x.x1, x2: x.x1 + x.w, y1: x.y1, y2: x.y1 + x.h }), open++);
+      else if (open > 0) (o.unclip(), open--);
+    }
+    return o.get().output;
+  };
+
+  it('gives the same frames as Ink for any sequence of frames of writes and clips', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(op, { maxLength: 12 }), { minLength: 1, maxLength: 5 }), (frames) => {
+        // A frame repeated keeps its rows' text: the kept path is taken as well as the joined one.
+        for (const ops of [...frames, frames[frames.length - 1]]) expect(frame(patchedOut, ops)).toBe(frame(plainOut, ops));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

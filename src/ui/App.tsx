@@ -54,7 +54,9 @@ function Board({ store, fixed, effects, pointer }: { store: StoreApi<BoardState>
   const { width, height } = useTerminalSize(fixed);
   const { exit } = useApp();
   const pane = useBoard((s) => s.pane);
-  const overlay = useBoard((s) => s.overlay);
+  // A prompt's text changes with every key: only the prompt line follows it (PromptLine), so
+  // typing a search does not render the whole board again for the overlay's sake.
+  const overlay = useBoard((s) => (s.overlay?.kind === 'prompt' ? OPEN_PROMPT : s.overlay));
   const quit = useBoard((s) => s.quit);
   const command = useCommands(store, effects);
   // Behind the "too small" screen nothing is visible, so no key may act on it: only quitting
@@ -129,13 +131,17 @@ function Board({ store, fixed, effects, pointer }: { store: StoreApi<BoardState>
         {main}
       </Box>
       <Footer width={width} pane={pane} overlay={overlay?.kind ?? null} />
-      {overlay?.kind === 'prompt' ? (
-        <Prompt label={overlay.label} value={overlay.value} error={overlay.error} width={width} />
-      ) : (
-        <MessageLine width={width} />
-      )}
+      {overlay?.kind === 'prompt' ? <PromptLine width={width} /> : <MessageLine width={width} />}
     </Box>
   );
+}
+
+/** What the board knows of an open prompt: that it is open (its text is PromptLine's). */
+const OPEN_PROMPT = { kind: 'prompt' } as const;
+
+function PromptLine({ width }: { width: number }) {
+  const prompt = useBoard((s) => (s.overlay?.kind === 'prompt' ? s.overlay : null));
+  return prompt ? <Prompt label={prompt.label} value={prompt.value} error={prompt.error} width={width} /> : null;
 }
 
 function SideBySide({ width, height, pane, sinks }: { width: number; height: number; pane: 'kanban' | 'timeline'; sinks: Map<string, { map: HitMap; key: string }> }) {

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdown } from '../../src/core/formats/markdown.js';
+import { isStructural, isTableSeparator } from '../../src/core/formats/roadmap/draft.js';
+import { inlineFacts } from '../../src/core/formats/roadmap/rules/inline.js';
 import { firstTooDeep, MAX_NESTING } from '../../src/core/formats/roadmap/nesting.js';
 import { splitAtBars } from '../../src/core/formats/roadmap/rules/fields.js';
 import { ImportError } from '../../src/core/formats/types.js';
@@ -55,5 +57,29 @@ describe('deep nesting', () => {
     const docs = readdirSync(dir).filter((f) => /\.(md|rst)$/.test(f));
     expect(docs.length).toBeGreaterThan(5);
     for (const f of docs) expect([f, firstTooDeep(readFileSync(`${dir}/${f}`, 'utf8'))]).toEqual([f, undefined]);
+  });
+});
+
+describe('the roadmap rules on long hostile lines', () => {
+  it('tells a table separator exactly as /^\\|?[\\s:|-]+\\|[\\s:|-]*$/ did', () => {
+    const old = (t: string) => /^\|?[\s:|-]+\|[\s:|-]*$/.test(t);
+    const chars = fc.constantFrom(' ', '\t', ':', '|', '-', 'a');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 30 }).map((c) => c.join('')), (s) => {
+      expect(isTableSeparator(s)).toBe(old(s));
+    }), { numRuns: 3000 });
+  });
+
+  it('keeps a link target with balanced parentheses whole', () => {
+    expect(inlineFacts('See [Foo](https://en.wikipedia.org/wiki/Foo_(bar)) first')).toMatchObject({ title: 'See Foo first', link: 'https://en.wikipedia.org/wiki/Foo_(bar)' });
+    expect(inlineFacts('[a]([b](c)')).toMatchObject({ link: 'c' });
+  });
+
+  it.each([
+    ['< without >', '<'.repeat(100_000)],
+    ['[a]( without )', '[a]('.repeat(25_000)],
+    ['bars and spaces', '| '.repeat(50_000) + 'x'],
+  ])('reads a line of %s (100,000 characters) in one pass', (_name, line) => {
+    expect(isStructural(line)).toBe(false);
+    expect(inlineFacts(line).title.length).toBeGreaterThan(0);
   });
 });

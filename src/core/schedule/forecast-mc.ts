@@ -14,6 +14,7 @@ import type { Model } from '../plan/model.js';
 import { rng } from '../random.js';
 import { formatISODate, parseISODate } from './dates.js';
 import type { PassResult } from './forward.js';
+import { PassBuffers } from './pass-buffers.js';
 import { preparePasses } from './scheduler.js';
 import type { ISODate, ScheduleOptions } from './types.js';
 
@@ -105,6 +106,7 @@ export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloFor
     return Number.isNaN(pass.extEnd[i]) ? end : Math.max(end, pass.extEnd[i]);
   };
 
+  const buffers = new PassBuffers(n, lanes.length); // one set of arrays for every sample's pass
   for (let k = 0; k < samples; k++) {
     for (const i of varying) {
       const est = work[i].estimate!;
@@ -115,7 +117,7 @@ export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloFor
       // The lane's evidence takes the place of --velocity (the same history, per lane).
       hours[i] = Math.max(0, total - model.issues[i].loggedHours);
     }
-    const pass = p.runPass(hours, 'expected', false);
+    const pass = p.runPass(hours, 'expected', false, buffers);
     let last = -Infinity;
     for (let i = 0; i < n; i++) if (!done[i]) last = Math.max(last, finishOf(pass, i));
     finished[k] = last;

@@ -8,7 +8,8 @@ import { calendarFor } from './calendar.js';
 import { formatISODate, parseISODate, type DayNum } from './dates.js';
 import { ScheduleError } from './errors.js';
 import { estimateWork, observedVelocity } from './estimates.js';
-import { forwardPass, type PassInput, type PassResult } from './forward.js';
+import { fixedRankOf, forwardPass, type PassInput, type PassResult } from './forward.js';
+import { LaneDayHours, type PassBuffers } from './pass-buffers.js';
 import { backwardPass, drivingChain } from './backward.js';
 import { buildGraph } from './graph.js';
 import { milestoneIssues } from './milestones.js';
@@ -150,8 +151,13 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
     }
     return v;
   };
-  /** One levelled forward pass over the given hours per issue (and external lead times). */
-  const runPass = (remaining: Float64Array, lead: 'min' | 'expected' | 'max', record: boolean): PassResult => {
+  const fixedRank = fixedRankOf({ sprintIndex, scenarioRank, sprintRank: sw.rank, priorityRank }, n);
+  const laneHours = new LaneDayHours(cal, lanes);
+  /**
+   * One levelled forward pass over the given hours per issue (and external lead times). With
+   * `buffers` the result lives in them (the Monte Carlo reads each pass before the next).
+   */
+  const runPass = (remaining: Float64Array, lead: 'min' | 'expected' | 'max', record: boolean, buffers?: PassBuffers): PassResult => {
     const input: PassInput = {
       cal,
       graph,
@@ -173,8 +179,10 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
       freezes,
       record,
       horizonDays: HORIZON_DAYS,
+      fixedRank,
+      laneHours,
     };
-    return stretchContinuous(forwardPass(input), continuous, done, continuousFrom);
+    return stretchContinuous(forwardPass(input, buffers), continuous, done, continuousFrom);
   };
   /** Hours per issue for a pass: sprint shares and continuous issues fixed, the rest from `hours`. */
   const hoursFor = (hours: (i: number) => number) =>

@@ -1,0 +1,155 @@
+// What a forward pass allocates, kept for the next pass: the Monte Carlo forecast runs a hundred
+// or more passes over the same plan, and fresh arrays per pass cost more in garbage collection
+// than the pass itself. Also the per-plan tables every pass reads: the dependency edges as flat
+// arrays, each lane's hours per day, and the fixed part of the levelling order.
+// A pass that uses buffers returns views of them: read its result before the next pass.
+import type { WorkCalendar } from './calendar.js';
+import type { DayNum } from './dates.js';
+import type { Graph } from './graph.js';
+import type { Heap } from './heap.js';
+
+/** Dependency edges as flat arrays (CSR): successors of i are at [succAt[i], succAt[i + 1]). */
+export interface FlatEdges {
+  succAt: Int32Array;
+  succ: Int32Array;
+  succLag: Float64Array;
+  succSameDay: Uint8Array;
+  predAt: Int32Array;
+  pred: Int32Array;
+  predSameDay: Uint8Array;
+}
+
+const flatCache = new WeakMap<Graph, FlatEdges>();
+
+/** The graph's edges as flat arrays (built once per graph). */
+export function flatEdges(graph: Graph): FlatEdges {
+  let f = flatCache.get(graph);
+  if (f) return f;
+  const n = graph.succs.length;
+  const flat = (lists: Graph['succs']) => {
+    const at = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) at[i + 1] = at[i] + lists[i].length;
+    const other = new Int32Array(at[n]);
+    const lag = new Float64Array(at[n]);
+    const sameDay = new Uint8Array(at[n]);
+    for (let i = 0; i < n; i++) {
+      let k = at[i];
+      for (const e of lists[i]) {
+        other[k] = e.other;
+        lag[k] = e.lag;
+        sameDay[k] = e.sameDay ? 1 : 0;
+        k++;
+      }
+    }
+    return { at, other, lag, sameDay };
+  };
+  const s = flat(graph.succs);
+  const p = flat(graph.preds);
+  f = { succAt: s.at, succ: s.other, succLag: s.lag, succSameDay: s.sameDay, predAt: p.at, pred: p.other, predSameDay: p.sameDay };
+  flatCache.set(graph, f);
+  return f;
+}
+
+/** Each lane's hours on each day (`cal.laneHours`), looked up once and then read from a table. */
+export class LaneDayHours {
+  private origin = 0;
+  private days = 0;
+  private table = new Float64Array(0);
+  constructor(
+    private readonly cal: WorkCalendar,
+    private readonly lanes: string[],
+  ) {}
+
+  at(l: number, d: DayNum): number {
+    const L = this.lanes.length;
+    let k = d - this.origin;
+    if (k < 0 || k >= this.days) {
+      if (this.days > 0 && k < 0) return this.cal.laneHours(this.lanes[l], d);
+      this.grow(d);
+      k = d - this.origin;
+    }
+    const v = this.table[k * L + l];
+    if (!Number.isNaN(v)) return v; // known
+    const h = this.cal.laneHours(this.lanes[l], d);
+    this.table[k * L + l] = h;
+    return h;
+  }
+
+  private grow(d: DayNum): void {
+    const L = this.lanes.length;
+    if (this.days === 0) this.origin = d;
+    const days = Math.max(512, this.days * 2, d - this.origin + 64);
+    const table = new Float64Array(days * L).fill(NaN);
+    table.set(this.table);
+    this.table = table;
+    this.days = days;
+  }
+}
+
+/** Scratch arrays for passes over n issues and L lanes. */
+export class PassBuffers {
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly ready: Float64Array;
+  readonly extEnd: Float64Array;
+  readonly extReady: Float64Array;
+  readonly relAt: Float64Array;
+  readonly relDay: Float64Array;
+  readonly relBy: Int32Array;
+  readonly seq: Int32Array;
+  readonly driver: Int32Array;
+  readonly left: Float64Array;
+  readonly started: Uint8Array;
+  readonly pendingPreds: Int32Array;
+  readonly latest: Float64Array;
+  readonly path: Float64Array;
+  /** Dense rank of the pass-independent part of the levelling order (see forward.ts). */
+  readonly fixedRank: Float64Array;
+  /** The arrays fixedRank was computed from (recomputed when a pass brings others). */
+  fixedFrom: unknown[] = [];
+  readonly laneSeq: number[][];
+  readonly lastIssue: Int32Array;
+  readonly lastEnd: Float64Array;
+  readonly hours: Float64Array;
+  readonly budget: Float64Array;
+  readonly clock: Float64Array;
+  readonly at: Float64Array;
+  readonly state: Uint8Array;
+  readonly stash: number[][];
+  readonly heaps: Heap<number>[] = [];
+  readonly later: Heap<number>[] = [];
+  readonly active: number[] = [];
+  readonly readyNow: number[] = [];
+  laneHours: LaneDayHours | null = null;
+
+  constructor(
+    readonly n: number,
+    readonly L: number,
+  ) {
+    this.start = new Float64Array(n);
+    this.end = new Float64Array(n);
+    this.ready = new Float64Array(n);
+    this.extEnd = new Float64Array(n);
+    this.extReady = new Float64Array(n);
+    this.relAt = new Float64Array(n);
+    this.relDay = new Float64Array(n);
+    this.relBy = new Int32Array(n);
+    this.seq = new Int32Array(n);
+    this.driver = new Int32Array(n);
+    this.left = new Float64Array(n);
+    this.started = new Uint8Array(n);
+    this.pendingPreds = new Int32Array(n);
+    this.latest = new Float64Array(n);
+    this.path = new Float64Array(n);
+    this.fixedRank = new Float64Array(n);
+    this.laneSeq = Array.from({ length: L }, () => []);
+    this.lastIssue = new Int32Array(L);
+    this.lastEnd = new Float64Array(L);
+    this.hours = new Float64Array(L);
+    this.budget = new Float64Array(L);
+    this.clock = new Float64Array(L);
+    this.at = new Float64Array(L);
+    this.state = new Uint8Array(L);
+    this.stash = Array.from({ length: L }, () => []);
+  }
+}

@@ -21,8 +21,29 @@ import { UNASSIGNED, type Schedule, type ScheduledIssue, type ScheduleOptions } 
 /** Days the forward pass keeps trying before it calls an issue unschedulable (a lane with no hours). */
 const HORIZON_DAYS = 366 * 30;
 
-/** Everything the passes share: built once, then any number of passes (the Monte Carlo runs many). */
-export function preparePasses(model: Model, opts: ScheduleOptions) {
+export type PreparedPasses = ReturnType<typeof buildPasses>;
+
+// The last few preparations per model: `schedule` and its Monte Carlo forecast (and the capacity
+// pane's) prepare the same plan with the same options. Models are immutable snapshots.
+const prepared = new WeakMap<Model, Map<string, PreparedPasses>>();
+
+/**
+ * Everything the passes share: built once, then any number of passes (the Monte Carlo runs many).
+ * Shared between callers with the same model and options: treat it as read-only (copy `notes`).
+ */
+export function preparePasses(model: Model, opts: ScheduleOptions): PreparedPasses {
+  const key = JSON.stringify([opts.today, opts.scenario ?? null, opts.velocity ?? false]);
+  let byKey = prepared.get(model);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  const p = buildPasses(model, opts);
+  if (!byKey) prepared.set(model, (byKey = new Map()));
+  if (byKey.size >= 4) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, p);
+  return p;
+}
+
+function buildPasses(model: Model, opts: ScheduleOptions) {
   const today = parseISODate(opts.today);
   const cal = calendarFor(model);
   const work = estimateWork(model);
@@ -195,7 +216,8 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
 
 export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   const p = preparePasses(model, opts);
-  const { today, cal, graph, work, n, notes, lanes, laneOf, done, inProgress, factor, sw, unassigned } = p;
+  const { today, cal, graph, work, n, lanes, laneOf, done, inProgress, factor, sw, unassigned } = p;
+  const notes = [...p.notes];
   const { unestimatedOpen, sized, assumption, covered, deadline, expRemaining } = p;
   const fmt = (d: number) => (Number.isNaN(d) ? null : formatISODate(d));
   const variant = (key: 'min' | 'expected' | 'max', record: boolean): PassResult =>

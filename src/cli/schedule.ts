@@ -4,9 +4,9 @@ import { CliError, type Handler } from './command.js';
 import { flag, str, type Parsed } from './args.js';
 import { checkScenario, loadPlan, scheduleOf } from './input.js';
 import type { LoadedPlan } from '../core/plan/load.js';
-import { startForecast } from './forecast-parallel.js';
 import {
   defaultSamples,
+  monteCarlo,
   ScheduleError,
   type MonteCarloForecast,
   type Schedule,
@@ -19,10 +19,8 @@ export const run: Handler = async (a, io) => {
   const plan = await loadPlan('schedule', io, a.args.plan!);
   const scenario = checkScenario('schedule', plan, str(a, 'scenario'));
   const velocity = flag(a, 'velocity');
-  // The forecast starts first: a worker thread samples while this thread schedules the plan.
-  const forecast = startForecastOf(plan, { today: a.today, scenario, velocity }, a, 'schedule');
   const s = scheduleOf(plan, a.today, { today: a.today, scenario, velocity });
-  const mc = forecast?.finish() ?? null;
+  const mc = runForecast(plan, { today: a.today, scenario, velocity }, a, 'schedule');
   const scenarios = (plan.data.scenarios ?? []).map((sc) => ({
     id: sc.id,
     finish: sc.id === scenario ? s.finish : scheduleOf(plan, a.today, { today: a.today, scenario: sc.id, velocity }).finish,
@@ -86,26 +84,16 @@ export function toJson(plan: LoadedPlan, s: Schedule, scenarios: { id: string; f
 
 /** Reads --samples and --seed (checked) and runs the Monte Carlo forecast; null for --samples 0. */
 export function runForecast(plan: LoadedPlan, opts: ScheduleOptions, a: Parsed, cmd: string): MonteCarloForecast | null {
-  return startForecastOf(plan, opts, a, cmd)?.finish() ?? null;
-}
-
-/** runForecast in two steps: started (on a worker thread when it pays), then `finish()`ed; null for --samples 0. */
-function startForecastOf(plan: LoadedPlan, opts: ScheduleOptions, a: Parsed, cmd: string): { finish(): MonteCarloForecast } | null {
   // --samples and --seed are checked as whole numbers in range by the argument parser (the table).
   const samples = str(a, 'samples') === undefined ? defaultSamples(plan.model) : Number(str(a, 'samples'));
   const seed = str(a, 'seed') === undefined ? 1 : Number(str(a, 'seed'));
   if (samples === 0) return null;
-  const job = startForecast(plan.model, plan.data, { ...opts, samples, seed });
-  return {
-    finish() {
-      try {
-        return job.finish();
-      } catch (e) {
-        if (e instanceof ScheduleError) throw new CliError(`planboard ${cmd}: ${e.message}`, 1);
-        throw e;
-      }
-    },
-  };
+  try {
+    return monteCarlo(plan.model, { ...opts, samples, seed });
+  } catch (e) {
+    if (e instanceof ScheduleError) throw new CliError(`planboard ${cmd}: ${e.message}`, 1);
+    throw e;
+  }
 }
 
 /** The forecast as JSON: samples, seed, per milestone the odds and P50/P85, the finish. */

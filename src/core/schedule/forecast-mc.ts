@@ -6,10 +6,8 @@
 // off, as in the deterministic schedule. Then the sample is scheduled with the same forward
 // pass, and each milestone's landing day recorded. Reported per milestone: the probability of
 // landing by its deadline, and the P50 and P85 landing dates; the same for the plan's finish.
-// Deterministic for a given seed: sample k draws from its own mulberry32 stream, seeded from
-// (seed, k), so samples may run in any order and on any thread (src/cli/forecast-parallel.ts).
-// Issues sized from their sprint, continuous ones and external lead times keep their
-// deterministic values.
+// Deterministic for a given seed (mulberry32). Issues sized from their sprint, continuous ones
+// and external lead times keep their deterministic values.
 // Property: with every range collapsed to a point and no history, every sample is the
 // deterministic schedule, so P50 equals the schedule's dates.
 import type { Model } from '../plan/model.js';
@@ -70,39 +68,7 @@ export function triangular(u: number, lo: number, m: number, hi: number): number
   return u < c ? lo + Math.sqrt(u * (hi - lo) * (m - lo)) : hi - Math.sqrt((1 - u) * (hi - lo) * (hi - m));
 }
 
-/**
- * The seed of sample k's own stream of draws (a 32-bit mix of the seed and k). Each sample draws
- * from its own stream, so its result depends on (seed, k) only: never on which thread ran it, nor
- * on the samples before it.
- */
-export function sampleSeed(seed: number, k: number): number {
-  let h = (seed >>> 0) ^ Math.imul(k + 1, 0x9e3779b9);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/**
- * A forecast split into samples that may run anywhere (another thread too): `run(k, out)` writes
- * sample k's landing days at out[k × width …] (one per milestone, then the plan's finish), and
- * `summarize(out)` turns all of them into the odds.
- */
-export interface ForecastRun {
-  samples: number;
-  seed: number;
-  width: number;
-  run(k: number, out: Float64Array): void;
-  summarize(out: Float64Array): MonteCarloForecast;
-}
-
 export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloForecast {
-  const r = forecastRun(model, opts);
-  const out = new Float64Array(r.samples * r.width);
-  for (let k = 0; k < r.samples; k++) r.run(k, out);
-  return r.summarize(out);
-}
-
-export function forecastRun(model: Model, opts: MonteCarloOptions): ForecastRun {
   const samples = Math.max(1, Math.floor(opts.samples ?? defaultSamples(model)));
   const seed = opts.seed ?? 1;
   const p = preparePasses(model, opts);
@@ -135,20 +101,19 @@ export function forecastRun(model: Model, opts: MonteCarloOptions): ForecastRun 
 
   const doneOn = Float64Array.from(model.issues, (x) => (x.done && x.doneOn ? parseISODate(x.doneOn) : -Infinity));
   const ms = model.milestones.map((m) => ({ id: m.id, deadline: m.deadline ?? null, ids: covered.get(m.id) ?? [] }));
-  const width = ms.length + 1;
+  const landed = ms.map(() => new Float64Array(samples));
+  const finished = new Float64Array(samples);
   const finishOf = (pass: PassResult, i: number): number => {
     if (done[i]) return doneOn[i];
     const end = pass.end[i];
     if (Number.isNaN(end)) return Infinity;
     return Number.isNaN(pass.extEnd[i]) ? end : Math.max(end, pass.extEnd[i]);
   };
-  let hours: Float64Array | null = null;
-  let buffers: PassBuffers | null = null; // one set of arrays for every sample's pass
+  const random = rng(seed);
+  const hours = p.hoursFor((i) => work[i].remaining.expected * p.factor);
+  const buffers = new PassBuffers(n, lanes.length); // one set of arrays for every sample's pass
 
-  const run = (k: number, out: Float64Array): void => {
-    hours ??= p.hoursFor((i) => work[i].remaining.expected * p.factor);
-    buffers ??= new PassBuffers(n, lanes.length);
-    const random = rng(sampleSeed(seed, k));
+  for (let k = 0; k < samples; k++) {
     for (let v = 0; v < varying.length; v++) {
       let total = triangular(random(), lo[v], mode[v], hi[v]);
       const hist = histOf[v];
@@ -158,16 +123,15 @@ export function forecastRun(model: Model, opts: MonteCarloOptions): ForecastRun 
       hours[varying[v]] = Math.max(0, total - logged[v]);
     }
     const pass = p.runPass(hours, 'expected', false, buffers);
-    const row = k * width;
+    let last = -Infinity;
+    for (let i = 0; i < n; i++) if (!done[i]) last = Math.max(last, finishOf(pass, i));
+    finished[k] = last;
     for (let j = 0; j < ms.length; j++) {
       let land = -Infinity;
       for (const i of ms[j].ids) land = Math.max(land, finishOf(pass, i));
-      out[row + j] = land;
+      landed[j][k] = land;
     }
-    let last = -Infinity;
-    for (let i = 0; i < n; i++) if (!done[i]) last = Math.max(last, finishOf(pass, i));
-    out[row + ms.length] = last;
-  };
+  }
 
   const odds = (days: Float64Array, deadline: string | null): LandingOdds => {
     const sorted = Float64Array.from(days).sort();
@@ -184,14 +148,12 @@ export function forecastRun(model: Model, opts: MonteCarloOptions): ForecastRun 
     }
     return { probability, p50: at(0.5), p85: at(0.85) };
   };
-  const column = (out: Float64Array, j: number) => Float64Array.from({ length: samples }, (_, k) => out[k * width + j]);
 
-  const summarize = (out: Float64Array): MonteCarloForecast => ({
+  return {
     samples,
     seed,
-    milestones: ms.map((m, j) => ({ id: m.id, deadline: m.deadline, ...odds(column(out, j), m.deadline) })),
-    finish: odds(column(out, ms.length), model.data.target ?? null),
+    milestones: ms.map((m, j) => ({ id: m.id, deadline: m.deadline, ...odds(landed[j], m.deadline) })),
+    finish: odds(finished, model.data.target ?? null),
     evidence: lanes.map((lane, l) => ({ lane, ratios: ratiosByLane[l] })).filter((e) => e.ratios.length > 0),
-  });
-  return { samples, seed, width, run, summarize };
+  };
 }

@@ -7,4 +7,4 @@ export { calendarFor, isWorkingDay, addWorkingDays, workingDaysBetween, laneHour
 export { sprintSpans } from './sprints.js';
 export { estimateWork } from './estimates.js';
 export { parseISODate, formatISODate, localToday } from './dates.js';
-export { monteCarlo, forecastRun, defaultSamples, type ForecastRun, type MonteCarloForecast, type MonteCarloOptions } from './forecast-mc.js';
+export { monteCarlo, defaultSamples, type MonteCarloForecast } from './forecast-mc.js';

@@ -210,7 +210,7 @@ function buildPasses(model: Model, opts: ScheduleOptions) {
     Float64Array.from(work, (_, i) => (isContinuous[i] ? 0 : sw.assumed[i] >= 0 ? sw.assumed[i] : hours(i)));
   return {
     today, cal, graph, work, n, notes, lanes, laneOf, done, inProgress, factor, sw, unassigned,
-    unestimatedOpen, sized, assumption, covered, deadline, expRemaining, runPass, hoursFor,
+    unestimatedOpen, sized, assumption, covered, deadline, expRemaining, runPass, hoursFor, laneHours,
   };
 }
 
@@ -311,7 +311,7 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     unestimated: { open: unestimatedOpen, sized, assumption },
     notes,
   };
-  schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor, booked: expRemaining });
+  schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor, booked: expRemaining, laneHours: p.laneHours });
   return schedule;
 }
 

@@ -298,8 +298,8 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
   const at = buf.at;
   // 0: not yet looked at today, 1: working today, 2: no hours today, 3: done for the day.
   const state = buf.state;
-  const active = buf.active;
-  active.length = 0;
+  const active = buf.active; // lanes still in today's list: active[0 .. nActive)
+  let nActive = 0;
   const stash = buf.stash;
   for (const s of stash) s.length = 0;
   const laneHours = p.laneHours;
@@ -313,7 +313,7 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
     budget[l] = hours[l];
     clock[l] = 0;
     at[l] = Infinity;
-    active.push(l);
+    active[nActive++] = l;
   };
   /** Lane l has an issue released at time t: it may take it up today. */
   const wake = (l: number, t: number) => {
@@ -339,8 +339,9 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
       }
     }
   };
+  const freezes = p.freezes;
   const blocked = (i: number, day: DayNum) => {
-    const f = p.freezes[i];
+    const f = freezes[i];
     if (!f) return false;
     for (const w of f) if (day >= w.from && day <= w.to) return true;
     return false;
@@ -354,20 +355,20 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
     // The next day with anything to do.
     let next = Infinity;
     for (let l = 0; l < L && next > d; l++) {
-      if (heaps[l].size > 0) next = d;
-      else if (later[l].size > 0) next = Math.min(next, Math.floor(relAt[later[l].peek()!] + EPS));
+      if (heaps[l].items.length > 0) next = d;
+      else if (later[l].items.length > 0) next = Math.min(next, Math.floor(relAt[later[l].items[0]] + EPS));
     }
     if (next === Infinity) break;
     d = cal.nextWorkingDay(Math.max(d, next));
     if (d > horizon) break;
     inDay = true;
     state.fill(0);
-    active.length = 0;
+    nActive = 0;
     for (let l = 0; l < L; l++) {
-      if (heaps[l].size > 0) {
+      if (heaps[l].items.length > 0) {
         join(l);
         if (state[l] === 1) at[l] = 0;
-      } else if (later[l].size > 0) wake(l, relAt[later[l].peek()!]);
+      } else if (later[l].items.length > 0) wake(l, relAt[later[l].items[0]]);
     }
     // The lane whose next step comes first in the day moves, so every lane sees each release
     // at the time it happens.
@@ -375,7 +376,7 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
       let l = -1;
       let jl = -1;
       let first = Infinity;
-      for (let j = 0; j < active.length; j++) {
+      for (let j = 0; j < nActive; j++) {
         const k = active[j];
         if (at[k] < first) (first = at[k]), (l = k), (jl = j);
       }
@@ -384,22 +385,23 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
       const now = d + clock[l];
       const heap = heaps[l];
       const wait = later[l];
-      while (wait.size > 0 && relAt[wait.peek()!] <= now + EPS) heap.push(wait.pop()!);
-      while (heap.size > 0 && blocked(heap.peek()!, d)) stash[l].push(heap.pop()!);
+      const queued = heap.items; // read in place: size and top without a call per step
+      const waiting = wait.items;
+      while (waiting.length > 0 && relAt[waiting[0]] <= now + EPS) heap.push(wait.pop()!);
+      while (queued.length > 0 && freezes[queued[0]] !== undefined && blocked(queued[0], d)) stash[l].push(heap.pop()!);
       if (clock[l] >= 1 - EPS || budget[l] <= EPS) {
         // The lane's time or hours for today are used up: it leaves the day's list.
         state[l] = 3;
-        active[jl] = active[active.length - 1];
-        active.pop();
+        active[jl] = active[--nActive];
         continue;
       }
-      if (heap.size === 0) {
+      if (queued.length === 0) {
         // Idle until the next release today (wake sets it).
         at[l] = Infinity;
-        if (wait.size > 0) wake(l, relAt[wait.peek()!]);
+        if (waiting.length > 0) wake(l, relAt[waiting[0]]);
         continue;
       }
-      const i = heap.peek()!;
+      const i = queued[0];
       if (!started[i]) {
         started[i] = 1; // only improves the key of the top element: the heap stays valid
         start[i] = d;
@@ -427,8 +429,7 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
         if (clock[l] > 1 - EPS) clock[l] = 1;
         lastEnd[l] = d + clock[l];
         state[l] = 3;
-        active[jl] = active[active.length - 1];
-        active.pop();
+        active[jl] = active[--nActive];
       }
     }
     inDay = false;

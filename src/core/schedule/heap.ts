@@ -3,7 +3,8 @@
 // next pass (the Monte Carlo forecast reuses its heaps) and may change the order.
 
 export class Heap<T> {
-  private items: T[] = [];
+  /** The heap's array, top first (the forward pass reads its size and top from it directly). */
+  readonly items: T[] = [];
   constructor(private less: (a: T, b: T) => boolean) {}
 
   get size(): number {

@@ -115,10 +115,10 @@ export class PassBuffers {
   readonly clock: Float64Array;
   readonly at: Float64Array;
   readonly state: Uint8Array;
+  readonly active: Int32Array;
   readonly stash: number[][];
   readonly heaps: Heap<number>[] = [];
   readonly later: Heap<number>[] = [];
-  readonly active: number[] = [];
   readonly readyNow: number[] = [];
   laneHours: LaneDayHours | null = null;
 
@@ -150,6 +150,7 @@ export class PassBuffers {
     this.clock = new Float64Array(L);
     this.at = new Float64Array(L);
     this.state = new Uint8Array(L);
+    this.active = new Int32Array(L);
     this.stash = Array.from({ length: L }, () => []);
   }
 }

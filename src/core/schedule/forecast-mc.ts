@@ -112,6 +112,7 @@ export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloFor
   const random = rng(seed);
   const hours = p.hoursFor((i) => work[i].remaining.expected * p.factor);
   const buffers = new PassBuffers(n, lanes.length); // one set of arrays for every sample's pass
+  const over = new Float64Array(n); // when each issue is over in this sample
 
   for (let k = 0; k < samples; k++) {
     for (let v = 0; v < varying.length; v++) {
@@ -124,11 +125,14 @@ export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloFor
     }
     const pass = p.runPass(hours, 'expected', false, buffers);
     let last = -Infinity;
-    for (let i = 0; i < n; i++) if (!done[i]) last = Math.max(last, finishOf(pass, i));
+    for (let i = 0; i < n; i++) {
+      over[i] = finishOf(pass, i);
+      if (!done[i]) last = Math.max(last, over[i]);
+    }
     finished[k] = last;
     for (let j = 0; j < ms.length; j++) {
       let land = -Infinity;
-      for (const i of ms[j].ids) land = Math.max(land, finishOf(pass, i));
+      for (const i of ms[j].ids) land = Math.max(land, over[i]);
       landed[j][k] = land;
     }
   }

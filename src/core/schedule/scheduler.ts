@@ -9,7 +9,7 @@ import { formatISODate, parseISODate, type DayNum } from './dates.js';
 import { ScheduleError } from './errors.js';
 import { estimateWork, observedVelocity } from './estimates.js';
 import { fixedRankOf, forwardPass, type PassInput, type PassResult } from './forward.js';
-import { LaneDayHours, type PassBuffers } from './pass-buffers.js';
+import { LaneDayHours, PassBuffers } from './pass-buffers.js';
 import { backwardPass, drivingChain } from './backward.js';
 import { buildGraph } from './graph.js';
 import { milestoneIssues } from './milestones.js';
@@ -203,7 +203,9 @@ function buildPasses(model: Model, opts: ScheduleOptions) {
       fixedRank,
       laneHours,
     };
-    return stretchContinuous(forwardPass(input, buffers), continuous, done, continuousFrom);
+    // Always with buffers (fresh ones unless given): the pass then runs the same code for the
+    // schedule's passes and the forecast's, and V8's optimised code for it stays valid.
+    return stretchContinuous(forwardPass(input, buffers ?? new PassBuffers(n, lanes.length)), continuous, done, continuousFrom);
   };
   /** Hours per issue for a pass: sprint shares and continuous issues fixed, the rest from `hours`. */
   const hoursFor = (hours: (i: number) => number) =>

@@ -1,8 +1,7 @@
 // What a forward pass allocates, kept for the next pass: the Monte Carlo forecast runs a hundred
-// or more passes over the same plan, and fresh arrays per pass cost more in garbage collection
-// than the pass itself. Also the per-plan tables every pass reads: the dependency edges as flat
-// arrays, each lane's hours per day, and the fixed part of the levelling order.
-// A pass that uses buffers returns views of them: read its result before the next pass.
+// or more passes over the same plan, and fresh arrays per pass cost garbage collection. Also
+// tables every pass reads, built once: the dependency edges as flat arrays and each lane's hours
+// per day. A pass in buffers returns them as its result: read it before the next pass.
 import type { WorkCalendar } from './calendar.js';
 import type { DayNum } from './dates.js';
 import type { Graph } from './graph.js';
@@ -103,10 +102,6 @@ export class PassBuffers {
   readonly pendingPreds: Int32Array;
   readonly latest: Float64Array;
   readonly path: Float64Array;
-  /** Dense rank of the pass-independent part of the levelling order (see forward.ts). */
-  readonly fixedRank: Float64Array;
-  /** The arrays fixedRank was computed from (recomputed when a pass brings others). */
-  fixedFrom: unknown[] = [];
   readonly laneSeq: number[][];
   readonly lastIssue: Int32Array;
   readonly lastEnd: Float64Array;
@@ -120,7 +115,6 @@ export class PassBuffers {
   readonly heaps: Heap<number>[] = [];
   readonly later: Heap<number>[] = [];
   readonly readyNow: number[] = [];
-  laneHours: LaneDayHours | null = null;
 
   constructor(
     readonly n: number,
@@ -141,7 +135,6 @@ export class PassBuffers {
     this.pendingPreds = new Int32Array(n);
     this.latest = new Float64Array(n);
     this.path = new Float64Array(n);
-    this.fixedRank = new Float64Array(n);
     this.laneSeq = Array.from({ length: L }, () => []);
     this.lastIssue = new Int32Array(L);
     this.lastEnd = new Float64Array(L);

@@ -29,7 +29,6 @@
 //   at the start of `since`) and holds the issue's dependents until it has elapsed.
 // - In-progress issues start at once: their open dependencies no longer hold them.
 // Cost: O((issues + edges) log issues + lanes × (working days up to the finish + issues)).
-import { Heap } from './heap.js';
 import { flatEdges, PassBuffers, type LaneDayHours } from './pass-buffers.js';
 import type { WorkCalendar } from './calendar.js';
 import type { DayNum } from './dates.js';
@@ -143,7 +142,8 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
   const pendingPreds = buf.pendingPreds.fill(0);
   const laneSeq = buf.laneSeq;
   for (const s of laneSeq) s.length = 0;
-  const booked: Map<DayNum, number>[] = Array.from({ length: L }, () => new Map());
+  const booked = buf.booked;
+  for (const m of booked) m.clear();
   const lastIssue = buf.lastIssue.fill(-1);
   const lastEnd = buf.lastEnd.fill(-Infinity);
   let counter = 0;
@@ -192,16 +192,9 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
   };
   // Per lane: issues ready by now (in levelling order), and issues released later (by time).
   const byTime = (a: number, b: number) => (relAt[a] !== relAt[b] ? relAt[a] < relAt[b] : a < b);
-  if (buf.heaps.length === 0) {
-    for (let l = 0; l < L; l++) {
-      buf.heaps.push(new Heap<number>(less));
-      buf.later.push(new Heap<number>(byTime));
-    }
-  } else {
-    for (let l = 0; l < L; l++) {
-      buf.heaps[l].reset(less);
-      buf.later[l].reset(byTime);
-    }
+  for (let l = 0; l < L; l++) {
+    buf.heaps[l].reset(less);
+    buf.later[l].reset(byTime);
   }
   const heaps = buf.heaps;
   const later = buf.later;
@@ -436,7 +429,8 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
     for (let l = 0; l < L; l++) while (stash[l].length > 0) heaps[l].push(stash[l].pop()!);
     d++;
   }
-  const unfinished: number[] = [];
+  const unfinished = buf.unfinished;
+  unfinished.length = 0;
   for (let i = 0; i < n; i++) if (!done[i] && Number.isNaN(end[i])) unfinished.push(i);
-  return { start, end, ready, extEnd, seq, driver, laneSeq, booked, unfinished };
+  return buf.result;
 }

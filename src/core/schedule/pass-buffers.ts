@@ -4,8 +4,9 @@
 // per day. A pass in buffers returns them as its result: read it before the next pass.
 import type { WorkCalendar } from './calendar.js';
 import type { DayNum } from './dates.js';
+import type { PassResult } from './forward.js';
 import type { Graph } from './graph.js';
-import type { Heap } from './heap.js';
+import { Heap } from './heap.js';
 
 /** Dependency edges as flat arrays (CSR): successors of i are at [succAt[i], succAt[i + 1]). */
 export interface FlatEdges {
@@ -49,40 +50,54 @@ export function flatEdges(graph: Graph): FlatEdges {
   return f;
 }
 
-/** Each lane's hours on each day (`cal.laneHours`), looked up once and then read from a table. */
+/**
+ * Each lane's hours on each day (`cal.laneHours`), looked up once and then read from a table:
+ * blocks of 64 days from `from` on, made when first asked for. (No field of this object changes
+ * after it is made: V8 would otherwise recompile the passes that read it.)
+ */
 export class LaneDayHours {
-  private origin = 0;
-  private days = 0;
-  private table = new Float64Array(0);
+  private readonly blocks: (Float64Array | null)[] = [null]; // holds objects from the start
   constructor(
     private readonly cal: WorkCalendar,
     private readonly lanes: string[],
+    private readonly from: DayNum,
   ) {}
 
   at(l: number, d: DayNum): number {
+    const k = d - this.from;
+    if (k < 0) return this.cal.laneHours(this.lanes[l], d);
     const L = this.lanes.length;
-    let k = d - this.origin;
-    if (k < 0 || k >= this.days) {
-      if (this.days > 0 && k < 0) return this.cal.laneHours(this.lanes[l], d);
-      this.grow(d);
-      k = d - this.origin;
+    let block = this.blocks[k >> 6];
+    if (block === undefined || block === null) {
+      block = new Float64Array(64 * L).fill(NaN);
+      while (this.blocks.length < k >> 6) this.blocks.push(null);
+      this.blocks[k >> 6] = block;
     }
-    const v = this.table[k * L + l];
+    const at = (k & 63) * L + l;
+    const v = block[at];
     if (!Number.isNaN(v)) return v; // known
     const h = this.cal.laneHours(this.lanes[l], d);
-    this.table[k * L + l] = h;
+    block[at] = h;
     return h;
   }
+}
 
-  private grow(d: DayNum): void {
-    const L = this.lanes.length;
-    if (this.days === 0) this.origin = d;
-    const days = Math.max(512, this.days * 2, d - this.origin + 64);
-    const table = new Float64Array(days * L).fill(NaN);
-    table.set(this.table);
-    this.table = table;
-    this.days = days;
-  }
+/**
+ * A pass's result, as a class rather than an object literal: V8 gives a literal's fields a looser
+ * type the second time it is made, which threw away the forward pass's optimised code mid-run.
+ */
+class BufferedResult implements PassResult {
+  constructor(
+    readonly start: Float64Array,
+    readonly end: Float64Array,
+    readonly ready: Float64Array,
+    readonly extEnd: Float64Array,
+    readonly seq: Int32Array,
+    readonly driver: Int32Array,
+    readonly laneSeq: number[][],
+    readonly booked: Map<DayNum, number>[],
+    readonly unfinished: number[],
+  ) {}
 }
 
 /** Scratch arrays for passes over n issues and L lanes. */
@@ -112,9 +127,14 @@ export class PassBuffers {
   readonly state: Uint8Array;
   readonly active: Int32Array;
   readonly stash: number[][];
-  readonly heaps: Heap<number>[] = [];
-  readonly later: Heap<number>[] = [];
+  /** Per lane: the ready queue and the queue of later releases (each pass sets their order). */
+  readonly heaps: Heap<number>[];
+  readonly later: Heap<number>[];
   readonly readyNow: number[] = [];
+  readonly booked: Map<DayNum, number>[];
+  readonly unfinished: number[] = [];
+  /** What a pass in these buffers returns: views of the arrays above. */
+  readonly result: PassResult;
 
   constructor(
     readonly n: number,
@@ -145,5 +165,12 @@ export class PassBuffers {
     this.state = new Uint8Array(L);
     this.active = new Int32Array(L);
     this.stash = Array.from({ length: L }, () => []);
+    // Made here, not by the pass: an array that starts empty and later takes heaps changes its
+    // shape mid-run, which made V8 throw away its optimised forward pass and compile it again.
+    const unordered = () => false;
+    this.heaps = Array.from({ length: L }, () => new Heap<number>(unordered));
+    this.later = Array.from({ length: L }, () => new Heap<number>(unordered));
+    this.booked = Array.from({ length: L }, () => new Map());
+    this.result = new BufferedResult(this.start, this.end, this.ready, this.extEnd, this.seq, this.driver, this.laneSeq, this.booked, this.unfinished);
   }
 }

@@ -18,6 +18,60 @@ import { sprintSpans } from './sprints.js';
 import { sprintWork } from './sprint-work.js';
 import { UNASSIGNED, type Schedule, type ScheduledIssue, type ScheduleOptions } from './types.js';
 
+type SharedInput = Omit<PassInput, 'remaining' | 'externals' | 'record'>;
+
+/**
+ * One pass's input, as a class rather than an object literal: V8 gives a literal's fields a looser
+ * type the second time it is made, which threw away the forward pass's optimised code mid-run.
+ */
+class PassRun implements PassInput {
+  readonly cal: PassInput['cal'];
+  readonly graph: PassInput['graph'];
+  readonly today: number;
+  readonly lanes: string[];
+  readonly laneOf: Int32Array;
+  readonly done: Uint8Array;
+  readonly inProgress: Uint8Array;
+  readonly scenarioRank: Float64Array;
+  readonly sprintRank?: Float64Array;
+  readonly sprintIndex?: Float64Array;
+  readonly notBefore?: Float64Array;
+  readonly priorityRank: Float64Array;
+  readonly deadlineOrd: Float64Array;
+  readonly laneRate: Float64Array;
+  readonly lanePace: Float64Array;
+  readonly freezes: PassInput['freezes'];
+  readonly horizonDays: number;
+  readonly fixedRank?: Float64Array | null;
+  readonly laneHours?: LaneDayHours;
+  constructor(
+    s: SharedInput,
+    readonly remaining: Float64Array,
+    readonly externals: PassInput['externals'],
+    readonly record: boolean,
+  ) {
+    this.cal = s.cal;
+    this.graph = s.graph;
+    this.today = s.today;
+    this.lanes = s.lanes;
+    this.laneOf = s.laneOf;
+    this.done = s.done;
+    this.inProgress = s.inProgress;
+    this.scenarioRank = s.scenarioRank;
+    this.sprintRank = s.sprintRank;
+    this.sprintIndex = s.sprintIndex;
+    this.notBefore = s.notBefore;
+    this.priorityRank = s.priorityRank;
+    this.deadlineOrd = s.deadlineOrd;
+    this.laneRate = s.laneRate;
+    this.lanePace = s.lanePace;
+    this.freezes = s.freezes;
+    this.horizonDays = s.horizonDays;
+    this.fixedRank = s.fixedRank;
+    this.laneHours = s.laneHours;
+  }
+}
+
 /** Days the forward pass keeps trying before it calls an issue unschedulable (a lane with no hours). */
 const HORIZON_DAYS = 366 * 30;
 
@@ -173,36 +227,17 @@ function buildPasses(model: Model, opts: ScheduleOptions) {
     return v;
   };
   const fixedRank = fixedRankOf({ sprintIndex, scenarioRank, sprintRank: sw.rank, priorityRank }, n);
-  const laneHours = new LaneDayHours(cal, lanes);
+  const laneHours = new LaneDayHours(cal, lanes, today);
   /**
    * One levelled forward pass over the given hours per issue (and external lead times). With
    * `buffers` the result lives in them (the Monte Carlo reads each pass before the next).
    */
+  const shared: SharedInput = {
+    cal, graph, today, lanes, laneOf, done, inProgress, scenarioRank, sprintRank: sw.rank, sprintIndex, notBefore: sw.notBefore,
+    priorityRank, deadlineOrd, laneRate, lanePace, freezes, horizonDays: HORIZON_DAYS, fixedRank, laneHours,
+  };
   const runPass = (remaining: Float64Array, lead: 'min' | 'expected' | 'max', record: boolean, buffers?: PassBuffers): PassResult => {
-    const input: PassInput = {
-      cal,
-      graph,
-      today,
-      lanes,
-      laneOf,
-      done,
-      inProgress,
-      remaining,
-      scenarioRank,
-      sprintRank: sw.rank,
-      sprintIndex,
-      notBefore: sw.notBefore,
-      priorityRank,
-      deadlineOrd,
-      laneRate,
-      lanePace,
-      externals: leadDays(lead),
-      freezes,
-      record,
-      horizonDays: HORIZON_DAYS,
-      fixedRank,
-      laneHours,
-    };
+    const input = new PassRun(shared, remaining, leadDays(lead), record);
     // Always with buffers (fresh ones unless given): the pass then runs the same code for the
     // schedule's passes and the forecast's, and V8's optimised code for it stays valid.
     return stretchContinuous(forwardPass(input, buffers ?? new PassBuffers(n, lanes.length)), continuous, done, continuousFrom);

@@ -140,8 +140,8 @@ describe('the lane-hours table', () => {
         const m = model(plan);
         const cal = calendarFor(m);
         const lanes = m.lanes.map((l) => l.id);
-        const table = new LaneDayHours(cal, lanes);
         const base = parseISODate(TODAY);
+        const table = new LaneDayHours(cal, lanes, base);
         for (const d of days) for (let l = 0; l < lanes.length; l++) expect(table.at(l, base + d)).toBe(cal.laneHours(lanes[l], base + d));
       }),
       { numRuns: 100 },

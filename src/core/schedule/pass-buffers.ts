@@ -52,7 +52,7 @@ export function flatEdges(graph: Graph): FlatEdges {
 
 /**
  * Each lane's hours on each day (`cal.laneHours`), looked up once and then read from a table:
- * blocks of 64 days from `from` on, made when first asked for. (No field of this object changes
+ * blocks of 64 days from `from` on, each made whole when first asked for. (No field of this object changes
  * after it is made: V8 would otherwise recompile the passes that read it.)
  */
 export class LaneDayHours {
@@ -66,19 +66,18 @@ export class LaneDayHours {
   at(l: number, d: DayNum): number {
     const k = d - this.from;
     if (k < 0) return this.cal.laneHours(this.lanes[l], d);
+    const block = this.blocks[k >> 6] ?? this.fill(k >> 6);
+    return block[(k & 63) * this.lanes.length + l];
+  }
+
+  /** Block b: every lane's hours on the 64 days from from + 64 b (rarely called, kept out of `at`). */
+  private fill(b: number): Float64Array {
     const L = this.lanes.length;
-    let block = this.blocks[k >> 6];
-    if (block === undefined || block === null) {
-      block = new Float64Array(64 * L).fill(NaN);
-      while (this.blocks.length < k >> 6) this.blocks.push(null);
-      this.blocks[k >> 6] = block;
-    }
-    const at = (k & 63) * L + l;
-    const v = block[at];
-    if (!Number.isNaN(v)) return v; // known
-    const h = this.cal.laneHours(this.lanes[l], d);
-    block[at] = h;
-    return h;
+    const block = new Float64Array(64 * L);
+    for (let j = 0; j < 64; j++) for (let l = 0; l < L; l++) block[j * L + l] = this.cal.laneHours(this.lanes[l], this.from + 64 * b + j);
+    while (this.blocks.length <= b) this.blocks.push(null);
+    this.blocks[b] = block;
+    return block;
   }
 }
 

@@ -11,8 +11,10 @@ const require = createRequire(import.meta.url);
 /**
  * Dead weight left out (size only; none of it runs): zod's 40-odd locales (we use its English
  * messages, which zod loads on its own) and Ink's React devtools bridge, which Ink imports only
- * when DEV=true and which needs react-devtools-core, not a dependency: the stand-in fails the way
- * that import fails without it, so Ink prints its own hint as before.
+ * when DEV=true and which needs react-devtools-core, not a dependency.
+ * Ink's development mode is off whatever DEV says: with DEV=true (a name many shells set for
+ * their own reasons) Ink would try that bridge and read a package.json beside its build, which
+ * the bundle does not have, and the board would die before its first frame.
  */
 export function deadWeight() {
   const zodEn = require.resolve('zod/v4/locales/en.js');
@@ -25,11 +27,16 @@ export function deadWeight() {
       b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
         /[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer) ? { path: 'ink-devtools', namespace: 'planboard-stub' } : undefined,
       );
+      b.onResolve({ filter: /^\.\/utils\.js$/ }, (args) =>
+        /[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer) ? { path: 'ink-utils', namespace: 'planboard-stub' } : undefined,
+      );
       b.onLoad({ filter: /.*/, namespace: 'planboard-stub' }, (args) => ({
         contents:
           args.path === 'zod-locales'
             ? `export { default as en } from ${JSON.stringify(zodEn)};`
-            : "const e = new Error(\"Cannot find package 'react-devtools-core'\"); e.code = 'ERR_MODULE_NOT_FOUND'; throw e;",
+            : args.path === 'ink-utils'
+              ? 'export const isDev = () => false;'
+              : "const e = new Error(\"Cannot find package 'react-devtools-core'\"); e.code = 'ERR_MODULE_NOT_FOUND'; throw e;",
         resolveDir: '.',
         loader: 'js',
       }));

@@ -2,7 +2,7 @@
 // the man page, shell completion, "did you mean" and the argument parser are all made from it.
 // A new command is one file (its handler) plus one entry here. Handlers load lazily, so
 // `validate` never pays for Ink and React.
-import { JSON_OPT, TODAY, type CommandSpec, type OptionSpec } from './spec.js';
+import { JSON_OPT, TODAY, WIDEST, type CommandSpec, type OptionSpec } from './spec.js';
 
 const BASE: OptionSpec = {
   name: 'base',
@@ -50,7 +50,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: [PLAN],
     options: [
       { name: 'view', value: 'choice', choices: ['kanban', 'timeline', 'capacity', 'standup'], help: 'the pane (default kanban)' },
-      { name: 'width', value: 'int', meta: 'W', min: 20, max: 10000, help: 'columns (default 100)' },
+      { name: 'width', value: 'int', meta: 'W', min: 20, max: WIDEST, help: 'columns (default 100)' },
       { name: 'height', value: 'int', meta: 'H', min: 3, max: 10000, help: 'rows (default 40)' },
       TODAY,
     ],

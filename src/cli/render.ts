@@ -4,6 +4,7 @@ import type { PlanData } from '../core/plan/model.js';
 import type { Handler } from './command.js';
 import { str } from './args.js';
 import { loadPlan } from './input.js';
+import { WIDEST } from './spec.js';
 
 type View = 'kanban' | 'timeline' | 'capacity' | 'standup';
 
@@ -19,7 +20,7 @@ export async function renderView(file: string, text: string, data: PlanData, vie
 /**
  * What `planboard PLAN` prints when it cannot draw the board (stdout not a terminal, TERM=dumb):
  * title line, then the kanban with every column and every card, `COLUMNS` wide (or as wide as
- * every column needs), for grep and scripts.
+ * every column needs), for grep and scripts. A COLUMNS past WIDEST counts as WIDEST.
  */
 export async function staticKanban(file: string, text: string, data: PlanData, today?: string, columnsEnv = process.env.COLUMNS): Promise<string> {
   const [{ createBoardStore }, { paneText }, { selectColumns }, { sanitize }, { CARD_LINES, MIN_COL }] = await Promise.all([
@@ -35,7 +36,7 @@ export async function staticKanban(file: string, text: string, data: PlanData, t
   const tallest = Math.max(0, ...[...columns.values()].map((c) => c.length));
   const asked = Number(columnsEnv);
   const all = columns.size * (MIN_COL + 1) - 1;
-  const width = Math.max(all, Number.isInteger(asked) && asked > 0 ? asked : Math.max(120, columns.size * 40));
+  const width = Math.max(all, Number.isInteger(asked) && asked > 0 ? Math.min(asked, WIDEST) : Math.max(120, columns.size * 40));
   const body = paneText(store.getState(), 'kanban', width, 1 + tallest * CARD_LINES);
   return `${sanitize(data.title)}${data.as_of ? ` · as of ${data.as_of}` : ''}\n${body}`;
 }

@@ -70,6 +70,8 @@ export interface CommandSpec {
 }
 
 /** The options every command shares, appended by the table. */
+/** The widest picture drawn as text (`render --width`, a piped board's COLUMNS): wider is only padding. */
+export const WIDEST = 10_000;
 export const TODAY: OptionSpec = { name: 'today', value: 'date', meta: 'DATE', help: 'take DATE as today (default: the local date)' };
 export const JSON_OPT: OptionSpec = { name: 'json', help: 'print JSON (with "version": 1) instead of text' };
 export const HELP_OPT: OptionSpec = { name: 'help', short: 'h', help: 'print this help and exit' };

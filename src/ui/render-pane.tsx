@@ -23,7 +23,7 @@ export function renderPaneText(store: StoreApi<BoardState>, pane: PaneId, width:
   const lines = out
     .replace(ANSI, '')
     .split('\n')
-    .map((l) => l.replace(/\s+$/, ''));
+    .map((l) => l.trimEnd());
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines.join('\n');
 }

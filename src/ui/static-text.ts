@@ -35,7 +35,7 @@ const PLAIN = makeTheme(false);
 /** A styled line as Ink's `<Text wrap="truncate">` shows it `width` wide: cut with `…` at the end. */
 export function styledLineText(line: Line, width: number): string {
   const s = line.map((seg) => seg.text).join('');
-  if (textWidth(s) <= width) return s.replace(/\s+$/, '');
+  if (textWidth(s) <= width) return s.trimEnd();
   let out = '';
   let w = 0;
   for (const ch of s) {
@@ -44,7 +44,7 @@ export function styledLineText(line: Line, width: number): string {
     out += ch;
     w += cw;
   }
-  return (out + '…').replace(/\s+$/, '');
+  return (out + '…').trimEnd();
 }
 
 /** The pane's text lines (at most `height`, each at most `width` columns), no styles. */

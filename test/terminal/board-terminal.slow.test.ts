@@ -179,6 +179,16 @@ describe('the terminal is the user\'s', () => {
     expect(s.length).toBeGreaterThan(0);
     await quit(t);
   });
+
+  it('opens with DEV=true in the environment: Ink stays in production mode', async () => {
+    // DEV=true once made Ink look for react-devtools-core and a package.json beside its build,
+    // and the board died (exit 70) before its first frame.
+    const t = term(100, 30, { DEV: 'true' });
+    board(t, 'plans/k3s-mono-pgsql.yaml');
+    const s = await t.until(isBoard, 'the board');
+    expect(s).not.toMatch(/devtools|internal error|ENOENT/);
+    await quit(t);
+  });
 });
 
 describe('without a terminal', () => {

@@ -3,6 +3,7 @@
 import { detectFormat } from './roadmap/lines.js';
 import { importRoadmap } from './roadmap/engine.js';
 import { jsonOf } from './json-source.js';
+import { firstTooDeep, MAX_NESTING } from './roadmap/nesting.js';
 import { ImportError, type FormatOption, type Importer, type OptionValues } from './types.js';
 
 /** The options of both roadmap formats. */
@@ -25,6 +26,8 @@ export const markdown: Importer = {
   // A CSV file that no tracker claims is not prose.
   detect: (s) => (s.files || jsonOf(s) !== undefined || /\.csv$/i.test(s.name) ? 0 : detectFormat(s.text) === 'markdown' ? 2 : 1),
   async read(source, options) {
+    const deep = firstTooDeep(source.text);
+    if (deep) throw new ImportError(`${source.name}:${deep.line}:${deep.col}: lists or block quotes nested more than ${MAX_NESTING} deep; planboard reads up to ${MAX_NESTING} levels`);
     const { markdownLines } = await import('./roadmap/markdown-lines.js');
     const { data, unplaced } = importRoadmap(markdownLines(source.text), source.text, { idPrefix: idPrefix(options) });
     return { data, unplaced, origin: `${baseName(source.name)} (Markdown)` };

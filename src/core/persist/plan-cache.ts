@@ -8,12 +8,13 @@
 // writable by nobody else, reached without a symlink, naming its own key and version. Anything
 // else (unreadable, corrupt, mismatched) is ignored and the plan read afresh, never an error.
 // Entries are written to an exclusive temp file and renamed into place, and the oldest pruned.
-import { constants, closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { constants, closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { PlanData } from '../plan/model.js';
 import { emptyFile, loadCheckedPlan, type LoadResult } from '../plan/loaded-plan.js';
+import { makeDirs } from './make-dirs.js';
 
 /** Bumped whenever what an entry holds changes shape. */
 const FORMAT = 1;
@@ -46,7 +47,7 @@ function trustedDir(dir: string, create: boolean): boolean {
   let st = lstatSync(dir, { throwIfNoEntry: false });
   if (!st && create) {
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeDirs(dir, 0o700);
     } catch {
       return false;
     }

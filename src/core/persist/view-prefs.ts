@@ -1,9 +1,10 @@
 // How each plan was last viewed (done work hidden, sort order), remembered per user and per plan
 // in the user's own state folder: never beside the plan, where other users would share it.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { makeDirs } from './make-dirs.js';
 
 export type SortOrder = 'order' | 'priority' | 'due';
 export const SORT_ORDERS: readonly SortOrder[] = ['order', 'priority', 'due'];
@@ -50,7 +51,7 @@ export function fileViewPrefs(file: string = viewPrefsFile()): ViewPrefsStore {
         const all = readAll();
         all[resolve(planFile)] = clean(prefs);
         const dir = join(file, '..');
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        makeDirs(dir, 0o700);
         // Own name, exclusive create: a preference write never follows a planted link.
         const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
         writeFileSync(tmp, JSON.stringify(all, null, 1) + '\n', { mode: 0o600, flag: 'wx' });

@@ -25,7 +25,7 @@ export function segLineText(line: SegLine, width: number): string {
     out += s.text + ' '.repeat(Math.max(0, cell - tw));
     w += cell;
   }
-  return cutToWidth(out, width).replace(/\s+$/, '');
+  return cutToWidth(out, width).trimEnd();
 }
 
 /** Cut (no ellipsis) to `width` columns, as a clipping box does. */

@@ -111,12 +111,19 @@ export function cleanTitle(raw: string): { title: string; status?: string } {
   return { title: title.replace(/\*\*/g, '').trim(), status };
 }
 
+/**
+ * A table's separator row (`|---|:--|`): only bars, dashes, colons and spaces, with a bar after
+ * the first character. Said as one regex, /^\|?[\s:|-]+\|[\s:|-]*$/, it backtracked
+ * quadratically on a long row of bars.
+ */
+export const isTableSeparator = (t: string) => /^[\s:|-]*$/.test(t) && t.indexOf('|', 1) > 0;
+
 export const isStructural = (text: string) => {
   const t = text.trim();
   if (!t) return true;
   if (/^([-*_=~^])\1{2,}$/.test(t)) return true; // rules and leftover adornments
-  if (/^\|?[\s:|-]+\|[\s:|-]*$/.test(t)) return true; // table separators
-  return t.replace(/<[^>]*>/g, '').trim() === ''; // bare HTML tags
+  if (isTableSeparator(t)) return true;
+  return t.replace(/<[^<>]*>/g, '').trim() === ''; // bare HTML tags
 };
 
 type Milestone = { id: string; title?: string; kind?: string; deadline?: string; ref?: string };

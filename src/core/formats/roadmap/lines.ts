@@ -128,7 +128,7 @@ function rstBlocks(text: string): SourceLine[] {
       }
       continue;
     }
-    out.push({ line: i + 1, kind: 'text', level: 0, text: rstInline(raw.replace(/\s+$/, '')) });
+    out.push({ line: i + 1, kind: 'text', level: 0, text: rstInline(raw.trimEnd()) });
     i++;
   }
   return out;

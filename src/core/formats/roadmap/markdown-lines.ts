@@ -10,7 +10,7 @@ import type { SourceLine } from './lines.js';
 
 export function markdownLines(text: string): SourceLine[] {
   const raw = text.split(/\r?\n/);
-  const out: SourceLine[] = raw.map((t, i) => ({ line: i + 1, kind: 'text', level: 0, text: t.replace(/\s+$/, '') }));
+  const out: SourceLine[] = raw.map((t, i) => ({ line: i + 1, kind: 'text', level: 0, text: t.trimEnd() }));
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const slice = (from?: number, to?: number) => (from === undefined || to === undefined ? '' : text.slice(from, to));
   const at = (n: Nodes) => n.position!.start.line - 1;

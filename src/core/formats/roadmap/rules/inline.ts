@@ -35,8 +35,10 @@ export function inlineFacts(raw: string): InlineFacts {
     facts.owners.push(who);
     return '';
   });
-  // Links: the first target is kept; the link text stays in the title.
-  t = t.replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_m, label: string, url: string) => {
+  // Links: the first target is kept; the link text stays in the title. A target may hold
+  // balanced parentheses (`wiki/Foo_(bar)`), as in CommonMark; neither part crosses a bracket
+  // or parenthesis it cannot use, so a line of `[a](` a thousand times is read in linear time.
+  t = t.replace(/\[([^[\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+"[^"]*")?\)/g, (_m, label: string, url: string) => {
     facts.link ??= url;
     return label;
   });

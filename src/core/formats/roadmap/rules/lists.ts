@@ -23,7 +23,7 @@ export function listLine(d: Draft, l: SourceLine): boolean {
         d.list.section.held.push({ line: l.line, text: body, as: d.list.kind === 'subtasks' ? 'subtask' : d.list.kind === 'deliverables' ? 'deliverable' : undefined });
         return true;
       }
-      if (nested || d.list.kind === 'issue-notes') issue.notes.push(l.text.replace(/\s+$/, ''));
+      if (nested || d.list.kind === 'issue-notes') issue.notes.push(l.text.trimEnd());
       else if (d.list.kind === 'deliverables') issue.deliverables.push(body);
       else {
         issue.subtasks.push({ title: body, done: false });

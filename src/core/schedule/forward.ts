@@ -29,7 +29,7 @@
 //   at the start of `since`) and holds the issue's dependents until it has elapsed.
 // - In-progress issues start at once: their open dependencies no longer hold them.
 // Cost: O((issues + edges) log issues + lanes × (working days up to the finish + issues)).
-import { flatEdges, PassBuffers, type LaneDayHours } from './pass-buffers.js';
+import { flatEdges, PassBuffers, type FlatEdges, type LaneDayHours } from './pass-buffers.js';
 import type { WorkCalendar } from './calendar.js';
 import type { DayNum } from './dates.js';
 import type { Graph } from './graph.js';
@@ -113,13 +113,53 @@ export function fixedRankOf(p: Pick<PassInput, 'sprintIndex' | 'scenarioRank' | 
   return rank;
 }
 
+// The pass's preliminaries are functions of their own: V8 then compiles each small loop on its
+// own, early, instead of waiting for the whole pass to be compiled.
+
+/** Per issue, its latest start (working-day ordinal) with unlimited lanes and the remaining path in hours. */
+function latestAndPath(p: PassInput, buf: PassBuffers, e: FlatEdges): void {
+  const FAR = 1e9;
+  const { latest, path, left } = buf;
+  const { done, laneOf, deadlineOrd, laneRate, cal } = p;
+  const { succAt, succ, succLag } = e;
+  const topo = p.graph.topo;
+  for (let k = topo.length - 1; k >= 0; k--) {
+    const i = topo[k];
+    let tail = Number.isNaN(deadlineOrd[i]) ? FAR : deadlineOrd[i];
+    let best = 0;
+    for (let x = succAt[i], to = succAt[i + 1]; x < to; x++) {
+      const o = succ[x];
+      if (done[o]) continue;
+      if (path[o] > best) best = path[o];
+      if (latest[o] - succLag[x] < tail) tail = latest[o] - succLag[x];
+    }
+    const own = done[i] ? 0 : left[i];
+    path[i] = own + best;
+    const rate = laneRate[laneOf[i]];
+    latest[i] = tail - (own > 0 ? own / (rate > 0 ? rate : cal.hoursPerDay) : 0);
+  }
+}
+
+/** Counts each open issue's open dependencies that hold it (an in-progress issue waits only for its epic edges); returns the open issues. */
+function countPending(p: PassInput, pendingPreds: Int32Array, e: FlatEdges): number {
+  const { done, inProgress } = p;
+  const { predAt, pred, predSameDay } = e;
+  let open = 0;
+  for (let i = 0; i < done.length; i++) {
+    if (done[i]) continue;
+    open++;
+    for (let x = predAt[i], to = predAt[i + 1]; x < to; x++) if (!done[pred[x]] && !(inProgress[i] && !predSameDay[x])) pendingPreds[i]++;
+  }
+  return open;
+}
+
 /** One levelled pass. With `buffers` (Monte Carlo), the result's arrays are the buffers': read them before the next pass. */
 export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
   const { cal, graph, today, lanes, laneOf, done, inProgress, remaining } = p;
   const n = laneOf.length;
   const L = lanes.length;
   const buf = buffers && buffers.n === n && buffers.L === L ? buffers : new PassBuffers(n, L);
-  const { succAt, succ, succLag, succSameDay, predAt, pred, predSameDay } = flatEdges(graph);
+  const { succAt, succ, succLag, succSameDay } = flatEdges(graph);
   const start = buf.start.fill(NaN);
   const end = buf.end.fill(NaN);
   const ready = buf.ready.fill(NaN);
@@ -148,26 +188,9 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
   const lastEnd = buf.lastEnd.fill(-Infinity);
   let counter = 0;
 
-  // Latest start (working-day ordinal) with unlimited lanes, and the remaining path in hours.
-  const FAR = 1e9;
   const latest = buf.latest;
   const path = buf.path;
-  const topo = graph.topo;
-  for (let k = topo.length - 1; k >= 0; k--) {
-    const i = topo[k];
-    let tail = Number.isNaN(p.deadlineOrd[i]) ? FAR : p.deadlineOrd[i];
-    let best = 0;
-    for (let x = succAt[i], to = succAt[i + 1]; x < to; x++) {
-      const o = succ[x];
-      if (done[o]) continue;
-      if (path[o] > best) best = path[o];
-      if (latest[o] - succLag[x] < tail) tail = latest[o] - succLag[x];
-    }
-    const own = done[i] ? 0 : left[i];
-    path[i] = own + best;
-    const rate = p.laneRate[laneOf[i]];
-    latest[i] = tail - (own > 0 ? own / (rate > 0 ? rate : cal.hoursPerDay) : 0);
-  }
+  latestAndPath(p, buf, flatEdges(graph));
   const fixed = p.fixedRank !== undefined ? p.fixedRank : fixedRankOf(p, n);
   const sprintRank = p.sprintRank;
   const sprintOf = p.sprintIndex;
@@ -216,12 +239,7 @@ export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
 
   /** Whether an edge into open issue i holds it (an in-progress issue waits only for its epic edges). */
   const counts = (i: number, sameDay: number) => !done[i] && !(inProgress[i] && !sameDay);
-  let open = 0;
-  for (let i = 0; i < n; i++) {
-    if (done[i]) continue;
-    open++;
-    for (let x = predAt[i], to = predAt[i + 1]; x < to; x++) if (!done[pred[x]] && counts(i, predSameDay[x])) pendingPreds[i]++;
-  }
+  const open = countPending(p, pendingPreds, flatEdges(graph));
 
   function waitUntil(i: number, readyAt: number): number {
     let hold = -Infinity;

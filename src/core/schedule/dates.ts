@@ -30,8 +30,22 @@ export function isISODate(iso: string): boolean {
   }
 }
 
+// The schedule formats the same few hundred days thousands of times (five dates per issue, each
+// lane's booked days): each day is formatted once.
+const formatted = new Map<DayNum, string>();
+
 /** Day number → `YYYY-MM-DD`. */
 export function formatISODate(day: DayNum): string {
+  let s = formatted.get(day);
+  if (s === undefined) {
+    s = formatDay(day);
+    if (formatted.size >= 100_000) formatted.clear();
+    formatted.set(day, s);
+  }
+  return s;
+}
+
+function formatDay(day: DayNum): string {
   const t = new Date(day * MS_PER_DAY);
   const y = t.getUTCFullYear();
   const m = t.getUTCMonth() + 1;

@@ -14,6 +14,7 @@ import type { Model } from '../plan/model.js';
 import { rng } from '../random.js';
 import { formatISODate, parseISODate } from './dates.js';
 import type { PassResult } from './forward.js';
+import { PassBuffers } from './pass-buffers.js';
 import { preparePasses } from './scheduler.js';
 import type { ISODate, ScheduleOptions } from './types.js';
 
@@ -72,7 +73,6 @@ export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloFor
   const seed = opts.seed ?? 1;
   const p = preparePasses(model, opts);
   const { work, done, laneOf, lanes, covered, n } = p;
-  const random = rng(seed);
 
   // Evidence per lane: actual ÷ estimate of done issues with logged hours.
   const ratiosByLane: number[][] = lanes.map(() => []);
@@ -85,14 +85,19 @@ export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloFor
     }
   });
 
-  // What varies: open issues with an estimate of their own work (not sized from a sprint).
+  // What varies: open issues with an estimate of their own work (not sized from a sprint), with
+  // their range, hours logged and the history their ratio is drawn from.
   const varying: number[] = [];
   for (let i = 0; i < n; i++) {
     if (done[i] || work[i].unestimated || work[i].epicOf !== undefined || !work[i].estimate) continue;
     if (p.sw.assumed[i] >= 0) continue;
     varying.push(i);
   }
-  const hours = p.hoursFor((i) => work[i].remaining.expected * p.factor);
+  const lo = Float64Array.from(varying, (i) => work[i].estimate!.min);
+  const mode = Float64Array.from(varying, (i) => work[i].estimate!.expected);
+  const hi = Float64Array.from(varying, (i) => work[i].estimate!.max);
+  const logged = Float64Array.from(varying, (i) => model.issues[i].loggedHours);
+  const histOf = varying.map((i) => (ratiosByLane[laneOf[i]].length > 0 ? ratiosByLane[laneOf[i]] : all));
 
   const doneOn = Float64Array.from(model.issues, (x) => (x.done && x.doneOn ? parseISODate(x.doneOn) : -Infinity));
   const ms = model.milestones.map((m) => ({ id: m.id, deadline: m.deadline ?? null, ids: covered.get(m.id) ?? [] }));
@@ -104,26 +109,32 @@ export function monteCarlo(model: Model, opts: MonteCarloOptions): MonteCarloFor
     if (Number.isNaN(end)) return Infinity;
     return Number.isNaN(pass.extEnd[i]) ? end : Math.max(end, pass.extEnd[i]);
   };
+  const random = rng(seed);
+  const hours = p.hoursFor((i) => work[i].remaining.expected * p.factor);
+  const buffers = new PassBuffers(n, lanes.length); // one set of arrays for every sample's pass
+  const over = new Float64Array(n); // when each issue is over in this sample
 
   for (let k = 0; k < samples; k++) {
-    for (const i of varying) {
-      const est = work[i].estimate!;
-      let total = triangular(random(), est.min, est.expected, est.max);
-      const hist = ratiosByLane[laneOf[i]].length > 0 ? ratiosByLane[laneOf[i]] : all;
+    for (let v = 0; v < varying.length; v++) {
+      let total = triangular(random(), lo[v], mode[v], hi[v]);
+      const hist = histOf[v];
       const u = random(); // drawn even without history, so one lane's history never shifts another's draws
       if (hist.length > 0) total *= hist[Math.min(hist.length - 1, Math.floor(u * hist.length))];
       // The lane's evidence takes the place of --velocity (the same history, per lane).
-      hours[i] = Math.max(0, total - model.issues[i].loggedHours);
+      hours[varying[v]] = Math.max(0, total - logged[v]);
     }
-    const pass = p.runPass(hours, 'expected', false);
+    const pass = p.runPass(hours, 'expected', false, buffers);
     let last = -Infinity;
-    for (let i = 0; i < n; i++) if (!done[i]) last = Math.max(last, finishOf(pass, i));
+    for (let i = 0; i < n; i++) {
+      over[i] = finishOf(pass, i);
+      if (!done[i]) last = Math.max(last, over[i]);
+    }
     finished[k] = last;
-    ms.forEach((m, j) => {
+    for (let j = 0; j < ms.length; j++) {
       let land = -Infinity;
-      for (const i of m.ids) land = Math.max(land, finishOf(pass, i));
+      for (const i of ms[j].ids) land = Math.max(land, over[i]);
       landed[j][k] = land;
-    });
+    }
   }
 
   const odds = (days: Float64Array, deadline: string | null): LandingOdds => {

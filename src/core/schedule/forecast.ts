@@ -12,6 +12,7 @@ import type { WorkCalendar } from './calendar.js';
 import { formatISODate, parseISODate, type DayNum } from './dates.js';
 import type { Work } from './estimates.js';
 import type { PassResult } from './forward.js';
+import type { LaneDayHours } from './pass-buffers.js';
 import type { MilestoneForecast, Verdict } from './types.js';
 
 export interface ForecastInput {
@@ -29,6 +30,8 @@ export interface ForecastInput {
   factor: number;
   /** Hours each issue still holds as the expected pass booked them (sprint shares included). */
   booked: Float64Array;
+  /** The passes' table of each lane's hours per day (indexed like `lanes`), when there is one. */
+  laneHours?: LaneDayHours;
 }
 
 export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
@@ -89,7 +92,8 @@ export function forecastMilestones(f: ForecastInput): MilestoneForecast[] {
       verdict = misses(expected) ? 'late' : misses(pessimistic) ? 'at-risk' : 'on-track';
       if (expected !== null && parseISODate(expected) > dl) slipDays = cal.workingDaysBetween(dl, parseISODate(expected));
       capacityHoursLeft = 0;
-      for (const l of lanes) for (let d = today; d <= dl; d++) capacityHoursLeft += cal.laneHours(f.lanes[l], d);
+      const table = f.laneHours;
+      for (const l of lanes) for (let d = today; d <= dl; d++) capacityHoursLeft += table ? table.at(l, d) : cal.laneHours(f.lanes[l], d);
       // The same lanes must first deliver every milestone due earlier (or as early, listed first).
       const counted = new Set(ids);
       for (let k = 0; k < model.milestones.length; k++) {

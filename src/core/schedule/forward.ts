@@ -29,7 +29,7 @@
 //   at the start of `since`) and holds the issue's dependents until it has elapsed.
 // - In-progress issues start at once: their open dependencies no longer hold them.
 // Cost: O((issues + edges) log issues + lanes × (working days up to the finish + issues)).
-import { Heap } from './heap.js';
+import { flatEdges, PassBuffers, type FlatEdges, type LaneDayHours } from './pass-buffers.js';
 import type { WorkCalendar } from './calendar.js';
 import type { DayNum } from './dates.js';
 import type { Graph } from './graph.js';
@@ -67,6 +67,10 @@ export interface PassInput {
   record: boolean;
   /** Give up after this many days: a lane without capacity would never finish. */
   horizonDays: number;
+  /** fixedRankOf this input, when the caller keeps it across passes. */
+  fixedRank?: Float64Array | null;
+  /** Lane hours per day from a table kept across passes (else asked of the calendar). */
+  laneHours?: LaneDayHours;
 }
 
 export interface PassResult {
@@ -87,73 +91,136 @@ export interface PassResult {
 
 const EPS = 1e-9;
 
-export function forwardPass(p: PassInput): PassResult {
+/**
+ * The part of the levelling order no pass changes (sprint, scenario order, place in the sprint's
+ * critical list, priority) as one dense rank per issue: a < b in rank exactly when a goes first on
+ * those keys, equal when they tie. Null when a key is NaN (no order to rank by).
+ */
+export function fixedRankOf(p: Pick<PassInput, 'sprintIndex' | 'scenarioRank' | 'sprintRank' | 'priorityRank'>, n: number): Float64Array | null {
+  const keys = [p.sprintIndex, p.scenarioRank, p.sprintRank, p.priorityRank].filter((k): k is Float64Array => k !== undefined);
+  for (const k of keys) for (let i = 0; i < n; i++) if (Number.isNaN(k[i])) return null;
+  const cmp = (a: number, b: number): number => {
+    for (const k of keys) if (k[a] !== k[b]) return k[a] < k[b] ? -1 : 1;
+    return 0;
+  };
+  const order = Array.from({ length: n }, (_, i) => i).sort(cmp);
+  const rank = new Float64Array(n);
+  let r = 0;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && cmp(order[k - 1], order[k]) !== 0) r++;
+    rank[order[k]] = r;
+  }
+  return rank;
+}
+
+// The pass's preliminaries are functions of their own: V8 then compiles each small loop on its
+// own, early, instead of waiting for the whole pass to be compiled.
+
+/** Per issue, its latest start (working-day ordinal) with unlimited lanes and the remaining path in hours. */
+function latestAndPath(p: PassInput, buf: PassBuffers, e: FlatEdges): void {
+  const FAR = 1e9;
+  const { latest, path, left } = buf;
+  const { done, laneOf, deadlineOrd, laneRate, cal } = p;
+  const { succAt, succ, succLag } = e;
+  const topo = p.graph.topo;
+  for (let k = topo.length - 1; k >= 0; k--) {
+    const i = topo[k];
+    let tail = Number.isNaN(deadlineOrd[i]) ? FAR : deadlineOrd[i];
+    let best = 0;
+    for (let x = succAt[i], to = succAt[i + 1]; x < to; x++) {
+      const o = succ[x];
+      if (done[o]) continue;
+      if (path[o] > best) best = path[o];
+      if (latest[o] - succLag[x] < tail) tail = latest[o] - succLag[x];
+    }
+    const own = done[i] ? 0 : left[i];
+    path[i] = own + best;
+    const rate = laneRate[laneOf[i]];
+    latest[i] = tail - (own > 0 ? own / (rate > 0 ? rate : cal.hoursPerDay) : 0);
+  }
+}
+
+/** Counts each open issue's open dependencies that hold it (an in-progress issue waits only for its epic edges); returns the open issues. */
+function countPending(p: PassInput, pendingPreds: Int32Array, e: FlatEdges): number {
+  const { done, inProgress } = p;
+  const { predAt, pred, predSameDay } = e;
+  let open = 0;
+  for (let i = 0; i < done.length; i++) {
+    if (done[i]) continue;
+    open++;
+    for (let x = predAt[i], to = predAt[i + 1]; x < to; x++) if (!done[pred[x]] && !(inProgress[i] && !predSameDay[x])) pendingPreds[i]++;
+  }
+  return open;
+}
+
+/** One levelled pass. With `buffers` (Monte Carlo), the result's arrays are the buffers': read them before the next pass. */
+export function forwardPass(p: PassInput, buffers?: PassBuffers): PassResult {
   const { cal, graph, today, lanes, laneOf, done, inProgress, remaining } = p;
   const n = laneOf.length;
   const L = lanes.length;
-  const start = new Float64Array(n).fill(NaN);
-  const end = new Float64Array(n).fill(NaN);
-  const ready = new Float64Array(n).fill(NaN);
-  const extEnd = new Float64Array(n).fill(NaN);
+  const buf = buffers && buffers.n === n && buffers.L === L ? buffers : new PassBuffers(n, L);
+  const { succAt, succ, succLag, succSameDay } = flatEdges(graph);
+  const start = buf.start.fill(NaN);
+  const end = buf.end.fill(NaN);
+  const ready = buf.ready.fill(NaN);
+  const extEnd = buf.extEnd.fill(NaN);
   // Times: a day number plus the part of that working day gone by (0 ≤ part ≤ 1).
-  const extReady = new Float64Array(n).fill(-Infinity);
-  const relAt = new Float64Array(n).fill(today);
+  const extReady = buf.extReady.fill(-Infinity);
+  const relAt = buf.relAt.fill(today);
   if (p.notBefore) for (let i = 0; i < n; i++) if (p.notBefore[i] > relAt[i]) relAt[i] = p.notBefore[i];
   // The day an issue with no hours is dated: the day of the work that released it (work ending
   // at the close of Friday releases at the start of Monday, but is Friday's). NaN until a
   // release sets it: the working day of the issue's own floor (today or its sprint).
-  const relDay = new Float64Array(n).fill(NaN);
+  const relDay = buf.relDay.fill(NaN);
   const releaseDay = (i: number) => (Number.isNaN(relDay[i]) ? cal.nextWorkingDay(Math.floor(relAt[i])) : relDay[i]);
-  const sprintRank = p.sprintRank;
-  const sprintOf = p.sprintIndex;
-  const relBy = new Int32Array(n).fill(-1);
-  const seq = new Int32Array(n).fill(-1);
-  const driver = new Int32Array(n).fill(-1);
-  const left = Float64Array.from(remaining);
-  const started = new Uint8Array(n);
-  const pendingPreds = new Int32Array(n);
-  const laneSeq: number[][] = Array.from({ length: L }, () => []);
-  const booked: Map<DayNum, number>[] = Array.from({ length: L }, () => new Map());
-  const lastIssue = new Int32Array(L).fill(-1);
-  const lastEnd = new Float64Array(L).fill(-Infinity);
+  const relBy = buf.relBy.fill(-1);
+  const seq = buf.seq.fill(-1);
+  const driver = buf.driver.fill(-1);
+  const left = buf.left;
+  left.set(remaining);
+  const started = buf.started.fill(0);
+  const pendingPreds = buf.pendingPreds.fill(0);
+  const laneSeq = buf.laneSeq;
+  for (const s of laneSeq) s.length = 0;
+  const booked = buf.booked;
+  for (const m of booked) m.clear();
+  const lastIssue = buf.lastIssue.fill(-1);
+  const lastEnd = buf.lastEnd.fill(-Infinity);
   let counter = 0;
 
-  // Latest start (working-day ordinal) with unlimited lanes, and the remaining path in hours.
-  const FAR = 1e9;
-  const latest = new Float64Array(n);
-  const path = new Float64Array(n);
-  for (let k = graph.topo.length - 1; k >= 0; k--) {
-    const i = graph.topo[k];
-    let tail = Number.isNaN(p.deadlineOrd[i]) ? FAR : p.deadlineOrd[i];
-    let best = 0;
-    for (const e of graph.succs[i]) {
-      if (done[e.other]) continue;
-      if (path[e.other] > best) best = path[e.other];
-      if (latest[e.other] - e.lag < tail) tail = latest[e.other] - e.lag;
-    }
-    const own = done[i] ? 0 : left[i];
-    path[i] = own + best;
-    const rate = p.laneRate[laneOf[i]];
-    latest[i] = tail - (own > 0 ? own / (rate > 0 ? rate : cal.hoursPerDay) : 0);
-  }
+  const latest = buf.latest;
+  const path = buf.path;
+  latestAndPath(p, buf, flatEdges(graph));
+  const fixed = p.fixedRank !== undefined ? p.fixedRank : fixedRankOf(p, n);
+  const sprintRank = p.sprintRank;
+  const sprintOf = p.sprintIndex;
+  const { scenarioRank, priorityRank } = p;
   const less = (a: number, b: number): boolean => {
     const ka = started[a] | inProgress[a] ? 0 : 1;
     const kb = started[b] | inProgress[b] ? 0 : 1;
     if (ka !== kb) return ka < kb;
     // Of two started issues (a freeze set one aside), the one started first.
     if (started[a] & started[b]) return seq[a] < seq[b];
-    if (sprintOf && sprintOf[a] !== sprintOf[b]) return sprintOf[a] < sprintOf[b];
-    if (p.scenarioRank[a] !== p.scenarioRank[b]) return p.scenarioRank[a] < p.scenarioRank[b];
-    if (sprintRank && sprintRank[a] !== sprintRank[b]) return sprintRank[a] < sprintRank[b];
-    if (p.priorityRank[a] !== p.priorityRank[b]) return p.priorityRank[a] < p.priorityRank[b];
+    if (fixed) {
+      if (fixed[a] !== fixed[b]) return fixed[a] < fixed[b];
+    } else {
+      if (sprintOf && sprintOf[a] !== sprintOf[b]) return sprintOf[a] < sprintOf[b];
+      if (scenarioRank[a] !== scenarioRank[b]) return scenarioRank[a] < scenarioRank[b];
+      if (sprintRank && sprintRank[a] !== sprintRank[b]) return sprintRank[a] < sprintRank[b];
+      if (priorityRank[a] !== priorityRank[b]) return priorityRank[a] < priorityRank[b];
+    }
     if (latest[a] !== latest[b]) return latest[a] < latest[b];
     if (path[a] !== path[b]) return path[a] > path[b];
     return a < b;
   };
   // Per lane: issues ready by now (in levelling order), and issues released later (by time).
-  const heaps = Array.from({ length: L }, () => new Heap<number>(less));
   const byTime = (a: number, b: number) => (relAt[a] !== relAt[b] ? relAt[a] < relAt[b] : a < b);
-  const later = Array.from({ length: L }, () => new Heap<number>(byTime));
+  for (let l = 0; l < L; l++) {
+    buf.heaps[l].reset(less);
+    buf.later[l].reset(byTime);
+  }
+  const heaps = buf.heaps;
+  const later = buf.later;
 
   /** Time `days` working days after time `t` (a working day's part carries over). */
   const addWork = (t: number, days: number): number => {
@@ -170,13 +237,9 @@ export function forwardPass(p: PassInput): PassResult {
   /** The working day a time falls in (a day's close counts as the next day's start). */
   const dayAt = (t: number): DayNum => cal.nextWorkingDay(Math.floor(t + EPS));
 
-  const counts = (i: number, e: { sameDay: boolean }) => !done[i] && !(inProgress[i] && !e.sameDay);
-  let open = 0;
-  for (let i = 0; i < n; i++) {
-    if (done[i]) continue;
-    open++;
-    for (const e of graph.preds[i]) if (!done[e.other] && counts(i, e)) pendingPreds[i]++;
-  }
+  /** Whether an edge into open issue i holds it (an in-progress issue waits only for its epic edges). */
+  const counts = (i: number, sameDay: number) => !done[i] && !(inProgress[i] && !sameDay);
+  const open = countPending(p, pendingPreds, flatEdges(graph));
 
   function waitUntil(i: number, readyAt: number): number {
     let hold = -Infinity;
@@ -212,20 +275,22 @@ export function forwardPass(p: PassInput): PassResult {
   for (let i = 0; i < n; i++) {
     if (!done[i] || !p.externals[i]) continue;
     const hold = waitUntil(i, NaN);
-    if (hold > -Infinity) for (const e of graph.succs[i]) raise(e.other, hold, dayAt(hold), i);
+    if (hold > -Infinity) for (let x = succAt[i], to = succAt[i + 1]; x < to; x++) raise(succ[x], hold, dayAt(hold), i);
   }
 
   let finished = 0;
-  const readyNow: number[] = []; // issues whose last dependency just finished
+  const readyNow = buf.readyNow; // issues whose last dependency just finished
+  readyNow.length = 0;
   /** i's work ended at time t, on working day `day`. */
   const finish = (i: number, day: DayNum, t: number) => {
     end[i] = day;
     finished++;
-    for (const e of graph.succs[i]) {
-      const s = e.other;
-      if (!counts(s, e)) continue;
-      if (e.lag > EPS) {
-        const at = addWork(t, e.lag);
+    for (let x = succAt[i], to = succAt[i + 1]; x < to; x++) {
+      const s = succ[x];
+      if (!counts(s, succSameDay[x])) continue;
+      const lag = succLag[x];
+      if (lag > EPS) {
+        const at = addWork(t, lag);
         raise(s, at, dayAt(at), i);
       } else raise(s, t, day, i);
       if (extReady[i] > -Infinity) raise(s, extReady[i], dayAt(extReady[i]), i);
@@ -237,17 +302,20 @@ export function forwardPass(p: PassInput): PassResult {
   // time of its next step (Infinity: nothing more today), and whether it takes part today.
   let d = today;
   let inDay = false;
-  const hours = new Float64Array(L);
+  const hours = buf.hours;
   const pace = p.lanePace;
-  const budget = new Float64Array(L); // hours the lane may still book today
-  const clock = new Float64Array(L);
-  const at = new Float64Array(L);
+  const budget = buf.budget; // hours the lane may still book today
+  const clock = buf.clock;
+  const at = buf.at;
   // 0: not yet looked at today, 1: working today, 2: no hours today, 3: done for the day.
-  const state = new Uint8Array(L);
-  const active: number[] = [];
-  const stash: number[][] = Array.from({ length: L }, () => []);
+  const state = buf.state;
+  const active = buf.active; // lanes still in today's list: active[0 .. nActive)
+  let nActive = 0;
+  const stash = buf.stash;
+  for (const s of stash) s.length = 0;
+  const laneHours = p.laneHours;
   const join = (l: number) => {
-    hours[l] = cal.laneHours(lanes[l], d);
+    hours[l] = laneHours ? laneHours.at(l, d) : cal.laneHours(lanes[l], d);
     if (hours[l] <= EPS) {
       state[l] = 2;
       return;
@@ -256,7 +324,7 @@ export function forwardPass(p: PassInput): PassResult {
     budget[l] = hours[l];
     clock[l] = 0;
     at[l] = Infinity;
-    active.push(l);
+    active[nActive++] = l;
   };
   /** Lane l has an issue released at time t: it may take it up today. */
   const wake = (l: number, t: number) => {
@@ -282,8 +350,9 @@ export function forwardPass(p: PassInput): PassResult {
       }
     }
   };
+  const freezes = p.freezes;
   const blocked = (i: number, day: DayNum) => {
-    const f = p.freezes[i];
+    const f = freezes[i];
     if (!f) return false;
     for (const w of f) if (day >= w.from && day <= w.to) return true;
     return false;
@@ -297,20 +366,20 @@ export function forwardPass(p: PassInput): PassResult {
     // The next day with anything to do.
     let next = Infinity;
     for (let l = 0; l < L && next > d; l++) {
-      if (heaps[l].size > 0) next = d;
-      else if (later[l].size > 0) next = Math.min(next, Math.floor(relAt[later[l].peek()!] + EPS));
+      if (heaps[l].items.length > 0) next = d;
+      else if (later[l].items.length > 0) next = Math.min(next, Math.floor(relAt[later[l].items[0]] + EPS));
     }
     if (next === Infinity) break;
     d = cal.nextWorkingDay(Math.max(d, next));
     if (d > horizon) break;
     inDay = true;
     state.fill(0);
-    active.length = 0;
+    nActive = 0;
     for (let l = 0; l < L; l++) {
-      if (heaps[l].size > 0) {
+      if (heaps[l].items.length > 0) {
         join(l);
         if (state[l] === 1) at[l] = 0;
-      } else if (later[l].size > 0) wake(l, relAt[later[l].peek()!]);
+      } else if (later[l].items.length > 0) wake(l, relAt[later[l].items[0]]);
     }
     // The lane whose next step comes first in the day moves, so every lane sees each release
     // at the time it happens.
@@ -318,34 +387,32 @@ export function forwardPass(p: PassInput): PassResult {
       let l = -1;
       let jl = -1;
       let first = Infinity;
-      for (let j = 0; j < active.length; j++) {
+      for (let j = 0; j < nActive; j++) {
         const k = active[j];
         if (at[k] < first) (first = at[k]), (l = k), (jl = j);
       }
       if (l < 0) break;
-      /** The lane's time or hours for today are used up: it leaves the day's list. */
-      const retire = () => {
-        state[l] = 3;
-        active[jl] = active[active.length - 1];
-        active.pop();
-      };
       if (at[l] > clock[l]) clock[l] = at[l];
       const now = d + clock[l];
       const heap = heaps[l];
       const wait = later[l];
-      while (wait.size > 0 && relAt[wait.peek()!] <= now + EPS) heap.push(wait.pop()!);
-      while (heap.size > 0 && blocked(heap.peek()!, d)) stash[l].push(heap.pop()!);
+      const queued = heap.items; // read in place: size and top without a call per step
+      const waiting = wait.items;
+      while (waiting.length > 0 && relAt[waiting[0]] <= now + EPS) heap.push(wait.pop()!);
+      while (queued.length > 0 && freezes[queued[0]] !== undefined && blocked(queued[0], d)) stash[l].push(heap.pop()!);
       if (clock[l] >= 1 - EPS || budget[l] <= EPS) {
-        retire();
+        // The lane's time or hours for today are used up: it leaves the day's list.
+        state[l] = 3;
+        active[jl] = active[--nActive];
         continue;
       }
-      if (heap.size === 0) {
+      if (queued.length === 0) {
         // Idle until the next release today (wake sets it).
         at[l] = Infinity;
-        if (wait.size > 0) wake(l, relAt[wait.peek()!]);
+        if (waiting.length > 0) wake(l, relAt[waiting[0]]);
         continue;
       }
-      const i = heap.peek()!;
+      const i = queued[0];
       if (!started[i]) {
         started[i] = 1; // only improves the key of the top element: the heap stays valid
         start[i] = d;
@@ -368,18 +435,20 @@ export function forwardPass(p: PassInput): PassResult {
         finish(i, d, d + clock[l]);
         drain();
       } else {
-        // The day's time or hours ran out.
+        // The day's time or hours ran out: the lane leaves the day's list.
         clock[l] = Math.min(1, clock[l] + b / rate);
         if (clock[l] > 1 - EPS) clock[l] = 1;
         lastEnd[l] = d + clock[l];
-        retire();
+        state[l] = 3;
+        active[jl] = active[--nActive];
       }
     }
     inDay = false;
     for (let l = 0; l < L; l++) while (stash[l].length > 0) heaps[l].push(stash[l].pop()!);
     d++;
   }
-  const unfinished: number[] = [];
+  const unfinished = buf.unfinished;
+  unfinished.length = 0;
   for (let i = 0; i < n; i++) if (!done[i] && Number.isNaN(end[i])) unfinished.push(i);
-  return { start, end, ready, extEnd, seq, driver, laneSeq, booked, unfinished };
+  return buf.result;
 }

@@ -1,12 +1,18 @@
 // A binary min-heap with a caller-supplied order. Keys may only improve (move toward the top)
-// while an element is at the top, which is all the scheduler needs.
+// while an element is at the top, which is all the scheduler needs. `reset` empties it for the
+// next pass (the Monte Carlo forecast reuses its heaps) and may change the order.
 
 export class Heap<T> {
-  private items: T[] = [];
-  constructor(private readonly less: (a: T, b: T) => boolean) {}
+  /** The heap's array, top first (the forward pass reads its size and top from it directly). */
+  readonly items: T[] = [];
+  constructor(private less: (a: T, b: T) => boolean) {}
 
   get size(): number {
     return this.items.length;
+  }
+  reset(less: (a: T, b: T) => boolean = this.less): void {
+    this.items.length = 0;
+    this.less = less;
   }
   peek(): T | undefined {
     return this.items[0];
@@ -18,7 +24,9 @@ export class Heap<T> {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!this.less(a[i], a[p])) break;
-      [a[i], a[p]] = [a[p], a[i]];
+      const t = a[i];
+      a[i] = a[p];
+      a[p] = t;
       i = p;
     }
   }
@@ -37,7 +45,9 @@ export class Heap<T> {
         if (l < a.length && this.less(a[l], a[m])) m = l;
         if (r < a.length && this.less(a[r], a[m])) m = r;
         if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
+        const t = a[i];
+        a[i] = a[m];
+        a[m] = t;
         i = m;
       }
     }

@@ -8,7 +8,8 @@ import { calendarFor } from './calendar.js';
 import { formatISODate, parseISODate, type DayNum } from './dates.js';
 import { ScheduleError } from './errors.js';
 import { estimateWork, observedVelocity } from './estimates.js';
-import { forwardPass, type PassInput, type PassResult } from './forward.js';
+import { fixedRankOf, forwardPass, type PassInput, type PassResult } from './forward.js';
+import { LaneDayHours, PassBuffers } from './pass-buffers.js';
 import { backwardPass, drivingChain } from './backward.js';
 import { buildGraph } from './graph.js';
 import { milestoneIssues } from './milestones.js';
@@ -17,11 +18,86 @@ import { sprintSpans } from './sprints.js';
 import { sprintWork } from './sprint-work.js';
 import { UNASSIGNED, type Schedule, type ScheduledIssue, type ScheduleOptions } from './types.js';
 
+type SharedInput = Omit<PassInput, 'remaining' | 'externals' | 'record'>;
+
+/**
+ * One pass's input, as a class rather than an object literal: V8 gives a literal's fields a looser
+ * type the second time it is made, which threw away the forward pass's optimised code mid-run.
+ */
+class PassRun implements PassInput {
+  readonly cal: PassInput['cal'];
+  readonly graph: PassInput['graph'];
+  readonly today: number;
+  readonly lanes: string[];
+  readonly laneOf: Int32Array;
+  readonly done: Uint8Array;
+  readonly inProgress: Uint8Array;
+  readonly scenarioRank: Float64Array;
+  readonly sprintRank?: Float64Array;
+  readonly sprintIndex?: Float64Array;
+  readonly notBefore?: Float64Array;
+  readonly priorityRank: Float64Array;
+  readonly deadlineOrd: Float64Array;
+  readonly laneRate: Float64Array;
+  readonly lanePace: Float64Array;
+  readonly freezes: PassInput['freezes'];
+  readonly horizonDays: number;
+  readonly fixedRank?: Float64Array | null;
+  readonly laneHours?: LaneDayHours;
+  constructor(
+    s: SharedInput,
+    readonly remaining: Float64Array,
+    readonly externals: PassInput['externals'],
+    readonly record: boolean,
+  ) {
+    this.cal = s.cal;
+    this.graph = s.graph;
+    this.today = s.today;
+    this.lanes = s.lanes;
+    this.laneOf = s.laneOf;
+    this.done = s.done;
+    this.inProgress = s.inProgress;
+    this.scenarioRank = s.scenarioRank;
+    this.sprintRank = s.sprintRank;
+    this.sprintIndex = s.sprintIndex;
+    this.notBefore = s.notBefore;
+    this.priorityRank = s.priorityRank;
+    this.deadlineOrd = s.deadlineOrd;
+    this.laneRate = s.laneRate;
+    this.lanePace = s.lanePace;
+    this.freezes = s.freezes;
+    this.horizonDays = s.horizonDays;
+    this.fixedRank = s.fixedRank;
+    this.laneHours = s.laneHours;
+  }
+}
+
 /** Days the forward pass keeps trying before it calls an issue unschedulable (a lane with no hours). */
 const HORIZON_DAYS = 366 * 30;
 
-/** Everything the passes share: built once, then any number of passes (the Monte Carlo runs many). */
-export function preparePasses(model: Model, opts: ScheduleOptions) {
+export type PreparedPasses = ReturnType<typeof buildPasses>;
+
+// The last few preparations per model: `schedule` and its Monte Carlo forecast (and the capacity
+// pane's) prepare the same plan with the same options. Models are immutable snapshots.
+const prepared = new WeakMap<Model, Map<string, PreparedPasses>>();
+
+/**
+ * Everything the passes share: built once, then any number of passes (the Monte Carlo runs many).
+ * Shared between callers with the same model and options: treat it as read-only (copy `notes`).
+ */
+export function preparePasses(model: Model, opts: ScheduleOptions): PreparedPasses {
+  const key = JSON.stringify([opts.today, opts.scenario ?? null, opts.velocity ?? false]);
+  let byKey = prepared.get(model);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  const p = buildPasses(model, opts);
+  if (!byKey) prepared.set(model, (byKey = new Map()));
+  if (byKey.size >= 4) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, p);
+  return p;
+}
+
+function buildPasses(model: Model, opts: ScheduleOptions) {
   const today = parseISODate(opts.today);
   const cal = calendarFor(model);
   const work = estimateWork(model);
@@ -150,44 +226,35 @@ export function preparePasses(model: Model, opts: ScheduleOptions) {
     }
     return v;
   };
-  /** One levelled forward pass over the given hours per issue (and external lead times). */
-  const runPass = (remaining: Float64Array, lead: 'min' | 'expected' | 'max', record: boolean): PassResult => {
-    const input: PassInput = {
-      cal,
-      graph,
-      today,
-      lanes,
-      laneOf,
-      done,
-      inProgress,
-      remaining,
-      scenarioRank,
-      sprintRank: sw.rank,
-      sprintIndex,
-      notBefore: sw.notBefore,
-      priorityRank,
-      deadlineOrd,
-      laneRate,
-      lanePace,
-      externals: leadDays(lead),
-      freezes,
-      record,
-      horizonDays: HORIZON_DAYS,
-    };
-    return stretchContinuous(forwardPass(input), continuous, done, continuousFrom);
+  const fixedRank = fixedRankOf({ sprintIndex, scenarioRank, sprintRank: sw.rank, priorityRank }, n);
+  const laneHours = new LaneDayHours(cal, lanes, today);
+  /**
+   * One levelled forward pass over the given hours per issue (and external lead times). With
+   * `buffers` the result lives in them (the Monte Carlo reads each pass before the next).
+   */
+  const shared: SharedInput = {
+    cal, graph, today, lanes, laneOf, done, inProgress, scenarioRank, sprintRank: sw.rank, sprintIndex, notBefore: sw.notBefore,
+    priorityRank, deadlineOrd, laneRate, lanePace, freezes, horizonDays: HORIZON_DAYS, fixedRank, laneHours,
+  };
+  const runPass = (remaining: Float64Array, lead: 'min' | 'expected' | 'max', record: boolean, buffers?: PassBuffers): PassResult => {
+    const input = new PassRun(shared, remaining, leadDays(lead), record);
+    // Always with buffers (fresh ones unless given): the pass then runs the same code for the
+    // schedule's passes and the forecast's, and V8's optimised code for it stays valid.
+    return stretchContinuous(forwardPass(input, buffers ?? new PassBuffers(n, lanes.length)), continuous, done, continuousFrom);
   };
   /** Hours per issue for a pass: sprint shares and continuous issues fixed, the rest from `hours`. */
   const hoursFor = (hours: (i: number) => number) =>
     Float64Array.from(work, (_, i) => (isContinuous[i] ? 0 : sw.assumed[i] >= 0 ? sw.assumed[i] : hours(i)));
   return {
     today, cal, graph, work, n, notes, lanes, laneOf, done, inProgress, factor, sw, unassigned,
-    unestimatedOpen, sized, assumption, covered, deadline, expRemaining, runPass, hoursFor,
+    unestimatedOpen, sized, assumption, covered, deadline, expRemaining, runPass, hoursFor, laneHours,
   };
 }
 
 export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
   const p = preparePasses(model, opts);
-  const { today, cal, graph, work, n, notes, lanes, laneOf, done, inProgress, factor, sw, unassigned } = p;
+  const { today, cal, graph, work, n, lanes, laneOf, done, inProgress, factor, sw, unassigned } = p;
+  const notes = [...p.notes];
   const { unestimatedOpen, sized, assumption, covered, deadline, expRemaining } = p;
   const fmt = (d: number) => (Number.isNaN(d) ? null : formatISODate(d));
   const variant = (key: 'min' | 'expected' | 'max', record: boolean): PassResult =>
@@ -281,7 +348,7 @@ export function schedulePlan(model: Model, opts: ScheduleOptions): Schedule {
     unestimated: { open: unestimatedOpen, sized, assumption },
     notes,
   };
-  schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor, booked: expRemaining });
+  schedule.milestones = forecastMilestones({ model, cal, today, work, covered, exp, opt, pes, laneOf, lanes, factor, booked: expRemaining, laneHours: p.laneHours });
   return schedule;
 }
 

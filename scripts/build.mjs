@@ -1,7 +1,8 @@
 // Bundles the CLI into dist/ so start-up never pays for the ESM loader walking node_modules.
 // Code splitting keeps Ink and React out of the non-UI commands: they load only on dynamic import.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { inkPatches } from './ink-patches.mjs';
@@ -44,6 +45,19 @@ export function deadWeight() {
   };
 }
 
+/**
+ * What the bundle is built from: a hash of every source file and the lockfile. Caches of computed
+ * output key on it, so a build from changed code never serves what older code computed.
+ */
+export function buildId() {
+  const root = new URL('../', import.meta.url);
+  const hash = createHash('sha256');
+  const files = readdirSync(new URL('src/', root), { recursive: true }).map(String).filter((f) => /\.(ts|tsx)$/.test(f)).sort();
+  for (const f of files) hash.update(`${f}\0`).update(readFileSync(new URL(`src/${f}`, root))).update('\0');
+  hash.update(readFileSync(new URL('package-lock.json', root)));
+  return hash.digest('hex').slice(0, 32);
+}
+
 /** esbuild's options for dist/ (tests build with them too, e.g. to read the metafile). */
 export const buildOptions = {
   entryPoints: { planboard: 'src/cli/main.ts' },
@@ -58,7 +72,7 @@ export const buildOptions = {
   legalComments: 'none',
   // Ink imports react-devtools-core only when DEV=true; it is not a dependency.
   external: ['react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', __PLANBOARD_BUILD__: JSON.stringify(buildId()) },
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __pbCreateRequire } from 'node:module'; const require = __pbCreateRequire(import.meta.url);",
   },

@@ -1,10 +1,12 @@
 // `planboard capacity PLAN [--today D] [--by week|month|quarter|sprint] [--json]`: hours
 // available, planned, logged and free per lane and period, and whether each milestone fits.
 import type { Handler } from './command.js';
-import { flag, str } from './args.js';
+import { flag, str, type Parsed } from './args.js';
+import { cachedOutput } from './output-cache.js';
 import { loadPlan, scheduleOf } from './input.js';
 import { forecastJson, runForecast } from './schedule.js';
 import { capacityByPeriod, type Period } from '../core/schedule/index.js';
+import type { LoadedPlan } from '../core/plan/load.js';
 import { table, toDays } from './table.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
@@ -13,51 +15,12 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 export const run: Handler = async (a, io) => {
   const by = (str(a, 'by') ?? 'week') as Period;
   const plan = await loadPlan('capacity', io, a.args.plan!);
-  const s = scheduleOf(plan, a.today);
-  const lanes = capacityByPeriod(plan.model, s, by);
-  const mc = runForecast(plan, { today: a.today }, a, 'capacity');
-  const hpd = plan.model.hoursPerDay;
-  const milestones = s.milestones.map((f) => ({
-    id: f.id,
-    estimate_days: toDays(f.estimateHours, hpd),
-    done_days: toDays(f.doneHours, hpd),
-    remaining_days: toDays(f.remainingHours, hpd),
-    progress_estimate: Math.round(f.progressEstimate * 1000) / 1000,
-    progress_count: Math.round(f.progressCount * 1000) / 1000,
-    capacity_days_left: f.capacityHoursLeft === null ? null : toDays(f.capacityHoursLeft, hpd),
-    earlier_milestones_days: toDays(f.aheadHours ?? 0, hpd),
-    fits: f.fits,
-  }));
-  const odds = mc ? forecastJson(mc) : null;
   if (flag(a, 'json')) {
-    io.out(
-      sanitizeJson(
-        {
-          version: 1,
-          lanes: lanes.map((l) => ({
-            lane: l.lane,
-            periods: l.periods.map((p) => ({
-              period: p.period,
-              start: p.start,
-              end: p.end,
-              available_hours: r2(p.availableHours),
-              planned_hours: r2(p.plannedHours),
-              logged_hours: r2(p.loggedHours),
-              free_hours: r2(p.freeHours),
-              ...(p.committedHours !== undefined ? { committed_hours: r2(p.committedHours) } : {}),
-              over: p.over,
-            })),
-          })),
-          milestones,
-          ...(odds ? { forecast: odds } : {}),
-          unestimated: { open: s.unestimated.open, sized_from_sprint: s.unestimated.sized, assumption: s.unestimated.assumption },
-          notes: s.notes,
-        },
-        2,
-      ),
-    );
+    const options = ['capacity --json', a.today, by, str(a, 'samples') ?? '', str(a, 'seed') ?? ''];
+    io.out(cachedOutput(plan, options, () => sanitizeJson(asJson(measure(plan, a, by)), 2)));
     return 0;
   }
+  const { s, lanes, milestones, odds } = measure(plan, a, by);
   const out: string[] = [`${sanitize(plan.model.title)} — capacity by ${by} from ${s.today}`];
   for (const l of lanes) {
     out.push('', `Lane ${sanitize(l.lane)}`);
@@ -103,3 +66,48 @@ export const run: Handler = async (a, io) => {
   io.out(out.join('\n'));
   return 0;
 };
+
+/** The schedule's capacity per lane and period, the milestones in days, and the odds. */
+function measure(plan: LoadedPlan, a: Parsed, by: Period) {
+  const s = scheduleOf(plan, a.today);
+  const lanes = capacityByPeriod(plan.model, s, by);
+  const mc = runForecast(plan, { today: a.today }, a, 'capacity');
+  const hpd = plan.model.hoursPerDay;
+  const milestones = s.milestones.map((f) => ({
+    id: f.id,
+    estimate_days: toDays(f.estimateHours, hpd),
+    done_days: toDays(f.doneHours, hpd),
+    remaining_days: toDays(f.remainingHours, hpd),
+    progress_estimate: Math.round(f.progressEstimate * 1000) / 1000,
+    progress_count: Math.round(f.progressCount * 1000) / 1000,
+    capacity_days_left: f.capacityHoursLeft === null ? null : toDays(f.capacityHoursLeft, hpd),
+    earlier_milestones_days: toDays(f.aheadHours ?? 0, hpd),
+    fits: f.fits,
+  }));
+  const odds = mc ? forecastJson(mc) : null;
+  return { s, lanes, milestones, odds };
+}
+
+function asJson({ s, lanes, milestones, odds }: ReturnType<typeof measure>) {
+  return {
+    version: 1,
+    lanes: lanes.map((l) => ({
+      lane: l.lane,
+      periods: l.periods.map((p) => ({
+        period: p.period,
+        start: p.start,
+        end: p.end,
+        available_hours: r2(p.availableHours),
+        planned_hours: r2(p.plannedHours),
+        logged_hours: r2(p.loggedHours),
+        free_hours: r2(p.freeHours),
+        ...(p.committedHours !== undefined ? { committed_hours: r2(p.committedHours) } : {}),
+        over: p.over,
+      })),
+    })),
+    milestones,
+    ...(odds ? { forecast: odds } : {}),
+    unestimated: { open: s.unestimated.open, sized_from_sprint: s.unestimated.sized, assumption: s.unestimated.assumption },
+    notes: s.notes,
+  };
+}

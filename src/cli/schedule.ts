@@ -12,6 +12,7 @@ import {
   type Schedule,
   type ScheduleOptions,
 } from '../core/schedule/index.js';
+import { cachedOutput } from './output-cache.js';
 import { clip, table } from './table.js';
 import { sanitize, sanitizeJson } from '../core/text/sanitize.js';
 
@@ -19,14 +20,19 @@ export const run: Handler = async (a, io) => {
   const plan = await loadPlan('schedule', io, a.args.plan!);
   const scenario = checkScenario('schedule', plan, str(a, 'scenario'));
   const velocity = flag(a, 'velocity');
-  const s = scheduleOf(plan, a.today, { today: a.today, scenario, velocity });
-  const mc = runForecast(plan, { today: a.today, scenario, velocity }, a, 'schedule');
-  const scenarios = (plan.data.scenarios ?? []).map((sc) => ({
-    id: sc.id,
-    finish: sc.id === scenario ? s.finish : scheduleOf(plan, a.today, { today: a.today, scenario: sc.id, velocity }).finish,
-  }));
-  if (flag(a, 'json')) io.out(sanitizeJson({ ...toJson(plan, s, scenarios), ...(mc ? { forecast: forecastJson(mc) } : {}) }, 2));
-  else io.out(toText(plan, s, scenarios, mc));
+  const compute = (json: boolean) => {
+    const s = scheduleOf(plan, a.today, { today: a.today, scenario, velocity });
+    const mc = runForecast(plan, { today: a.today, scenario, velocity }, a, 'schedule');
+    const scenarios = (plan.data.scenarios ?? []).map((sc) => ({
+      id: sc.id,
+      finish: sc.id === scenario ? s.finish : scheduleOf(plan, a.today, { today: a.today, scenario: sc.id, velocity }).finish,
+    }));
+    return json ? sanitizeJson({ ...toJson(plan, s, scenarios), ...(mc ? { forecast: forecastJson(mc) } : {}) }, 2) : toText(plan, s, scenarios, mc);
+  };
+  if (flag(a, 'json')) {
+    const options = ['schedule --json', a.today, scenario ?? '', String(velocity), str(a, 'samples') ?? '', str(a, 'seed') ?? ''];
+    io.out(cachedOutput(plan, options, () => compute(true)));
+  } else io.out(compute(false));
   return 0;
 };
 

@@ -3,6 +3,9 @@
 // A hit skips the YAML parse and the checks (the same text and the same code give the same data);
 // the model and everything after it are built from that data as on a miss, so output is the same.
 //
+// The same directory holds commands' computed output (outputCacheKey: see cli/output-cache.ts),
+// under the hash of everything the output was computed from, the build's own hash among it.
+//
 // Never trusted across users: the directory must be a real directory (no symlink) owned by us and
 // writable by nobody else, checked before any read; an entry must be a regular file owned by us,
 // writable by nobody else, reached without a symlink, naming its own key and version. Anything
@@ -69,6 +72,12 @@ function readAll(fd: number, size: number): Buffer {
 
 /** The cached data for this key, or undefined (no entry, or one not to trust). */
 export function readCachedPlan(dir: string, key: string, version: string): PlanData | undefined {
+  const data = readEntry(dir, key, version);
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as PlanData) : undefined;
+}
+
+/** What an entry holds, if the directory and the entry are ours to trust and it names this key and version. */
+function readEntry(dir: string, key: string, version: string): unknown {
   try {
     if (!trustedDir(dir, false)) return undefined;
     const path = join(dir, `${key}.json`);
@@ -83,8 +92,6 @@ export function readCachedPlan(dir: string, key: string, version: string): PlanD
     }
     const entry = JSON.parse(bytes.toString('utf8')) as { format?: unknown; key?: unknown; version?: unknown; data?: unknown };
     if (entry?.format !== FORMAT || entry.key !== key || entry.version !== version) return undefined;
-    const data = entry.data;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
     // Recently used: the last to be pruned.
     const now = new Date();
     try {
@@ -92,7 +99,7 @@ export function readCachedPlan(dir: string, key: string, version: string): PlanD
     } catch {
       // a read-only cache still serves
     }
-    return data as PlanData;
+    return entry.data;
   } catch {
     return undefined;
   }
@@ -100,6 +107,10 @@ export function readCachedPlan(dir: string, key: string, version: string): PlanD
 
 /** Remembers `data` for this key; any failure leaves the cache as it was. */
 export function writeCachedPlan(dir: string, key: string, version: string, data: PlanData): void {
+  writeEntry(dir, key, version, data);
+}
+
+function writeEntry(dir: string, key: string, version: string, data: unknown): void {
   try {
     if (!trustedDir(dir, true)) return;
     const body = JSON.stringify({ format: FORMAT, key, version, data });
@@ -143,6 +154,27 @@ function prune(dir: string): void {
     bytes += e.size;
     if (i >= MAX_ENTRIES || bytes > MAX_BYTES) unlinkSync(e.path);
   });
+}
+
+/**
+ * What a command printed, remembered under the hash of everything it was computed from: the
+ * build (a hash of its sources), the command and its options, the plan's path and text, and
+ * "today". A read-only command whose output takes long to compute (the Monte Carlo odds) prints
+ * it again from here when nothing it depends on has changed.
+ */
+export function outputCacheKey(parts: readonly string[], text: string): string {
+  const hash = createHash('sha256').update(`planboard output\0format ${FORMAT}\0`);
+  for (const p of parts) hash.update(`${p.length}:${p}\0`);
+  return hash.update(text).digest('hex');
+}
+
+export function readCachedOutput(dir: string, key: string, build: string): string | undefined {
+  const out = readEntry(dir, key, build);
+  return typeof out === 'string' ? out : undefined;
+}
+
+export function writeCachedOutput(dir: string, key: string, build: string, out: string): void {
+  writeEntry(dir, key, build, out);
 }
 
 /**

@@ -9,12 +9,11 @@ import { WIDEST } from './spec.js';
 type View = 'kanban' | 'timeline' | 'capacity' | 'standup';
 
 export async function renderView(file: string, text: string, data: PlanData, view: View, width: number, height: number, today?: string): Promise<string> {
-  // Straight from the pure layouts: React, Ink and Yoga are never loaded for a static picture.
-  const [{ createBoardStore }, { paneText }] = await Promise.all([import('../store/index.js'), import('../ui/static-text.js')]);
-  const store = createBoardStore({ file, text, data, today });
-  store.getState().setPane(view);
-  store.getState().select(null); // a static picture: no cursor
-  return paneText(store.getState(), view, width, height);
+  // Straight from the pure layouts: React, Ink and Yoga are never loaded for a static picture, nor
+  // the board's edit machinery (ops, zod, yaml): the board's state as it opens is all it needs.
+  const [{ openingView }, { paneText }] = await Promise.all([import('../store/view-state.js'), import('../ui/static-text.js')]);
+  const state = { ...openingView({ file, text, data, today }), pane: view, selectedId: null }; // no cursor
+  return paneText(state, view, width, height);
 }
 
 /**
@@ -23,21 +22,20 @@ export async function renderView(file: string, text: string, data: PlanData, vie
  * every column needs), for grep and scripts. A COLUMNS past WIDEST counts as WIDEST.
  */
 export async function staticKanban(file: string, text: string, data: PlanData, today?: string, columnsEnv = process.env.COLUMNS): Promise<string> {
-  const [{ createBoardStore }, { paneText }, { selectColumns }, { sanitize }, { CARD_LINES, MIN_COL }] = await Promise.all([
-    import('../store/index.js'),
+  const [{ openingView }, { paneText }, { selectColumns }, { sanitize }, { CARD_LINES, MIN_COL }] = await Promise.all([
+    import('../store/view-state.js'),
     import('../ui/static-text.js'),
     import('../store/selectors.js'),
     import('../ui/text.js'),
     import('../ui/layout/kanban-lines.js'),
   ]);
-  const store = createBoardStore({ file, text, data, today });
-  store.getState().select(null);
-  const columns = selectColumns(store.getState());
+  const state = { ...openingView({ file, text, data, today }), selectedId: null };
+  const columns = selectColumns(state);
   const tallest = Math.max(0, ...[...columns.values()].map((c) => c.length));
   const asked = Number(columnsEnv);
   const all = columns.size * (MIN_COL + 1) - 1;
   const width = Math.max(all, Number.isInteger(asked) && asked > 0 ? Math.min(asked, WIDEST) : Math.max(120, columns.size * 40));
-  const body = paneText(store.getState(), 'kanban', width, 1 + tallest * CARD_LINES);
+  const body = paneText(state, 'kanban', width, 1 + tallest * CARD_LINES);
   return `${sanitize(data.title)}${data.as_of ? ` · as of ${data.as_of}` : ''}\n${body}`;
 }
 

@@ -1,7 +1,6 @@
 // The board's one store (vanilla zustand), built from slices. Actions turn keys into core ops;
 // the data is re-derived from the base plus pending ops, never by re-parsing YAML per keypress.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { localToday } from '../core/schedule/dates.js';
 import { buildModel, type PlanData } from '../core/plan/model.js';
 import type { Op } from '../core/plan/op-types.js';
 import { applyOpToData } from '../core/plan/ops.js';
@@ -12,7 +11,7 @@ import { createPending } from './pending.js';
 import { createUiSlice } from './ui-slice.js';
 import { createPromptSlice } from './prompt-slice.js';
 import { createPointerActions } from './pointer.js';
-import { openingSelection } from './opening.js';
+import { initialPlan, type OpeningOptions } from './view-state.js';
 import type { ViewPrefsStore } from '../core/persist/view-prefs.js';
 import type { BoardState, Conflict } from './types.js';
 
@@ -48,19 +47,10 @@ export const filePersistence: Persistence = {
   },
 };
 
-export interface BoardOptions {
-  file: string;
-  /** The file's text as read: the base for pending ops and for conflict detection on save. */
-  text: string;
-  /** Its parsed data (from the loader). */
-  data: PlanData;
-  /** "Today" as YYYY-MM-DD; default: the local calendar date. */
-  today?: string;
+export interface BoardOptions extends OpeningOptions {
   persistence?: Persistence;
   /** Where hide-done and sort are remembered per plan; default nowhere (the board passes the user's). */
   viewPrefs?: ViewPrefsStore | null;
-  /** Login name: the cursor opens on this user's lane when a lane has that id or name. */
-  user?: string;
 }
 
 /** The edit and file-sync slices share how pending ops become data and the save in flight. */
@@ -71,26 +61,9 @@ function editSlices(set: BoardStore['setState'], get: BoardStore['getState'], pe
 
 export function createBoardStore(opts: BoardOptions): BoardStore {
   const persistence = opts.persistence ?? filePersistence;
-  const model = buildModel(opts.data);
   const viewPrefs = opts.viewPrefs ?? null;
   return createStore<BoardState>()((set, get, api) => ({
-    file: opts.file,
-    baseText: opts.text,
-    baseData: opts.data,
-    data: opts.data,
-    model,
-    pending: [],
-    undoStack: [],
-    redoStack: [],
-    writeBlocked: null,
-    fileState: 'saved',
-    conflicts: [],
-    presence: [],
-    reloadNote: null,
-    autosave: opts.data.settings?.autosave ?? false,
-    today: opts.today ?? localToday(),
-    selectedId: openingSelection(model, opts.user),
-    viewPrefs,
+    ...initialPlan(opts, buildModel(opts.data), viewPrefs),
     ...createUiSlice(set, get, api, viewPrefs?.read(opts.file) ?? {}),
     ...editSlices(set, get, persistence),
     ...createPromptSlice(set, get),

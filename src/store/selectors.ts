@@ -5,35 +5,35 @@ import { UNASSIGNED, type LaneCapacity, type Schedule } from '../core/schedule/t
 import { scenarioModel } from '../core/plan/scenario-view.js';
 import { columnsOf, keeps, keptIssues, rowOf } from './visible.js';
 import { memo } from './memo.js';
-import type { BoardState, Filter } from './types.js';
+import type { Filter, ViewState } from './types.js';
 import { sortIssues } from './sort.js';
 import type { SortOrder } from '../core/persist/view-prefs.js';
 
 const viewModel = memo(scenarioModel);
 /** The plan as the active scenario staffs it (issues on its lanes, unstaffed lanes gone): what every pane shows. */
-export const selectModel = (s: BoardState): Model => viewModel(s.model, s.scenario);
-export const selectSelectedId = (s: BoardState) => s.selectedId;
-export const selectToday = (s: BoardState) => s.today;
-export const selectTimelineView = (s: BoardState) => s.timeline;
-export const selectCapacityPeriod = (s: BoardState) => s.capacityPeriod;
-export const selectScenario = (s: BoardState) => s.scenario;
-export const selectFolded = (s: BoardState) => s.folded;
+export const selectModel = (s: ViewState): Model => viewModel(s.model, s.scenario);
+export const selectSelectedId = (s: ViewState) => s.selectedId;
+export const selectToday = (s: ViewState) => s.today;
+export const selectTimelineView = (s: ViewState) => s.timeline;
+export const selectCapacityPeriod = (s: ViewState) => s.capacityPeriod;
+export const selectScenario = (s: ViewState) => s.scenario;
+export const selectFolded = (s: ViewState) => s.folded;
 
 const filterIssues = memo((model: Model, filter: Filter, search: string, hideDone: boolean, sort: SortOrder): Issue[] =>
   sortIssues(keptIssues(model, filter, hideDone, search), model, sort),
 );
 
 /** Issues that pass hide-done, the filter and the search, in the chosen order (file order by default). */
-export const selectVisibleIssues = (s: BoardState): Issue[] => filterIssues(selectModel(s), s.filter, s.search, s.hideDone, s.sort);
+export const selectVisibleIssues = (s: ViewState): Issue[] => filterIssues(selectModel(s), s.filter, s.search, s.hideDone, s.sort);
 
 /** Whether issue `id` is visible, without walking the visible list. */
-export const selectIsVisible = (s: BoardState, id: string | null): boolean => {
+export const selectIsVisible = (s: ViewState, id: string | null): boolean => {
   const issue = id === null ? undefined : selectModel(s).byId.get(id);
   return issue !== undefined && keeps(issue, s.filter, s.hideDone, s.search);
 };
 
 /** Timeline navigation: the rows the cursor visits, a folded group counting as its first issue. */
-export const selectTimelineNav = (s: BoardState): Issue[] => timelineNav(selectTimelineRows(s), s.timeline.groupBy, s.folded);
+export const selectTimelineNav = (s: ViewState): Issue[] => timelineNav(selectTimelineRows(s), s.timeline.groupBy, s.folded);
 const timelineNav = memo((rows: Issue[], by: 'group' | 'lane', folded: string[]): Issue[] => {
   if (folded.length === 0) return rows;
   const shut = new Set(folded);
@@ -64,14 +64,14 @@ const timelineRows = memo(groupRows);
 const laneRows = memo(groupRows);
 
 /** Timeline (and capacity/standup) row order: visible issues grouped by phase or lane. */
-export const selectTimelineRows = (s: BoardState): Issue[] => timelineRows(selectVisibleIssues(s), selectModel(s), s.timeline.groupBy);
+export const selectTimelineRows = (s: ViewState): Issue[] => timelineRows(selectVisibleIssues(s), selectModel(s), s.timeline.groupBy);
 
 /** Kanban columns: status → visible issues in file order (by lane first when swimlanes are on). */
-export const selectColumns = (s: BoardState): Map<string, Issue[]> =>
+export const selectColumns = (s: ViewState): Map<string, Issue[]> =>
   columnsOf(s.swimlanes ? laneRows(selectVisibleIssues(s), selectModel(s), 'lane') : selectVisibleIssues(s), s.model.statuses);
 
 /** The selection's column (among the non-empty ones, as navigation counts them) and row, or -1s. */
-export function selectKanbanPosition(s: BoardState): { cols: Issue[][]; c: number; r: number } {
+export function selectKanbanPosition(s: ViewState): { cols: Issue[][]; c: number; r: number } {
   const cols = [...selectColumns(s).values()].filter((c) => c.length > 0);
   const issue = s.selectedId === null ? undefined : selectModel(s).byId.get(s.selectedId);
   // Look in the issue's own column first: the others need not be indexed.
@@ -115,12 +115,12 @@ export const scenarioFinishes = memo((model: Model, today: string): ScenarioFini
   return [run(undefined, 'plan'), ...scenarios.map((sc) => run(sc.id, sc.title ?? sc.id))];
 });
 
-export const selectScenarioFinishes = (s: BoardState): ScenarioFinish[] => scenarioFinishes(s.model, s.today);
+export const selectScenarioFinishes = (s: ViewState): ScenarioFinish[] => scenarioFinishes(s.model, s.today);
 
 /** The engine's schedule: computed once per edit (new model) or scenario change, never on navigation. */
-export const selectSchedule = (s: BoardState): Schedule | null => scheduled(s.model, s.today, s.scenario).schedule;
+export const selectSchedule = (s: ViewState): Schedule | null => scheduled(s.model, s.today, s.scenario).schedule;
 /** Why there is no schedule (a dependency cycle, an unknown id), or null. */
-export const selectScheduleError = (s: BoardState): string | null => scheduled(s.model, s.today, s.scenario).error;
+export const selectScheduleError = (s: ViewState): string | null => scheduled(s.model, s.today, s.scenario).error;
 
 /**
  * The dates the capacity view can scroll across: from the earliest work on record (a log entry,
@@ -145,14 +145,14 @@ export function capacityRange(model: Model, schedule: Schedule): { from: string;
   return { from, to };
 }
 
-const capacity = memo((model: Model, schedule: Schedule | null, period: BoardState['capacityPeriod'], view: Model): LaneCapacity[] =>
+const capacity = memo((model: Model, schedule: Schedule | null, period: ViewState['capacityPeriod'], view: Model): LaneCapacity[] =>
   schedule
     ? capacityByPeriod(model, schedule, period, capacityRange(model, schedule)).filter((c) => view === model || view.laneById.has(c.lane) || c.lane === UNASSIGNED)
     : [],
 );
 
 /** Capacity per lane and period for the chosen period (recomputed on edit or period change). */
-export const selectCapacity = (s: BoardState): LaneCapacity[] => capacity(s.model, selectSchedule(s), s.capacityPeriod, selectModel(s));
+export const selectCapacity = (s: ViewState): LaneCapacity[] => capacity(s.model, selectSchedule(s), s.capacityPeriod, selectModel(s));
 
 /** Index of the first period that has not ended by `today` (where the capacity view opens). */
 export function currentPeriodIndex(periods: readonly { end: string }[], today: string): number {
@@ -161,12 +161,12 @@ export function currentPeriodIndex(periods: readonly { end: string }[], today: s
 }
 
 /** How far the capacity view may scroll from the current period: back to the first, on to the last. */
-export function capacityScrollRange(s: BoardState): { min: number; max: number } {
+export function capacityScrollRange(s: ViewState): { min: number; max: number } {
   const periods = selectCapacity(s)[0]?.periods ?? [];
   const at = currentPeriodIndex(periods, s.today);
   return { min: -at, max: Math.max(0, periods.length - 1 - at) };
 }
 
-export const selectSelectedIssue = (s: BoardState): Issue | undefined =>
+export const selectSelectedIssue = (s: ViewState): Issue | undefined =>
   s.selectedId === null ? undefined : selectModel(s).byId.get(s.selectedId);
 

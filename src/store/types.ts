@@ -250,4 +250,7 @@ export interface PointerActions {
 
 // The schedule is not state: selectSchedule derives it, memoised on (model, today, scenario), so
 // it runs once per edit or scenario change and never on navigation.
-export type BoardState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & PrefsSlice & Actions & PointerActions;
+/** What the panes draw from: the board's state without its actions (a static picture needs no more). */
+export type ViewState = PlanSlice & HistorySlice & UiSlice & SelectionSlice & PrefsSlice;
+
+export type BoardState = ViewState & Actions & PointerActions;

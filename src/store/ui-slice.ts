@@ -4,6 +4,7 @@ import type { Period } from '../core/schedule/types.js';
 import { SORT_ORDERS, type SortOrder } from '../core/persist/view-prefs.js';
 import { capacityScrollRange, selectIsVisible, selectKanbanPosition, selectSchedule, selectTimelineNav, selectVisibleIssues } from './selectors.js';
 import { PANES, type BoardState, type TimelineZoom, type UiSlice } from './types.js';
+import { initialUi } from './view-state.js';
 
 type Set = StoreApi<BoardState>['setState'];
 type Get = StoreApi<BoardState>['getState'];
@@ -61,21 +62,7 @@ export function createUiSlice(set: Set, get: Get, _api: StoreApi<BoardState>, pr
   };
 
   return {
-    pane: 'kanban',
-    swimlanes: false,
-    filter: {},
-    search: '',
-    overlay: null,
-    message: null,
-    timeline: { zoom: 'week', scroll: 0, groupBy: 'group' },
-    capacityPeriod: 'week',
-    capacityScroll: 0,
-    scenario: undefined,
-    quit: false,
-    hideDone: prefs.hideDone ?? false,
-    sort: prefs.sort ?? 'order',
-    folded: [],
-    standup: { index: 0, since: Date.now() },
+    ...initialUi(prefs),
 
     select: (id) => set({ selectedId: id }),
     moveRow: (delta) => {

@@ -18,7 +18,7 @@ import {
   selectTimelineView,
   selectToday,
 } from '../store/selectors.js';
-import type { BoardState, PaneId } from '../store/types.js';
+import type { PaneId, ViewState } from '../store/types.js';
 import { kanbanLines } from './layout/kanban-lines.js';
 import { fit, textWidth } from './text.js';
 import { makeTheme } from './theme-core.js';
@@ -48,7 +48,7 @@ export function styledLineText(line: Line, width: number): string {
 }
 
 /** The pane's text lines (at most `height`, each at most `width` columns), no styles. */
-export function paneLines(s: BoardState, pane: PaneId, width: number, height: number): string[] {
+export function paneLines(s: ViewState, pane: PaneId, width: number, height: number): string[] {
   if (pane === 'kanban') {
     const lines = kanbanLines({ model: selectModel(s), columns: selectColumns(s), selectedId: selectSelectedId(s), swimlanes: s.swimlanes }, width, height, PLAIN);
     return lines.slice(0, height).map((l) => segLineText(l, width));
@@ -83,7 +83,7 @@ export function paneLines(s: BoardState, pane: PaneId, width: number, height: nu
 }
 
 /** As `planboard render` prints it: trailing blank lines dropped. */
-export function paneText(s: BoardState, pane: PaneId, width: number, height: number): string {
+export function paneText(s: ViewState, pane: PaneId, width: number, height: number): string {
   const lines = paneLines(s, pane, width, height);
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines.join('\n');

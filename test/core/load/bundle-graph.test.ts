@@ -44,6 +44,15 @@ describe('the bundle', () => {
     expect(inputs.filter(lib('js-yaml'))).toEqual([]);
   });
 
+  it('a static picture (`render`, a piped board) loads neither zod nor yaml: it draws from the board as it opens, without the edit machinery', () => {
+    for (const src of ['src/cli/render.ts', 'src/store/view-state.ts', 'src/ui/static-text.ts']) {
+      const inputs = [...staticClosure(src)];
+      expect(inputs.filter((i) => lib('zod')(i) || lib('yaml')(i)), src).toEqual([]);
+    }
+    // The board itself, which edits, does bring them: the check above is not vacuous.
+    expect([...staticClosure('src/ui/run-board.tsx')].some(lib('zod'))).toBe(true);
+  });
+
   it('the fast read brings js-yaml and no more, when it is loaded', () => {
     const inputs = [...staticClosure('src/core/plan/load-fast.ts')];
     expect(inputs.some(lib('js-yaml'))).toBe(true);

@@ -56,6 +56,10 @@ describe('a clean plan is read without zod or yaml\'s Document', () => {
     ['export --format csv 1k', () => ['export', plan1k, '--format', 'csv', ...T]],
     ['schedule --json STOA', () => ['schedule', 'plans/stoa-2026-v4.yaml', '--json', ...T]],
     ['validate platform-delivery', () => ['validate', 'plans/platform-delivery.yaml']],
+    ['render kanban 1k', () => ['render', plan1k, ...T]],
+    ['render timeline STOA', () => ['render', 'plans/stoa-2026-v4.yaml', '--view', 'timeline', ...T]],
+    ['render capacity 1k', () => ['render', plan1k, '--view', 'capacity', ...T]],
+    ['the board, piped, 1k', () => [plan1k, ...T]],
   ])('%s', (_name, args) => {
     const r = librariesLoaded(args());
     expect(r.status, r.stderr).toBe(0);

@@ -44,6 +44,20 @@ function pinMine(data: PlanData, conflicts: Conflict[]): Op[] {
   return [...byIssue].map(([id, values]) => ({ kind: 'restore-fields', id, values }) as Op);
 }
 
+/**
+ * A save's conflicts concern the ops it carried. An edit made while it was in flight may have
+ * moved the field on: mine is what the board shows now (the dialog's "mine", which "keep mine"
+ * writes), and a field that now reads as theirs is no conflict.
+ */
+function mineNow(found: Conflict[], now: PlanData): Conflict[] {
+  return found.flatMap((c) => {
+    if (c.field === WHOLE_ISSUE || c.field.includes('.')) return [c];
+    const issue = (now.issues ?? []).find((i) => String(i.id) === c.id) as Record<string, unknown> | undefined;
+    if (!issue) return [c];
+    return isDeepStrictEqual(issue[c.field], c.theirs) ? [] : [{ ...c, mine: issue[c.field] }];
+  });
+}
+
 export function createFileSyncSlice(set: Set, get: Get, persistence: Persistence, applyOpToData: ApplyOp, p: Pending): FileSyncActions {
   const { derive, rebase, stateOf } = p;
 
@@ -75,7 +89,7 @@ export function createFileSyncSlice(set: Set, get: Get, persistence: Persistence
       if (!onDisk.ok) return void set({ fileState: settledState(get().pending, get().conflicts), message: `not saved: the file on disk does not read: ${onDisk.message}` });
       const cur = get();
       // Edits made while the save was in flight meet the disk text too: same rule.
-      const fresh = mergeConflictLists(result.conflicts, rebaseOps(cur.baseData, cur.pending, onDisk.data));
+      const fresh = mergeConflictLists(mineNow(result.conflicts, cur.data), rebaseOps(cur.baseData, cur.pending, onDisk.data));
       const conflicts = mergeConflictLists(cur.conflicts, fresh);
       const replayed = rebase(onDisk.data, cur.pending);
       const { droppedOps } = replayed;
@@ -87,10 +101,12 @@ export function createFileSyncSlice(set: Set, get: Get, persistence: Persistence
         pending: kept,
         undoStack: droppedOps.size ? cur.undoStack.filter((e) => !droppedOps.has(e.op)) : cur.undoStack,
         conflicts,
-        fileState: 'conflict',
-        overlay: { kind: 'conflict', cursor: 0 },
-        message: `${plural(conflicts.length, 'conflict')} with changes on disk`,
+        fileState: conflicts.length ? 'conflict' : settledState(kept, conflicts),
+        overlay: conflicts.length ? { kind: 'conflict', cursor: 0 } : cur.overlay,
+        message: conflicts.length ? `${plural(conflicts.length, 'conflict')} with changes on disk` : 'saving again: the edits made meanwhile agree with the changes on disk',
       });
+      // Nothing left to ask: the save the user asked for goes on, over the new base, once this one has ended.
+      if (!conflicts.length && kept.length) void get().save();
       return;
     }
     // The base text moves on: undo texts still waiting on the old one are taken now.

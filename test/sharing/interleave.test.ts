@@ -56,4 +56,23 @@ describe('interleavings the long run once found', () => {
       { k: 'resolve', b: 2, keep: 'mine' },
     ], 3);
   });
+
+  // seed -710854042: a save in flight met $EDITOR's lane; meanwhile the user moved the lane on to
+  // the editor's value. The conflict kept the in-flight "mine", and keep mine wrote it over the
+  // user's later edit. Timing decides whether the save lands before the next step: five runs.
+  it('a conflict found by a save in flight takes mine from the edits made meanwhile', async () => {
+    for (let k = 0; k < 5; k++) {
+      await runEvents(root, [
+        { k: 'edit', b: 0, i: 0, a: 'lane+' },
+        { k: 'editor', i: 0, v: 2 },
+        { k: 'save', b: 0, stall: true },
+        { k: 'edit', b: 0, i: 0, a: 'lane+' },
+        { k: 'cli', i: 0, field: 'status', v: 0, base: false, stall: false },
+        { k: 'resolve', b: 0, keep: 'mine' },
+        { k: 'kill', b: 0 },
+        { k: 'edit', b: 0, i: 0, a: 'tick' },
+        { k: 'reload', b: 0 },
+      ], 2);
+    }
+  });
 });

@@ -23,6 +23,29 @@ function section(spec: CommandSpec): string {
   return out.join('\n');
 }
 
+/** What the environment changes, in the order a user meets it. */
+const ENVIRONMENT: [string, string][] = [
+  ['VISUAL, EDITOR', 'the editor e opens the plan in (VISUAL first, then EDITOR, then vi); split into words without a shell'],
+  ['BROWSER', "the program O opens an issue's link with, the link as one argument"],
+  ['NO_COLOR', 'set: no colours'],
+  ['TERM', 'dumb: the board is printed as text (every column and card) instead of opened'],
+  ['COLUMNS', 'the width of the board printed when standard output is not a terminal (at most 10000)'],
+  ['PLANBOARD_MOUSE', '0: the mouse is left to the terminal, as with --no-mouse'],
+  ['USER, LOGNAME', 'the board opens on the lane with your name, and other boards on the plan show you as present'],
+  ['XDG_CACHE_HOME', 'the cache of parsed plans and of computed output (schedule --json, capacity --json) is $XDG_CACHE_HOME/planboard, else ~/.cache/planboard'],
+  ['PLANBOARD_NO_CACHE', '1: no cache; every plan is read and every answer computed afresh'],
+  ['XDG_STATE_HOME', 'hide-done and the sort order are remembered per plan in $XDG_STATE_HOME/planboard/views.json, else ~/.local/state/planboard/views.json'],
+  ['PLANBOARD_LOCK_STALE_MS', 'how old (default 10000) a save lock whose owner no longer refreshes it must be before another save takes it'],
+  ['PLANBOARD_DEBUG', 'set: an internal error (exit 70) prints its stack'],
+];
+
+/** Files planboard writes besides the plan. */
+const FILES: [string, string][] = [
+  ['.planboard/', 'beside the plan: the save lock, who has the plan open, and temporary files of a save in progress'],
+  ['~/.cache/planboard/', 'the cache (see XDG_CACHE_HOME); only entries owned by you and writable by no one else are read'],
+  ['~/.local/state/planboard/views.json', 'view preferences per plan (see XDG_STATE_HOME)'],
+];
+
 export async function manPage(): Promise<string> {
   const shown = await Promise.all(COMMANDS.filter((c) => !c.hidden).map(resolvedSpec));
   return (
@@ -58,6 +81,10 @@ export async function manPage(): Promise<string> {
       '.TP',
       '.B 70',
       'an internal error (a bug: please report it)',
+      '.SH ENVIRONMENT',
+      ...ENVIRONMENT.flatMap(([name, text]) => ['.TP', `.B ${roff(name)}`, roff(text)]),
+      '.SH FILES',
+      ...FILES.flatMap(([name, text]) => ['.TP', `.I ${roff(name)}`, roff(text)]),
       '.SH SEE ALSO',
       'planboard completion bash|zsh|fish',
     ].join('\n') + '\n'

@@ -3,7 +3,7 @@
 // standard input, the plan opened by default, and one JSON key style.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { COMMANDS, resolvedSpec } from '../../src/cli/commands.js';
@@ -45,6 +45,18 @@ describe('help and the man page come from the command table', () => {
 
   it('man/planboard.1 is current (regenerate with npm run gen:man)', async () => {
     expect(readFileSync(resolve(REPO, 'man/planboard.1'), 'utf8')).toBe(await manPage());
+  });
+
+  it('the man page names every environment variable the code reads', async () => {
+    // Not for users: test hooks, and what only says where HOME is or that CI is running.
+    const internal = new Set(['PLANBOARD_FAULT', 'HOME', 'CI', 'CONTINUOUS_INTEGRATION', 'SSH_TTY', 'NODE_ENV']);
+    const files = readdirSync(resolve(REPO, 'src'), { recursive: true }).map(String).filter((f) => /\.tsx?$/.test(f));
+    const read = new Set<string>();
+    for (const f of files) for (const m of readFileSync(resolve(REPO, 'src', f), 'utf8').matchAll(/\benv(?:\.|\[')([A-Z][A-Z0-9_]+)/g)) read.add(m[1]);
+    expect(read.has('PLANBOARD_NO_CACHE')).toBe(true); // the scan sees them
+    const environment = (await manPage()).split('.SH ENVIRONMENT')[1].split('.SH FILES')[0];
+    const named = new Set([...environment.matchAll(/^\.B (.+)$/gm)].flatMap((m) => m[1].split(/, /)));
+    expect([...read].filter((n) => !internal.has(n) && !named.has(n))).toEqual([]);
   });
 
   it('man/planboard.1 is clean roff: groff reports no warning', () => {

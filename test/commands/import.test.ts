@@ -180,6 +180,18 @@ describe('planboard import (command)', () => {
     expect(loadPlanText(readFileSync(out, 'utf8'), out).ok).toBe(true);
   });
 
+  it('says a missing output folder is missing, and one in a file\'s place is not a folder', async () => {
+    const src = writeTemp('roadmap.md', md);
+    const d = tempDir();
+    const missing = await cli(['import', src, '-o', join(d, 'no', 'such', 'plan.yaml')]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(new RegExp(`the directory ${join(d, 'no', 'such')} does not exist; nothing was written`));
+    writeFileSync(join(d, 'file'), 'x');
+    const under = await cli(['import', src, '-o', join(d, 'file', 'plan.yaml')]);
+    expect(under.code).toBe(1);
+    expect(under.err).toMatch(/a part of the path is not a directory; nothing was written/);
+  });
+
   it('refuses to overwrite an existing plan without --force, leaving it byte-identical', async () => {
     const src = writeTemp('roadmap.md', md);
     const out = writeTemp('plan.yaml', 'planboard: 1\ntitle: keep me\n');

@@ -65,8 +65,10 @@ export async function assertWritable(path: string): Promise<void> {
   const dir = dirname(real);
   try {
     await access(dir, constants.W_OK);
-  } catch {
-    throw new NoWriteAccessError(path, `the directory ${dir} is not writable`);
+  } catch (e) {
+    // Said as what it is: a folder that is missing is not a folder we may not write to.
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new NoWriteAccessError(path, code === 'ENOENT' ? `the directory ${dir} does not exist` : code === 'ENOTDIR' ? 'a part of the path is not a directory' : `the directory ${dir} is not writable`);
   }
   let file: fs.Stats | undefined;
   try {

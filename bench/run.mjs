@@ -15,12 +15,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { inkPatches } from '../scripts/ink-patches.mjs';
 import { deadWeight } from '../scripts/build.mjs';
+import { paired as pairedRuns } from './lib/paired.mjs';
+import { median } from './lib/timing.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}bench/out`;
@@ -39,47 +40,9 @@ const bundle = (entry, name) =>
     plugins: [inkPatches(), deadWeight()], logLevel: 'error',
   });
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
-const quartiles = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return [s[Math.floor(s.length / 4)], s[Math.floor((3 * s.length) / 4)]];
-};
-
-/** Wall time (ms) of one process; fails loudly when it fails. */
-function time([cmd, args, opts = {}]) {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, ...opts });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
-}
-
-/** A against B in alternation: medians, median ratio and its interquartile spread. */
-function paired(a, b) {
-  time(a);
-  time(b); // warm the file cache for both
-  const as = [];
-  const bs = [];
-  const rs = [];
-  for (let i = 0; i < RUNS; i++) {
-    let ta;
-    let tb;
-    if (i % 2 === 0) {
-      ta = time(a);
-      tb = time(b);
-    } else {
-      tb = time(b);
-      ta = time(a);
-    }
-    as.push(ta);
-    bs.push(tb);
-    rs.push(ta / tb);
-  }
-  return { a: median(as), b: median(bs), ratio: median(rs), spread: quartiles(rs) };
-}
+/** A against B in alternation (lib/paired.mjs), each run from the repository with NO_COLOR unless it says otherwise. */
+const inRepo = ([cmd, args, opts = {}]) => [cmd, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' }, ...opts }];
+const paired = (a, b) => pairedRuns(inRepo(a), inRepo(b), RUNS);
 
 const cacheHome = `${out}/cache`;
 rmSync(cacheHome, { recursive: true, force: true });

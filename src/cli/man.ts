@@ -3,7 +3,7 @@
 import type { Handler } from './command.js';
 import { COMMANDS, resolvedSpec } from './commands.js';
 import { optionText, usageLine } from './help.js';
-import { HELP_OPT, type CommandSpec } from './spec.js';
+import { HELP_OPT, WIDEST, type CommandSpec } from './spec.js';
 import { VERSION } from './version.js';
 
 /** Text made safe for roff: backslashes, leading dots and quotes, dashes, non-ASCII as \[uXXXX]. */
@@ -29,7 +29,7 @@ const ENVIRONMENT: [string, string][] = [
   ['BROWSER', "the program O opens an issue's link with, the link as one argument"],
   ['NO_COLOR', 'set: no colours'],
   ['TERM', 'dumb: the board is printed as text (every column and card) instead of opened'],
-  ['COLUMNS', 'the width of the board printed when standard output is not a terminal (at most 10000)'],
+  ['COLUMNS', `the width of the board printed when standard output is not a terminal (at most ${WIDEST})`],
   ['PLANBOARD_MOUSE', '0: the mouse is left to the terminal, as with --no-mouse'],
   ['USER, LOGNAME', 'the board opens on the lane with your name, and other boards on the plan show you as present'],
   ['XDG_CACHE_HOME', 'the cache of parsed plans and of computed output (schedule --json, capacity --json) is $XDG_CACHE_HOME/planboard, else ~/.cache/planboard'],

@@ -32,12 +32,17 @@ function pinned(apply: ApplyOp, kept: Op[], data: PlanData, found: Conflict[]): 
   return { data: out, pending: [...kept, ...pins] };
 }
 
+/** The issue a conflict on one top-level field concerns, as a record; undefined for a whole-issue or sub-field conflict or a gone issue. */
+function fieldIssue(data: PlanData, c: Conflict): Record<string, unknown> | undefined {
+  if (c.field === WHOLE_ISSUE || c.field.includes('.')) return undefined;
+  return (data.issues ?? []).find((i) => String(i.id) === c.id) as Record<string, unknown> | undefined;
+}
+
 /** restore-fields ops that make each conflicting field read as mine in `data`. */
 function pinMine(data: PlanData, conflicts: Conflict[]): Op[] {
   const byIssue = new Map<string, Record<string, unknown>>();
   for (const c of conflicts) {
-    if (c.field === WHOLE_ISSUE || c.field.includes('.')) continue;
-    const issue = (data.issues ?? []).find((i) => String(i.id) === c.id) as Record<string, unknown> | undefined;
+    const issue = fieldIssue(data, c);
     if (!issue || isDeepStrictEqual(issue[c.field], c.mine)) continue;
     byIssue.set(c.id, { ...byIssue.get(c.id), [c.field]: c.mine });
   }
@@ -51,8 +56,7 @@ function pinMine(data: PlanData, conflicts: Conflict[]): Op[] {
  */
 function mineNow(found: Conflict[], now: PlanData): Conflict[] {
   return found.flatMap((c) => {
-    if (c.field === WHOLE_ISSUE || c.field.includes('.')) return [c];
-    const issue = (now.issues ?? []).find((i) => String(i.id) === c.id) as Record<string, unknown> | undefined;
+    const issue = fieldIssue(now, c);
     if (!issue) return [c];
     return isDeepStrictEqual(issue[c.field], c.theirs) ? [] : [{ ...c, mine: issue[c.field] }];
   });

@@ -208,15 +208,17 @@ function sharedCaches() {
     }
     return pbCaches;
 }
-// A write inside its clip is not cut (slice-ansi would give it back whole) when every character
-// of it is one column: a zero-width one (a combining mark, a soft hyphen) slice-ansi may drop.
+// A write inside its clip is not cut when slice-ansi would give it back whole: every character
+// of it one column (a zero-width one, a combining mark or a soft hyphen, slice-ansi may drop),
+// and its styles as slice-ansi writes them (it reorders a style opened twice, for one). Found
+// once per text: the answer is kept.
 const PB_ONE_COLUMN_TEXT = /^(?:[\\n\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u03FF\\u0400-\\u0482\\u048A-\\u04FF\\u2010-\\u2027\\u2039\\u203A\\u203C\\u2190-\\u21FF\\u2298\\u2500-\\u25FC\\u25FF\\u2713]|\\u001B\\[[0-9;]*m)*$/;
 const pbOneColumnTexts = new Map();
 const pbOneColumn = (text) => {
     let one = pbOneColumnTexts.get(text);
     if (one === undefined) {
         if (pbOneColumnTexts.size > ${CACHE_LIMIT}) pbOneColumnTexts.clear();
-        one = PB_ONE_COLUMN_TEXT.test(text);
+        one = PB_ONE_COLUMN_TEXT.test(text) && text.split('\\n').every((l) => sliceAnsi(l, 0, l.replace(/\\u001B\\[[0-9;]*m/g, '').length) === l);
         pbOneColumnTexts.set(text, one);
     }
     return one;

@@ -180,6 +180,12 @@ describe('output stage', () => {
     return o.get().output;
   };
 
+  it('gives the same frames as Ink for a style opened twice inside a clip (slice-ansi reorders it)', () => {
+    // seed -159529468 of the property below.
+    const ops: Op[] = [{ kind: 'clip', x1: 0, w: 1, y1: 0, h: 1 }, { kind: 'write', x: 0, y: 0, text: '\u001b[1m\u001b[36m\u001b[1ma' }];
+    expect(frame(patchedOut, ops)).toBe(frame(plainOut, ops));
+  });
+
   it('gives the same frames as Ink for any sequence of frames of writes and clips', () => {
     fc.assert(
       fc.property(fc.array(fc.array(op, { maxLength: 12 }), { minLength: 1, maxLength: 5 }), (frames) => {

@@ -34,11 +34,13 @@ export function textAfterDocumentEnd(text: string): boolean {
 
 /**
  * A block scalar whose header (the line that ends just before its text at `valueStart`) may hold
- * an indentation indicator (`|2-`): the two parsers count its trailing blank lines differently.
+ * an indentation indicator (`|2-`) or keeps its final line breaks (`>+`, `|+`): the two parsers
+ * count its trailing blank lines differently (`- >+` over a line of spaces: "" for yaml, "\n"
+ * for js-yaml).
  */
 export function blockScalarIndicator(text: string, valueStart: number): boolean {
   const header = text.slice(text.lastIndexOf('\n', valueStart - 2) + 1, valueStart);
-  return /[|>][-+]?[0-9]/.test(header);
+  return /[|>](?:[-+]?[0-9]|[0-9]?\+)/.test(header);
 }
 
 const ESCAPED_BREAK = /\\\r?\n/;

@@ -68,6 +68,7 @@ describe('the fast read path', () => {
     ['a directive yaml does not know', '%FOO\n---\na: 1\n'],
     ['text after a document end marker', '...\na: 1\n'],
     ['a block scalar indentation indicator', 'a: |2-\n   x\n   \n'],
+    ['a block scalar keeping its final line breaks (seed 1217473519)', 'r:\n    - - >+\n   '],
     ['an escaped line break before a blank line', 'a: "x\\\n\n  y"\n'],
     ['a key out of its map\'s column (after a quoted item)', "a:\n- x\n- 'y' j: 1\n"],
     ['a key out of its map\'s column (after a flow item)', 'a:\n- - []j: 1\n'],
